@@ -1,0 +1,81 @@
+//! Positioned glyphs: what the content-stream interpreter hands to layout.
+//!
+//! The interpreter (`content.rs`) knows fonts and matrices but nothing about
+//! words or columns; layout (`layout.rs`) knows geometry but nothing about
+//! fonts. This file is the whole contract between them.
+
+use std::ops::Range;
+
+/// One glyph painted on a page.
+///
+/// Coordinates are in page space, in points, with the origin at the lower-left
+/// corner of the page's visible box and y growing upwards, *after* the page's
+/// `/Rotate` has been applied, so "up" is up as a reader sees the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Start of the baseline (the glyph origin).
+    pub x: f32,
+    pub y: f32,
+    /// Advance along the baseline, in page space (always >= 0).
+    pub width: f32,
+    /// Font size in page space: the height of one em after all matrices.
+    pub size: f32,
+    /// Direction of the baseline as a unit vector (1, 0) for horizontal
+    /// left-to-right text; (0, -1) for vertical writing.
+    pub dir: (f32, f32),
+    /// Index of the font in the page's font table (`PageGlyphs::fonts`).
+    pub font: u16,
+    /// The Unicode text of this glyph: a range into `PageGlyphs::text`.
+    /// Empty when nothing could map the glyph (counted in `unmapped`).
+    pub text: Range<u32>,
+    /// The glyph came from a byte the font maps to U+0020 (word spacing
+    /// applies to it); layout may use it as a word boundary.
+    pub is_space: bool,
+}
+
+/// Information layout and metadata heuristics may use about a font.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FontInfo {
+    /// The /BaseFont name without a subset prefix ("ABCDEF+").
+    pub name: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// Everything the interpreter found on one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageGlyphs {
+    /// Page size in points after rotation (width, height).
+    pub width: f32,
+    pub height: f32,
+    /// The glyphs in content-stream order.
+    pub glyphs: Vec<Glyph>,
+    /// Backing store for every glyph's text.
+    pub text: String,
+    pub fonts: Vec<FontInfo>,
+    /// Glyphs painted, and how many of them had no Unicode mapping.
+    pub glyph_count: u32,
+    pub unmapped: u32,
+    /// Problems worth reporting (a damaged content stream, an unreadable
+    /// font, a limit reached), each one sentence.
+    pub warnings: Vec<String>,
+}
+
+impl PageGlyphs {
+    /// The text of one glyph.
+    pub fn glyph_text(&self, glyph: &Glyph) -> &str {
+        &self.text[glyph.text.start as usize..glyph.text.end as usize]
+    }
+
+    /// Append a glyph whose text is `text`.
+    pub fn push(&mut self, mut glyph: Glyph, text: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        glyph.text = start..self.text.len() as u32;
+        self.glyph_count += 1;
+        if text.is_empty() {
+            self.unmapped += 1;
+        }
+        self.glyphs.push(glyph);
+    }
+}
