@@ -1,0 +1,18 @@
+use crate::pdf::layout::PageLayout;
+pub struct Furniture {
+    pub page: u32,
+    pub text: String,
+}
+pub struct DocumentText {
+    pub pages: Vec<String>,
+    pub furniture: Vec<Furniture>,
+}
+pub fn normalise(p: &[PageLayout]) -> DocumentText {
+    DocumentText {
+        pages: p.iter().map(|l| l.text.clone()).collect(),
+        furniture: vec![],
+    }
+}
+pub fn raw_text(p: &PageLayout) -> String {
+    p.text.clone()
+}
