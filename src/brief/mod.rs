@@ -3,6 +3,8 @@
 //!
 //! Sources so far: the Info dictionary. Rules are in `docs/metadata.md`.
 
+pub mod identifiers;
+
 use crate::pdf::metadata::{Info, parse_pdf_date};
 use crate::record::{Field, Metadata, MetadataSource, TextSection};
 

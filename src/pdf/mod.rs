@@ -8,3 +8,4 @@ pub mod glyph;
 pub mod layout;
 pub mod limits;
 pub mod metadata;
+pub mod xmp;
