@@ -138,7 +138,7 @@ pub fn valid_isbn(digits: &str) -> Option<String> {
             .enumerate()
             .map(|(i, &x)| if i % 2 == 0 { x } else { 3 * x })
             .sum();
-        if sum % 10 == 0 && (digits.starts_with("978") || digits.starts_with("979")) {
+        if sum.is_multiple_of(10) && (digits.starts_with("978") || digits.starts_with("979")) {
             return Some(digits[..13].to_string());
         }
     }
@@ -148,7 +148,7 @@ pub fn valid_isbn(digits: &str) -> Option<String> {
             .enumerate()
             .map(|(i, &x)| (10 - i as u32) * x)
             .sum();
-        if sum % 11 == 0 {
+        if sum.is_multiple_of(11) {
             return Some(digits[..10].to_string());
         }
     }

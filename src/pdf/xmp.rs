@@ -64,10 +64,7 @@ impl Xmp {
         let mut reader = NsReader::from_str(&text);
         let mut xmp = Xmp::default();
         let mut stack: Vec<Frame> = Vec::new();
-        loop {
-            let Ok((ns, event)) = reader.read_resolved_event() else {
-                break;
-            };
+        while let Ok((ns, event)) = reader.read_resolved_event() {
             let namespace = namespace_of(&ns);
             match event {
                 Event::Start(start) => {
