@@ -10,6 +10,7 @@ use crate::pdf::document::{self, Document, OpenOptions};
 use crate::pdf::layout::{PageLayout, layout_page};
 use crate::pdf::limits::{Budget, LimitExceeded};
 use crate::pdf::metadata::Info;
+use crate::pdf::xmp::Xmp;
 use crate::record::{
     self, FurnitureLine, PdfSection, Quality, Record, Source, Status, TextSection,
 };
@@ -84,6 +85,7 @@ fn file_name(logical_path: &str) -> String {
 struct DocumentParts {
     pdf: PdfSection,
     info: Info,
+    xmp: Option<Xmp>,
     text: crate::text::DocumentText,
     quality: Quality,
 }
@@ -92,6 +94,7 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
     let budget = Budget::new(options.open.limits.clone());
     let doc = document::open(bytes, &options.open)?;
     let info = Info::read(&doc.inner);
+    let xmp = Xmp::read(&doc.inner);
     let pages = read_pages(&doc, &budget, None)?;
     let mut quality = Quality {
         warnings: doc.warnings.clone(),
@@ -124,6 +127,7 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
     Ok(DocumentParts {
         pdf,
         info,
+        xmp,
         text,
         quality,
     })
@@ -199,7 +203,11 @@ fn ok_record(source: Source, parts: DocumentParts) -> Record {
             })
             .collect(),
     };
-    let metadata = crate::brief::metadata_from(&parts.info, &text);
+    let metadata = crate::brief::metadata_from(&crate::brief::Sources {
+        info: &parts.info,
+        xmp: parts.xmp.as_ref(),
+        text: &text,
+    });
     Record {
         schema: record::SCHEMA.to_string(),
         status: Status::Ok,

@@ -95,6 +95,9 @@ pub struct Field<T> {
     /// The value as found before normalisation, when it differs (dates).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub raw: Option<String>,
+    /// How sure the guess is, in thousandths, for guessed values (language).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub confidence: Option<u32>,
     /// Other candidates that were rejected, with their sources.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub alternatives: Vec<Alternative>,
@@ -106,6 +109,7 @@ impl<T> Field<T> {
             value,
             source,
             raw: None,
+            confidence: None,
             alternatives: Vec::new(),
         }
     }

@@ -16,3 +16,4 @@ pub fn normalise(p: &[PageLayout]) -> DocumentText {
 pub fn raw_text(p: &PageLayout) -> String {
     p.text.clone()
 }
+pub mod language;
