@@ -36,3 +36,10 @@ fmt:
 # Rewrite the golden records in tests/golden/ after a deliberate change.
 golden:
 	UPDATE_GOLDEN=1 $(CARGO) test --test golden
+
+# Side-by-side benchmarks against the peers; writes benches/RESULTS.md.
+bench:
+	python3 benches/compare.py
+
+bench-text:
+	python3 benches/compare.py --only text
