@@ -23,8 +23,6 @@ pub enum ErrorKind {
     Damaged,
     /// Encrypted, and neither the empty password nor any given one opens it.
     EncryptedNeedsPassword,
-    /// Encrypted, and the password given was refused.
-    WrongPassword,
     /// A stream uses a filter bindery cannot decode.
     UnsupportedFilter,
     /// A per-document limit (time, work, size, depth, pages) was reached.
@@ -42,7 +40,6 @@ impl ErrorKind {
             ErrorKind::Truncated => "truncated",
             ErrorKind::Damaged => "damaged",
             ErrorKind::EncryptedNeedsPassword => "encrypted-needs-password",
-            ErrorKind::WrongPassword => "wrong-password",
             ErrorKind::UnsupportedFilter => "unsupported-filter",
             ErrorKind::LimitExceeded => "limit-exceeded",
             ErrorKind::Io => "io",

@@ -136,20 +136,19 @@ fn load_decrypted(bytes: &[u8], options: &OpenOptions) -> Result<lopdf::Document
             Err(err) => return Err(load_error(bytes, &err)),
         }
     }
-    Err(if options.passwords.is_empty() {
-        DocumentError::new(
-            ErrorKind::EncryptedNeedsPassword,
-            "the file is encrypted and the empty password does not open it; give the password with --password or --passwords FILE",
-        )
-    } else {
-        DocumentError::new(
-            ErrorKind::WrongPassword,
+    // In a batch, a password that opens other files is not "wrong" for this
+    // one: whatever was tried, what the user needs is this file's password.
+    Err(DocumentError::new(
+        ErrorKind::EncryptedNeedsPassword,
+        if options.passwords.is_empty() {
+            "the file is encrypted and the empty password does not open it; give its password with --password or --passwords-file".to_string()
+        } else {
             format!(
-                "the file is encrypted and none of the {} password(s) given opens it",
+                "the file is encrypted and neither the empty password nor the {} given opens it; give its password with --password or --passwords-file",
                 options.passwords.len()
-            ),
-        )
-    })
+            )
+        },
+    ))
 }
 
 /// lopdf loads an encrypted file it cannot decrypt as `Ok` with no objects.
@@ -168,9 +167,10 @@ fn load_error(bytes: &[u8], err: &lopdf::Error) -> DocumentError {
                 "a stream decodes to more than {limit} bytes (a decompression bomb?); raise --max-stream-mb to read it"
             ),
         ),
-        E::InvalidPassword => {
-            DocumentError::new(ErrorKind::WrongPassword, "the password was refused")
-        }
+        E::InvalidPassword => DocumentError::new(
+            ErrorKind::EncryptedNeedsPassword,
+            "the password was refused; give the right one with --password or --passwords-file",
+        ),
         E::Decryption(inner) => DocumentError::new(
             ErrorKind::Damaged,
             format!("the encryption dictionary is unusable: {inner}"),
