@@ -87,6 +87,8 @@ struct DocumentParts {
     info: Info,
     xmp: Option<Xmp>,
     text: crate::text::DocumentText,
+    /// Layout of the first two pages, for the printed-page metadata.
+    front_layouts: Vec<PageLayout>,
     quality: Quality,
 }
 
@@ -110,6 +112,8 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
         })
         .collect();
     let text = crate::text::normalise(&layouts);
+    let mut layouts = layouts;
+    layouts.truncate(2);
     quality.empty_pages = (1..=text.pages.len() as u32)
         .filter(|&n| text.pages[n as usize - 1].trim().is_empty())
         .collect();
@@ -129,6 +133,7 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
         info,
         xmp,
         text,
+        front_layouts: layouts,
         quality,
     })
 }
@@ -203,9 +208,21 @@ fn ok_record(source: Source, parts: DocumentParts) -> Record {
             })
             .collect(),
     };
+    let front_text: String = text
+        .pages
+        .iter()
+        .take(2)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let printed = crate::brief::page::read_front_matter(
+        &crate::brief::printed_lines(&parts.front_layouts, &text.furniture),
+        &front_text,
+    );
     let metadata = crate::brief::metadata_from(&crate::brief::Sources {
         info: &parts.info,
         xmp: parts.xmp.as_ref(),
+        printed: &printed,
         text: &text,
     });
     Record {

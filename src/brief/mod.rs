@@ -5,16 +5,21 @@
 
 pub mod date;
 pub mod identifiers;
+pub mod page;
 
+use crate::pdf::layout::PageLayout;
 use crate::pdf::metadata::{Info, parse_pdf_date};
 use crate::pdf::xmp::{self, Xmp};
 use crate::record::{Alternative, Field, Identifier, Metadata, MetadataSource, TextSection};
+use page::{PrintedLine, PrintedMetadata};
 use serde_json::Value;
 
 /// Everything the metadata rules look at.
 pub struct Sources<'a> {
     pub info: &'a Info,
     pub xmp: Option<&'a Xmp>,
+    /// What the first pages print (title, authors, date, ...).
+    pub printed: &'a PrintedMetadata,
     pub text: &'a TextSection,
 }
 
@@ -73,6 +78,16 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
         authors: choose(author_candidates(sources)),
         date: choose(date_candidates(sources)),
         language: language(sources, &joined),
+        subtitle: sources
+            .printed
+            .subtitle
+            .clone()
+            .map(|s| Field::new(s, MetadataSource::Page)),
+        series: sources
+            .printed
+            .series
+            .clone()
+            .map(|s| Field::new(s, MetadataSource::Page)),
         keywords: choose(keyword_candidates(sources)),
         summary: choose(summary_candidates(sources)),
         identifiers: identifiers(sources),
@@ -92,8 +107,14 @@ fn clean(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Title: a metadata title that the first page prints, else the printed
+/// title, else a metadata title that is not junk. Producers fill Info and
+/// XMP titles by themselves (file names, templates), so the page is the
+/// authority unless the metadata agrees with it.
 fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
-    let mut out = Vec::new();
+    let front = folded(&front_text(sources));
+    let mut confirmed = Vec::new();
+    let mut unconfirmed = Vec::new();
     let found = [
         (xmp_first(sources, xmp::DC, "title"), MetadataSource::Xmp),
         (
@@ -106,11 +127,47 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
             let mut candidate = Candidate::new(value, source);
             if is_junk_title(&candidate.value) {
                 candidate.rejected = Some("a file name or placeholder, not a title");
+                unconfirmed.push(candidate);
+            } else if front.contains(&folded(&candidate.value)) {
+                confirmed.push(candidate);
+            } else {
+                if sources.printed.title.is_some() {
+                    candidate.rejected = Some("not printed on the first page");
+                }
+                unconfirmed.push(candidate);
             }
-            out.push(candidate);
         }
     }
-    out
+    let printed = sources
+        .printed
+        .title
+        .clone()
+        .map(|t| Candidate::new(t, MetadataSource::Page));
+    confirmed
+        .into_iter()
+        .chain(printed)
+        .chain(unconfirmed)
+        .collect()
+}
+
+/// Text of the first two pages, for checking what the page prints.
+fn front_text(sources: &Sources) -> String {
+    sources
+        .text
+        .pages
+        .iter()
+        .take(2)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Case- and space-folded text for "is this printed there" checks.
+fn folded(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
@@ -131,10 +188,26 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             out.push(Candidate::new(names, MetadataSource::Info));
         }
     }
+    let front = folded(&front_text(sources));
     for candidate in &mut out {
         if candidate.value.iter().all(|n| is_account_name(n)) {
             candidate.rejected = Some("a user account or software name, not an author");
+        } else if !sources.printed.authors.is_empty()
+            && !candidate.value.iter().all(|n| front.contains(&folded(n)))
+        {
+            candidate.rejected = Some("not printed on the first page");
         }
+    }
+    if !sources.printed.authors.is_empty() {
+        // Printed names come after metadata that the page confirms.
+        let at = out
+            .iter()
+            .position(|c| c.rejected.is_some())
+            .unwrap_or(out.len());
+        out.insert(
+            at,
+            Candidate::new(sources.printed.authors.clone(), MetadataSource::Page),
+        );
     }
     out
 }
@@ -221,11 +294,24 @@ fn keyword_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             out.push(Candidate::new(list, MetadataSource::Info));
         }
     }
+    if !sources.printed.keywords.is_empty() {
+        out.push(Candidate::new(
+            sources.printed.keywords.clone(),
+            MetadataSource::Page,
+        ));
+    }
     out
 }
 
+/// Summary: the text under a summary heading on the first pages, else a
+/// long enough XMP description or Info subject.
 fn summary_candidates(sources: &Sources) -> Vec<Candidate<String>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Candidate<String>> = sources
+        .printed
+        .summary
+        .iter()
+        .map(|s| Candidate::new(s.clone(), MetadataSource::Page))
+        .collect();
     let found = [
         (
             xmp_first(sources, xmp::DC, "description"),
@@ -338,6 +424,35 @@ fn identifiers(sources: &Sources) -> Vec<Identifier> {
         }
     }
     unique
+}
+
+/// The printed lines of the first two pages, furniture left out, in
+/// reading order, for the page heuristics.
+pub fn printed_lines(
+    layouts: &[PageLayout],
+    furniture: &[crate::record::FurnitureLine],
+) -> Vec<PrintedLine> {
+    let mut lines = Vec::new();
+    for (index, layout) in layouts.iter().take(2).enumerate() {
+        let page = index as u32 + 1;
+        for line in layout.blocks.iter().flat_map(|b| b.lines.iter()) {
+            let text = line.text.trim();
+            if text.is_empty()
+                || furniture
+                    .iter()
+                    .any(|f| f.page == page && f.text.trim() == text)
+            {
+                continue;
+            }
+            lines.push(PrintedLine {
+                page,
+                text: text.to_string(),
+                size: line.size,
+                top: layout.height - line.y1,
+            });
+        }
+    }
+    lines
 }
 
 /// Titles that producers fill in by themselves: a file name, an
@@ -470,6 +585,7 @@ mod tests {
         let metadata = metadata_from(&Sources {
             info: &info,
             xmp: Some(&xmp),
+            printed: &PrintedMetadata::default(),
             text: &text,
         });
         let title = metadata.title.expect("a title");

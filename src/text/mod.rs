@@ -1,4 +1,5 @@
 use crate::pdf::layout::PageLayout;
+pub mod language;
 pub struct Furniture {
     pub page: u32,
     pub text: String,
@@ -9,11 +10,13 @@ pub struct DocumentText {
 }
 pub fn normalise(p: &[PageLayout]) -> DocumentText {
     DocumentText {
-        pages: p.iter().map(|l| l.text.clone()).collect(),
+        pages: p.iter().map(raw_text).collect(),
         furniture: vec![],
     }
 }
 pub fn raw_text(p: &PageLayout) -> String {
-    p.text.clone()
+    p.blocks
+        .iter()
+        .flat_map(|b| b.lines.iter().map(|l| l.text.clone()))
+        .collect()
 }
-pub mod language;
