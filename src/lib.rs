@@ -14,6 +14,7 @@ pub mod extract;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod progress;
 pub mod record;
 pub mod text;
 

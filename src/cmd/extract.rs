@@ -6,6 +6,7 @@ use crate::cmd::{Outcome, extract_options, job_count, note};
 use crate::error::Result;
 use crate::output::open_sink;
 use crate::pipeline::{WalkOptions, discover, extract_all};
+use crate::progress::Progress;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -52,6 +53,7 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
             write_error = Some(err);
         }
     })?;
+    progress.finish();
     if let Some(err) = write_error {
         return Err(err);
     }
