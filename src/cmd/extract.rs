@@ -29,24 +29,23 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
     let mut write_error = None;
     let mut failures: BTreeMap<String, usize> = BTreeMap::new();
     let mut pages = 0u64;
+    let mut progress = Progress::new(files.len(), verbosity.quiet);
     extract_all(&files, &options, job_count(args.jobs), |index, outcome| {
         let record = &outcome.record;
-        if let Some(kind) = record.error_kind() {
-            *failures.entry(kind.to_string()).or_default() += 1;
+        let path = files[index].path.display();
+        if let Some(error) = &record.error {
+            *failures.entry(error.kind.clone()).or_default() += 1;
             // Errors are always shown: a script reading stdout still learns of them.
-            let message = record
-                .error
-                .as_ref()
-                .map(|e| e.message.as_str())
-                .unwrap_or("");
-            eprintln!(
-                "bindery: {}: {kind}: {message}",
-                files[index].path.display()
-            );
+            progress.println(&format!(
+                "bindery: {path}: {}: {}",
+                error.kind, error.message
+            ));
         } else if verbosity.verbose {
-            eprintln!("{}: ok", files[index].path.display());
+            progress.println(&format!("{path}: ok"));
         }
-        pages += record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
+        let document_pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
+        pages += document_pages;
+        progress.advance(document_pages, !record.is_ok());
         if write_error.is_none()
             && let Err(err) = sink.write(&outcome)
         {
