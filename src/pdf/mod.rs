@@ -2,5 +2,10 @@
 //! streams into positioned glyphs, fonts and their encodings, layout, and
 //! document metadata. One file per PDF concept.
 
+pub mod cmap;
+pub mod encoding;
 pub mod glyph;
+pub mod glyphlist;
+pub mod lexer;
 pub mod limits;
+pub mod metrics;
