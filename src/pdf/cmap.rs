@@ -221,6 +221,18 @@ impl CMap {
         }
     }
 
+    /// Identity-H (or -V): two-byte codes that are CIDs.
+    pub fn identity(vertical: bool) -> CMap {
+        let mut cmap = CMap::empty(Kind::Identity);
+        cmap.codespace.push(CodeRange {
+            len: 2,
+            lo: 0,
+            hi: 0xFFFF,
+        });
+        cmap.wmode = u8::from(vertical);
+        cmap
+    }
+
     /// Split the next character code off `bytes` (which must not be empty):
     /// returns the code and its length in bytes (at least 1).
     pub fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
@@ -573,16 +585,8 @@ fn predefined_at_depth(name: &str, depth: u32) -> Option<CMap> {
         return None;
     }
     match name {
-        "Identity-H" | "Identity-V" => {
-            let mut cmap = CMap::empty(Kind::Identity);
-            cmap.codespace.push(CodeRange {
-                len: 2,
-                lo: 0,
-                hi: 0xFFFF,
-            });
-            cmap.wmode = u8::from(name.ends_with('V'));
-            return Some(cmap);
-        }
+        "Identity-H" => return Some(CMap::identity(false)),
+        "Identity-V" => return Some(CMap::identity(true)),
         _ => {}
     }
     if let Some(cmap) = unicode_predefined(name) {

@@ -9,3 +9,6 @@ pub mod glyphlist;
 pub mod lexer;
 pub mod limits;
 pub mod metrics;
+pub mod font;
+pub mod objects;
+pub mod content;
