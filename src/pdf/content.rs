@@ -11,8 +11,8 @@ use super::glyph::{FontInfo, Glyph, PageGlyphs};
 use super::lexer::{Lexer, Token, is_whitespace, name_bytes};
 use super::limits::{Budget, LimitExceeded};
 use super::objects::{
-    StreamError, decode_stream, get, get_array, get_dict, get_name, matrix, number,
-    reference_id, resolve,
+    StreamError, decode_stream, get, get_array, get_dict, get_name, matrix, number, reference_id,
+    resolve,
 };
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
@@ -90,7 +90,8 @@ impl<'a> TextExtractor<'a> {
         let doc = self.doc;
         let mut out = PageGlyphs::default();
         let Ok(page) = doc.get_dictionary(page_id) else {
-            out.warnings.push("The page object is missing or not a dictionary.".into());
+            out.warnings
+                .push("The page object is missing or not a dictionary.".into());
             return Ok(out);
         };
         let attrs = self.page_attributes(page);
@@ -141,9 +142,7 @@ impl<'a> TextExtractor<'a> {
                 attrs.crop_box = rectangle(doc, dict, b"CropBox");
             }
             if attrs.rotate.is_none() {
-                attrs.rotate = get(doc, dict, b"Rotate")
-                    .and_then(number)
-                    .map(|r| r as i64);
+                attrs.rotate = get(doc, dict, b"Rotate").and_then(number).map(|r| r as i64);
             }
             let parent = dict.get(b"Parent").ok();
             if let Some(id) = parent.and_then(reference_id) {
@@ -151,13 +150,19 @@ impl<'a> TextExtractor<'a> {
                     break;
                 }
             }
-            node = parent.and_then(|p| resolve(doc, p)).and_then(|p| p.as_dict().ok());
+            node = parent
+                .and_then(|p| resolve(doc, p))
+                .and_then(|p| p.as_dict().ok());
         }
         attrs
     }
 
     /// The page's content streams, decoded and joined.
-    fn page_content(&self, page: &Dictionary, out: &mut PageGlyphs) -> Result<Vec<u8>, LimitExceeded> {
+    fn page_content(
+        &self,
+        page: &Dictionary,
+        out: &mut PageGlyphs,
+    ) -> Result<Vec<u8>, LimitExceeded> {
         let doc = self.doc;
         let streams: Vec<&lopdf::Stream> = match get(doc, page, b"Contents") {
             Some(Object::Stream(s)) => vec![s],
@@ -189,7 +194,11 @@ impl<'a> TextExtractor<'a> {
         Ok(content)
     }
 
-    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Result<Option<Rc<Font>>, LimitExceeded> {
+    fn font(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+    ) -> Result<Option<Rc<Font>>, LimitExceeded> {
         let doc = self.doc;
         let Some(fonts) = get_dict(doc, resources, b"Font") else {
             return Ok(None);
@@ -228,12 +237,22 @@ fn rectangle(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<[f64; 4]> 
     for (slot, item) in r.iter_mut().zip(items) {
         *slot = resolve(doc, item).and_then(number)?;
     }
-    let rect = [r[0].min(r[2]), r[1].min(r[3]), r[0].max(r[2]), r[1].max(r[3])];
+    let rect = [
+        r[0].min(r[2]),
+        r[1].min(r[3]),
+        r[0].max(r[2]),
+        r[1].max(r[3]),
+    ];
     (rect[2] - rect[0] > 0.0 && rect[3] - rect[1] > 0.0).then_some(rect)
 }
 
 fn intersect(a: [f64; 4], b: [f64; 4]) -> Option<[f64; 4]> {
-    let r = [a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])];
+    let r = [
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ];
     (r[2] > r[0] && r[3] > r[1]).then_some(r)
 }
 
@@ -394,7 +413,9 @@ impl<'a> Run<'_, 'a> {
                 b"BI" => {
                     skip_inline_image(&mut lexer, self.budget())?;
                 }
-                _ => self.operator(op, &operands, resources, &mut gs, &mut stack, &mut text, depth)?,
+                _ => self.operator(
+                    op, &operands, resources, &mut gs, &mut stack, &mut text, depth,
+                )?,
             }
             operands.clear();
         }
@@ -509,7 +530,9 @@ impl<'a> Run<'_, 'a> {
                                 }
                             }
                         }
-                        None => self.warn("Text uses a font that the page's resources do not define."),
+                        None => {
+                            self.warn("Text uses a font that the page's resources do not define.")
+                        }
                     }
                 }
             }
@@ -590,7 +613,12 @@ impl<'a> Run<'_, 'a> {
     }
 
     /// Show a string: one glyph per character code.
-    fn show(&mut self, bytes: &[u8], gs: &GraphicsState, text: &mut TextState) -> Result<(), LimitExceeded> {
+    fn show(
+        &mut self,
+        bytes: &[u8],
+        gs: &GraphicsState,
+        text: &mut TextState,
+    ) -> Result<(), LimitExceeded> {
         let Some(font) = gs.font.clone() else {
             return Ok(());
         };
@@ -598,9 +626,7 @@ impl<'a> Run<'_, 'a> {
         let fs = gs.font_size;
         let th = gs.horizontal_scale;
         let fm = font.matrix;
-        // The em of this font in text space: 1 for ordinary fonts, whatever
-        // the FontMatrix makes of 1000 glyph units for Type 3.
-        let em = length((fm[2], fm[3])) * 1000.0;
+        let em = font.em;
         let mut rest = bytes;
         while !rest.is_empty() {
             self.budget().charge(1)?;
@@ -642,7 +668,11 @@ impl<'a> Run<'_, 'a> {
                 text: 0..0,
                 is_space: info.is_space,
             };
-            self.emit(glyph, &info.text, (origin.0 + advance.0, origin.1 + advance.1));
+            self.emit(
+                glyph,
+                &info.text,
+                (origin.0 + advance.0, origin.1 + advance.1),
+            );
             text.tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &text.tm);
         }
         Ok(())

@@ -22,8 +22,8 @@ use super::lexer::{Lexer, Token};
 use super::limits::{Budget, LimitExceeded};
 use super::metrics::{self, StandardMetrics};
 use super::objects::{
-    StreamError, decode_stream, get, get_array, get_dict, get_name, get_number, get_stream,
-    matrix, resolve, resolved_number,
+    StreamError, decode_stream, get, get_array, get_dict, get_name, get_number, get_stream, matrix,
+    resolve, resolved_number,
 };
 use lopdf::{Dictionary, Document, Object};
 use std::cell::RefCell;
@@ -52,6 +52,9 @@ pub struct Font {
     pub info: FontInfo,
     /// Glyph space to text space.
     pub matrix: [f64; 6],
+    /// The height of one em in text space at font size 1: 1 for all but
+    /// Type 3 fonts, whose FontMatrix and glyph units are free.
+    pub em: f64,
     pub vertical: bool,
     /// Problems met while loading, one sentence each.
     pub warnings: Vec<String>,
@@ -112,7 +115,13 @@ impl Font {
         if subtype == b"Type0" {
             load_composite(doc, dict, budget)
         } else {
-            load_simple(doc, dict, subtype == b"Type3", subtype == b"TrueType", budget)
+            load_simple(
+                doc,
+                dict,
+                subtype == b"Type3",
+                subtype == b"TrueType",
+                budget,
+            )
         }
     }
 
@@ -158,7 +167,11 @@ pub fn usable_text(text: &str) -> Option<String> {
         .chars()
         .filter(|&c| !c.is_control() && c != '\u{FFFD}' && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
-    if cleaned.is_empty() { None } else { Some(cleaned) }
+    if cleaned.is_empty() {
+        None
+    } else {
+        Some(cleaned)
+    }
 }
 
 // ------------------------------------------------------------ font info ---
@@ -288,15 +301,17 @@ fn load_simple(
         None
     };
 
+    let self_numbered = numbers_own_codes(&differences);
     let mut codes = Vec::with_capacity(256);
     for code in 0..=255u8 {
-        let name: Option<&str> = differences
-            .get(&code)
-            .map(String::as_str)
-            .or_else(|| match base {
-                Some(base) => base.glyph_name(code),
-                None => program.builtin_name(code),
-            });
+        let name: Option<&str> =
+            differences
+                .get(&code)
+                .map(String::as_str)
+                .or_else(|| match base {
+                    Some(base) => base.glyph_name(code),
+                    None => program.builtin_name(code),
+                });
         let text = to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(u32::from(code)))
@@ -312,6 +327,15 @@ fn load_simple(
                 .and_then(|t| usable_text(&t))
             })
             .or_else(|| program.text_for_code(code, name))
+            .or_else(|| {
+                // "a65" at code 65 in a font where every name numbers its
+                // own code: the code is the character.
+                let name = name?;
+                (self_numbered && trailing_number(name) == Some(u32::from(code)))
+                    .then(|| BaseEncoding::WinAnsi.glyph_name(code))
+                    .flatten()
+                    .and_then(glyph_name_to_unicode)
+            })
             .unwrap_or_default();
         let width = widths.width(code, name, standard.or(substitute));
         let mut info = empty_char(width);
@@ -320,13 +344,71 @@ fn load_simple(
         codes.push(info);
     }
 
+    let em = if type3 {
+        type3_em(doc, dict, &font_matrix, &codes)
+    } else {
+        1.0
+    };
     Ok(Font {
         info,
         matrix: font_matrix,
+        em,
         vertical: false,
         warnings,
         kind: Kind::Simple(codes),
     })
+}
+
+/// Whether /Differences names carry their own code as a number ("a65" at
+/// 65, "G44" at 44): then the codes are characters. Names that number
+/// glyphs ("g3" at code 2) fail the test.
+fn numbers_own_codes(differences: &HashMap<u8, String>) -> bool {
+    let numbered: Vec<(u8, Option<u32>)> = differences
+        .iter()
+        .filter(|(_, name)| glyph_name_to_unicode(name).is_none() && name.as_str() != ".notdef")
+        .map(|(&code, name)| (code, trailing_number(name)))
+        .collect();
+    numbered.len() >= 3
+        && numbered
+            .iter()
+            .all(|(code, number)| *number == Some(u32::from(*code)))
+}
+
+/// The decimal number ending a name of one or two letters and digits.
+fn trailing_number(name: &str) -> Option<u32> {
+    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let prefix = name.len() - digits.len();
+    if !(1..=2).contains(&prefix) || digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// The em of a Type 3 font in text space: its bounding box height when that
+/// is plausible, else twice the mean advance (a lowercase letter is about
+/// half an em); Type 3 glyph units and FontMatrix are otherwise arbitrary.
+fn type3_em(doc: &Document, dict: &Dictionary, fm: &[f64; 6], codes: &[CharInfo]) -> f64 {
+    let y_scale = (fm[2] * fm[2] + fm[3] * fm[3]).sqrt();
+    let x_scale = (fm[0] * fm[0] + fm[1] * fm[1]).sqrt();
+    let widths: Vec<f64> = codes
+        .iter()
+        .map(|c| c.width.abs())
+        .filter(|w| *w > 0.0)
+        .collect();
+    let from_widths = (!widths.is_empty())
+        .then(|| 2.0 * widths.iter().sum::<f64>() / widths.len() as f64 * x_scale);
+    let from_bbox = get_array(doc, dict, b"FontBBox")
+        .filter(|b| b.len() == 4)
+        .and_then(|b| Some((resolved_number(doc, &b[3])? - resolved_number(doc, &b[1])?).abs()))
+        .map(|h| h * y_scale)
+        .filter(|h| *h > 0.0);
+    let em = match (from_bbox, from_widths) {
+        (Some(b), Some(w)) if b >= 0.5 * w && b <= 2.0 * w => b,
+        (_, Some(w)) => w,
+        (Some(b), None) => b,
+        (None, None) => 1.0,
+    };
+    if em.is_finite() && em > 0.0 { em } else { 1.0 }
 }
 
 fn read_differences(
@@ -398,13 +480,21 @@ impl SimpleWidths {
                 return f64::from(w);
             }
         }
-        if self.missing > 0.0 { self.missing } else { 500.0 }
+        if self.missing > 0.0 {
+            self.missing
+        } else {
+            500.0
+        }
     }
 }
 
 // ------------------------------------------------------ composite fonts ---
 
-fn load_composite(doc: &Document, dict: &Dictionary, budget: &Budget) -> Result<Font, LimitExceeded> {
+fn load_composite(
+    doc: &Document,
+    dict: &Dictionary,
+    budget: &Budget,
+) -> Result<Font, LimitExceeded> {
     let mut warnings = Vec::new();
     let descendant = get_array(doc, dict, b"DescendantFonts")
         .and_then(|a| a.first())
@@ -442,7 +532,10 @@ fn load_composite(doc: &Document, dict: &Dictionary, budget: &Budget) -> Result<
             }
             Err(StreamError::Limit(limit)) => return Err(limit),
             Err(StreamError::Damaged) => {
-                warnings.push(format!("The encoding CMap of font {} is damaged.", info.name));
+                warnings.push(format!(
+                    "The encoding CMap of font {} is damaged.",
+                    info.name
+                ));
                 identity()
             }
         },
@@ -486,6 +579,7 @@ fn load_composite(doc: &Document, dict: &Dictionary, budget: &Budget) -> Result<
     Ok(Font {
         info,
         matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
+        em: 1.0,
         vertical,
         warnings,
         kind: Kind::Composite(Box::new(Composite {
@@ -516,7 +610,11 @@ fn identity() -> CMap {
     CMap::identity(false)
 }
 
-fn read_cid_widths(doc: &Document, cid_font: &Dictionary, budget: &Budget) -> Result<Ranges<f64>, LimitExceeded> {
+fn read_cid_widths(
+    doc: &Document,
+    cid_font: &Dictionary,
+    budget: &Budget,
+) -> Result<Ranges<f64>, LimitExceeded> {
     let mut ranges = Ranges::default();
     let Some(items) = get_array(doc, cid_font, b"W") else {
         return Ok(ranges);
@@ -578,11 +676,9 @@ fn read_cid_vertical(
             Some(Object::Array(list)) => {
                 for (k, triple) in list.chunks_exact(3).enumerate() {
                     budget.charge(1)?;
-                    if let (Some(w1), Some(vx), Some(vy)) = (
-                        num(triple.first()),
-                        num(triple.get(1)),
-                        num(triple.get(2)),
-                    ) {
+                    if let (Some(w1), Some(vx), Some(vy)) =
+                        (num(triple.first()), num(triple.get(1)), num(triple.get(2)))
+                    {
                         let cid = first.saturating_add(k as u32);
                         ranges.entries.push((cid, cid, [w1, vx, vy]));
                     }
@@ -801,8 +897,11 @@ fn type1_builtin_encoding(data: &[u8]) -> Option<Vec<Option<String>>> {
         match &token {
             Token::Keyword(b"StandardEncoding") if !any => return None,
             Token::Keyword(b"put") => {
-                if let [Some(Token::Keyword(b"dup")), Some(Token::Number(code)), Some(Token::Name(name))] =
-                    &window
+                if let [
+                    Some(Token::Keyword(b"dup")),
+                    Some(Token::Number(code)),
+                    Some(Token::Name(name)),
+                ] = &window
                 {
                     if let Some(slot) = names.get_mut(*code as usize) {
                         *slot = Some(String::from_utf8_lossy(name).into_owned());
@@ -884,13 +983,17 @@ fn sfnt_program(data: &[u8]) -> Program {
                 subtable.codepoints(|cp| {
                     if let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) {
                         if gid.0 != 0 && !is_private_use_char(c) && !c.is_control() {
-                            program.gid_text.entry(gid.0).or_insert_with(|| c.to_string());
+                            program
+                                .gid_text
+                                .entry(gid.0)
+                                .or_insert_with(|| c.to_string());
                         }
                     }
                 });
             }
             let symbol = platform == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
-            let mac_roman = platform == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
+            let mac_roman =
+                platform == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
             if (symbol || mac_roman) && code_to_gid.is_none() {
                 let mut map = vec![0u16; 256];
                 for code in 0..=255u32 {

@@ -3,12 +3,12 @@
 //! document metadata. One file per PDF concept.
 
 pub mod cmap;
+pub mod content;
 pub mod encoding;
+pub mod font;
 pub mod glyph;
 pub mod glyphlist;
 pub mod lexer;
 pub mod limits;
 pub mod metrics;
-pub mod font;
 pub mod objects;
-pub mod content;
