@@ -490,11 +490,7 @@ impl<'a> Run<'_, 'a> {
             operands[start..].iter().map(Operand::number).collect()
         };
         match op {
-            b"q" => {
-                if stack.len() < MAX_SAVED_STATES {
-                    stack.push(gs.clone());
-                }
-            }
+            b"q" if stack.len() < MAX_SAVED_STATES => stack.push(gs.clone()),
             b"Q" => {
                 if let Some(saved) = stack.pop() {
                     *gs = saved;
@@ -854,4 +850,405 @@ fn skip_inline_image(lexer: &mut Lexer, budget: &Budget) -> Result<(), LimitExce
     }
     lexer.set_position(data.len());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::limits::Limits;
+    use lopdf::{Stream, dictionary};
+
+    /// A one-page document with `content`, the given fonts and XObjects.
+    struct PageBuilder {
+        doc: Document,
+        fonts: Dictionary,
+        xobjects: Dictionary,
+        page_extra: Dictionary,
+    }
+
+    impl PageBuilder {
+        fn new() -> Self {
+            PageBuilder {
+                doc: Document::with_version("1.7"),
+                fonts: Dictionary::new(),
+                xobjects: Dictionary::new(),
+                page_extra: Dictionary::new(),
+            }
+        }
+
+        fn font(&mut self, name: &str, font: Dictionary) -> ObjectId {
+            let id = self.doc.add_object(font);
+            self.fonts.set(name, id);
+            id
+        }
+
+        fn stream(&mut self, dict: Dictionary, data: &[u8]) -> ObjectId {
+            self.doc.add_object(Stream::new(dict, data.to_vec()))
+        }
+
+        fn build(mut self, content: &[u8]) -> (Document, ObjectId) {
+            let contents = self.stream(Dictionary::new(), content);
+            let pages_id = self.doc.new_object_id();
+            let mut page = dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => contents,
+            };
+            for (k, v) in self.page_extra.iter() {
+                page.set(k.clone(), v.clone());
+            }
+            let page_id = self.doc.add_object(page);
+            let pages = dictionary! {
+                "Type" => "Pages",
+                "Kids" => vec![page_id.into()],
+                "Count" => 1,
+                "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Resources" => dictionary! {
+                    "Font" => self.fonts,
+                    "XObject" => self.xobjects,
+                },
+            };
+            self.doc.objects.insert(pages_id, Object::Dictionary(pages));
+            (self.doc, page_id)
+        }
+    }
+
+    fn extract(doc: &Document, page: ObjectId) -> PageGlyphs {
+        let budget = Budget::new(Limits::default());
+        TextExtractor::new(doc, &budget)
+            .page(page)
+            .expect("no limit is reached")
+    }
+
+    fn helvetica() -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" }
+    }
+
+    fn texts(page: &PageGlyphs) -> Vec<&str> {
+        page.glyphs.iter().map(|g| page.glyph_text(g)).collect()
+    }
+
+    fn close(a: f32, b: f32) -> bool {
+        (a - b).abs() < 0.01
+    }
+
+    #[test]
+    fn standard_font_glyphs_have_afm_widths_and_positions() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(b"BT /F1 10 Tf 72 700 Td (AB C) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A", "B", " ", "C"]);
+        let a = &out.glyphs[0];
+        assert!(close(a.x, 72.0) && close(a.y, 700.0));
+        assert!(close(a.width, 6.67), "Helvetica A is 667/1000 em");
+        assert!(close(out.glyphs[1].x, 72.0 + 6.67));
+        assert!(close(a.size, 10.0));
+        assert_eq!(a.dir, (1.0, 0.0));
+        assert!(out.glyphs[2].is_space && !a.is_space);
+        assert_eq!(out.fonts[0].name, "Helvetica");
+        assert_eq!((out.width, out.height), (612.0, 792.0));
+    }
+
+    #[test]
+    fn differences_map_through_the_glyph_list() {
+        let mut b = PageBuilder::new();
+        let mut font = helvetica();
+        font.set(
+            "Encoding",
+            dictionary! {
+                "Type" => "Encoding",
+                "BaseEncoding" => "WinAnsiEncoding",
+                "Differences" => vec![
+                    65.into(), Object::Name(b"Adieresis".to_vec()),
+                    Object::Name(b"uni0141".to_vec()), Object::Name(b"f_i".to_vec()),
+                    Object::Name(b"g17".to_vec()),
+                ],
+            },
+        );
+        b.font("F1", font);
+        let (doc, page) = b.build(b"BT /F1 12 Tf (ABCD\x80) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["Ä", "Ł", "fi", "", "€"]);
+        assert_eq!((out.glyph_count, out.unmapped), (5, 1));
+    }
+
+    #[test]
+    fn tj_numbers_move_the_next_glyph() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(b"BT /F1 10 Tf 100 100 Td [(A) -1000 (B) 500 (C)] TJ ET");
+        let out = extract(&doc, page);
+        let x: Vec<f32> = out.glyphs.iter().map(|g| g.x).collect();
+        assert!(close(x[1], 100.0 + 6.67 + 10.0), "{x:?}");
+        assert!(close(x[2], x[1] + 6.67 - 5.0), "{x:?}");
+    }
+
+    #[test]
+    fn horizontal_scaling_and_character_spacing_widen_advances() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(b"BT /F1 10 Tf 50 Tz 2 Tc 3 Tw 0 0 Td (A A) Tj ET");
+        let out = extract(&doc, page);
+        // (6.67 + 2) * 0.5 for A; (2.78 + 2 + 3) * 0.5 for the space.
+        assert!(close(out.glyphs[0].width, 4.335), "{}", out.glyphs[0].width);
+        assert!(close(out.glyphs[1].width, 3.89), "{}", out.glyphs[1].width);
+        assert!(close(out.glyphs[2].x, 4.335 + 3.89));
+    }
+
+    #[test]
+    fn rotated_pages_turn_coordinates_upright() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        b.page_extra.set("Rotate", 90);
+        b.page_extra
+            .set("MediaBox", vec![0.into(), 0.into(), 200.into(), 100.into()]);
+        // Text drawn upwards in user space reads left to right once the
+        // page is turned clockwise.
+        let (doc, page) = b.build(b"BT /F1 10 Tf 0 1 -1 0 50 20 Tm (AB) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!((out.width, out.height), (100.0, 200.0));
+        let a = &out.glyphs[0];
+        assert!(close(a.x, 20.0) && close(a.y, 150.0), "{a:?}");
+        assert!(close(a.dir.0, 1.0) && close(a.dir.1, 0.0), "{a:?}");
+        assert!(close(out.glyphs[1].x, 26.67));
+    }
+
+    #[test]
+    fn crop_box_moves_the_origin() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        b.page_extra.set(
+            "CropBox",
+            vec![100.into(), 50.into(), 400.into(), 500.into()],
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!((out.width, out.height), (300.0, 450.0));
+        assert!(close(out.glyphs[0].x, 10.0) && close(out.glyphs[0].y, 10.0));
+    }
+
+    #[test]
+    fn actual_text_replaces_the_glyphs_it_covers() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(
+            b"BT /F1 10 Tf 0 0 Td (a) Tj /Span <</ActualText (\xFE\xFF\x00f\x00i)>> BDC (xy) Tj EMC (b) Tj ET",
+        );
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["a", "fi", "b"]);
+        let fi = &out.glyphs[1];
+        // From the start of "x" to the end of "y".
+        assert!(close(fi.x, 5.56) && close(fi.width, 10.0), "{fi:?}");
+    }
+
+    #[test]
+    fn form_xobjects_draw_with_their_matrix_and_a_cycle_terminates() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let form_id = b.doc.new_object_id();
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Form",
+                "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 0.into()],
+                "Resources" => dictionary! {
+                    "Font" => b.fonts.clone(),
+                    "XObject" => dictionary! { "Fm1" => form_id },
+                },
+            },
+            b"BT /F1 10 Tf (A) Tj ET /Fm1 Do".to_vec(),
+        );
+        b.doc.objects.insert(form_id, Object::Stream(form));
+        b.xobjects.set("Fm1", form_id);
+        let (doc, page) = b.build(b"/Fm1 Do");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A"]);
+        assert!(close(out.glyphs[0].x, 100.0));
+        assert!(out.warnings.iter().any(|w| w.contains("loop")));
+    }
+
+    fn type0(to_unicode: Option<ObjectId>, encoding: &str, descendant: Dictionary) -> Dictionary {
+        let mut font = dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "ABCDEF+Test-Bold",
+            "Encoding" => Object::Name(encoding.as_bytes().to_vec()),
+            "DescendantFonts" => vec![Object::Dictionary(descendant)],
+        };
+        if let Some(id) = to_unicode {
+            font.set("ToUnicode", id);
+        }
+        font
+    }
+
+    fn cid_font(subtype: &str, extra: Dictionary) -> Dictionary {
+        let mut font = dictionary! {
+            "Type" => "Font",
+            "Subtype" => Object::Name(subtype.as_bytes().to_vec()),
+            "BaseFont" => "ABCDEF+Test-Bold",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"),
+                "Supplement" => 0,
+            },
+            "W" => vec![3.into(), vec![500.into(), 600.into()].into()],
+        };
+        for (k, v) in extra.iter() {
+            font.set(k.clone(), v.clone());
+        }
+        font
+    }
+
+    #[test]
+    fn to_unicode_ranges_with_arrays_decode_cid_text() {
+        let mut b = PageBuilder::new();
+        let cmap = b.stream(
+            Dictionary::new(),
+            b"begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              1 beginbfrange <0003> <0004> [<0048> <00660069>] endbfrange endcmap",
+        );
+        b.font(
+            "F1",
+            type0(
+                Some(cmap),
+                "Identity-H",
+                cid_font("CIDFontType2", Dictionary::new()),
+            ),
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf <00030004> Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["H", "fi"]);
+        assert!(close(out.glyphs[0].width, 5.0) && close(out.glyphs[1].width, 6.0));
+        assert_eq!(out.fonts[0].name, "Test-Bold");
+        assert!(out.fonts[0].bold);
+    }
+
+    #[test]
+    fn unmapped_cid_glyphs_are_counted_not_invented() {
+        let mut b = PageBuilder::new();
+        b.font(
+            "F1",
+            type0(
+                None,
+                "Identity-H",
+                cid_font("CIDFontType2", Dictionary::new()),
+            ),
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf <00030004> Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!((out.glyph_count, out.unmapped), (2, 2));
+        assert!(out.text.is_empty());
+    }
+
+    /// A TrueType font with only a table directory and a (3,1) format 4
+    /// cmap mapping U+0041 and U+0042 to glyphs 7 and 8.
+    fn truetype_with_cmap() -> Vec<u8> {
+        let be16 = |v: u16| v.to_be_bytes().to_vec();
+        let mut subtable = Vec::new();
+        // format 4, length, language, segCountX2 = 4 (one segment + 0xFFFF)
+        for v in [4u16, 32, 0, 4, 4, 1, 0] {
+            subtable.extend(be16(v));
+        }
+        for v in [0x0042u16, 0xFFFF, 0, 0x0041, 0xFFFF] {
+            subtable.extend(be16(v)); // endCodes, reservedPad, startCodes
+        }
+        for v in [7u16.wrapping_sub(0x41), 1, 0, 0] {
+            subtable.extend(be16(v)); // idDelta x2, idRangeOffset x2
+        }
+        let mut cmap = Vec::new();
+        for v in [0u16, 1, 3, 1] {
+            cmap.extend(be16(v));
+        }
+        cmap.extend(12u32.to_be_bytes());
+        cmap.extend(subtable);
+        let mut font = Vec::new();
+        font.extend(0x0001_0000u32.to_be_bytes());
+        for v in [1u16, 16, 0, 0] {
+            font.extend(be16(v));
+        }
+        font.extend(b"cmap");
+        font.extend(0u32.to_be_bytes());
+        font.extend(28u32.to_be_bytes());
+        font.extend((cmap.len() as u32).to_be_bytes());
+        font.extend(cmap);
+        font
+    }
+
+    #[test]
+    fn identity_cid_font_falls_back_to_the_truetype_cmap() {
+        let mut b = PageBuilder::new();
+        let program = b.stream(Dictionary::new(), &truetype_with_cmap());
+        let descriptor = b.doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "ABCDEF+Test-Bold",
+            "Flags" => 4,
+            "FontFile2" => program,
+        });
+        let descendant = cid_font(
+            "CIDFontType2",
+            dictionary! { "FontDescriptor" => descriptor },
+        );
+        b.font("F1", type0(None, "Identity-H", descendant));
+        let (doc, page) = b.build(b"BT /F1 10 Tf <000700080009> Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A", "B", ""]);
+    }
+
+    #[test]
+    fn vertical_writing_moves_down_the_page() {
+        let mut b = PageBuilder::new();
+        let cmap = b.stream(
+            Dictionary::new(),
+            b"1 beginbfchar <0003> <4E2D> endbfchar 1 beginbfchar <0004> <6587> endbfchar",
+        );
+        let descendant = cid_font(
+            "CIDFontType0",
+            dictionary! { "W2" => vec![4.into(), 4.into(), (-800).into(), 500.into(), 880.into()] },
+        );
+        b.font("F1", type0(Some(cmap), "Identity-V", descendant));
+        let (doc, page) = b.build(b"BT /F1 10 Tf 300 700 Td <000300040003> Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["中", "文", "中"]);
+        let y: Vec<f32> = out.glyphs.iter().map(|g| g.y).collect();
+        assert!(close(y[1], 690.0) && close(y[2], 682.0), "{y:?}");
+        assert_eq!(out.glyphs[0].dir, (0.0, -1.0));
+        assert!(close(out.glyphs[1].width, 8.0));
+        assert!(out.glyphs.iter().all(|g| close(g.x, 300.0)));
+    }
+
+    #[test]
+    fn inline_images_are_skipped() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(
+            b"BT /F1 10 Tf ET BI /W 2 /H 1 /BPC 8 /CS /G ID (Q) Tj\xff EI BT /F1 10 Tf (X) Tj ET",
+        );
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["X"]);
+    }
+
+    #[test]
+    fn damaged_streams_keep_what_was_read() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) = b.build(b"BT /F1 10 Tf (A) Tj ) } (B) Tj /F9 5 Tf (C) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A", "B"]);
+        assert_eq!(out.warnings.len(), 2, "{:?}", out.warnings);
+    }
+
+    #[test]
+    fn the_work_cap_stops_a_page() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let content = b"BT /F1 10 Tf (A) Tj ET ".repeat(1000);
+        let (doc, page) = b.build(&content);
+        let budget = Budget::new(Limits {
+            max_ops_per_page: 500,
+            ..Limits::default()
+        });
+        let result = TextExtractor::new(&doc, &budget).page(page);
+        assert_eq!(result.err(), Some(LimitExceeded::PageWork));
+    }
 }
