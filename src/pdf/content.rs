@@ -145,10 +145,10 @@ impl<'a> TextExtractor<'a> {
                 attrs.rotate = get(doc, dict, b"Rotate").and_then(number).map(|r| r as i64);
             }
             let parent = dict.get(b"Parent").ok();
-            if let Some(id) = parent.and_then(reference_id)
-                && !seen.insert(id)
-            {
-                break;
+            if let Some(id) = parent.and_then(reference_id) {
+                if !seen.insert(id) {
+                    break;
+                }
             }
             node = parent
                 .and_then(|p| resolve(doc, p))
