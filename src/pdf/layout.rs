@@ -1,5 +1,66 @@
+//! Layout: positioned glyphs become words, lines, blocks and a reading order.
+//!
+//! The steps, each a sort or a sweep so that big pages stay cheap:
+//!
+//! 1. Glyphs are grouped by writing direction and moved into a local frame
+//!    where the baseline runs along +u and lines stack along -v ("down").
+//!    Vertical CJK and rotated runs then need no special code.
+//! 2. Fake-bold duplicates (the same glyph painted again a hair to the
+//!    side) are dropped through a hash grid.
+//! 3. Glyphs that follow each other in the content stream and touch on the
+//!    same baseline form chunks; chunks sharing a baseline band form lines
+//!    (sub- and superscripts overlap the band, so they join their line).
+//! 4. Each line is cut into fragments at gaps wide enough to be a column
+//!    gutter, and the fragments are ordered by a recursive XY-cut: vertical
+//!    whitespace rivers split columns; where a full-width element (a title,
+//!    a footer) blocks the river, the region is first cut into horizontal
+//!    slabs and consecutive slabs that share a river are kept together. The
+//!    order therefore comes from geometry, not from the content stream.
+//! 5. Consecutive lines of the reading order are grouped into blocks by
+//!    spacing, font size and indentation.
+//!
+//! Word gaps are measured in the page geometry against the font size, so
+//! producers that position every glyph themselves (no spaces, TJ offsets)
+//! and producers that paint space glyphs give the same words. Right-to-left
+//! runs are painted in visual order; the Unicode bidirectional algorithm
+//! turns each line back into logical order.
+
 use crate::pdf::glyph::PageGlyphs;
-pub struct Line {
+use std::collections::HashMap;
+use unicode_bidi::{BidiInfo, Level};
+
+/// Share of the font size above the baseline a glyph is taken to occupy.
+const ASCENT: f32 = 0.8;
+/// Share of the font size below the baseline.
+const DESCENT: f32 = 0.2;
+/// A gap wider than this share of the font size separates words.
+const WORD_GAP: f32 = 0.12;
+/// Between two CJK characters (which have no spaces) only a much wider gap
+/// is a word break; justified Japanese spreads its characters apart.
+const CJK_WORD_GAP: f32 = 0.8;
+/// A gap wider than this share of the font size may be a column gutter: the
+/// line is cut there into fragments, and an empty vertical band this wide
+/// (in body-size units) running through a region is a river if the text
+/// right of it is aligned like a column.
+const GUTTER: f32 = 0.5;
+/// An empty vertical band this wide (in body-size units) is a river anyway.
+const WIDE_GUTTER: f32 = 1.5;
+/// Narrowest column, in body-size units.
+const MIN_COLUMN: f32 = 6.0;
+/// Fragments starting within this many points of each other are aligned.
+const ALIGNED: f32 = 1.0;
+/// Glyphs with the same text closer than this share of the size are one
+/// glyph painted twice (fake bold, shadow).
+const DUPLICATE: f32 = 0.15;
+/// Two boxes are on the same line when their vertical extents overlap by
+/// this share of the smaller one.
+const SAME_LINE: f32 = 0.6;
+/// Recursion guard for the XY-cut (kept on an explicit stack anyway).
+const MAX_CUT_DEPTH: u32 = 64;
+
+/// A word: text between spaces, with its box in page space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
     pub text: String,
     pub x0: f32,
     pub y0: f32,
@@ -8,28 +69,789 @@ pub struct Line {
     pub size: f32,
     pub font: u16,
 }
+
+/// A line of text in logical order, with its box in page space (y0 bottom,
+/// y1 top), its largest font size and the font of its first glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub size: f32,
+    pub font: u16,
+    /// Baseline direction (1, 0) for ordinary text, (0, -1) for vertical.
+    pub dir: (f32, f32),
+    pub words: Vec<Word>,
+}
+
+/// Lines set together: a paragraph, a heading, a caption.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub lines: Vec<Line>,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
 }
+
+/// The text of one page, blocks in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageLayout {
     pub width: f32,
     pub height: f32,
     pub blocks: Vec<Block>,
 }
-pub fn layout_page(p: &PageGlyphs) -> PageLayout {
+
+/// Lay out one page.
+pub fn layout_page(page: &PageGlyphs) -> PageLayout {
+    let mut blocks = Vec::new();
+    for frame in frames(page) {
+        let items = dedupe(page, local_items(page, &frame));
+        let chunks = chunks(page, &items);
+        let lines = lines(&chunks);
+        let body = body_size(&items);
+        let fragments = fragments(&chunks, &lines);
+        let ordered = reading_order(&fragments, body);
+        let placed = place_lines(&ordered, &fragments, &chunks, &lines, &frame);
+        blocks.extend(group_blocks(placed));
+    }
     PageLayout {
-        width: p.width,
-        height: p.height,
-        blocks: vec![Block {
-            lines: vec![Line {
-                text: p.text.clone(),
-                x0: 0.0,
-                y0: 0.0,
-                x1: 0.0,
-                y1: 0.0,
-                size: 10.0,
-                font: 0,
-            }],
-        }],
+        width: page.width,
+        height: page.height,
+        blocks,
+    }
+}
+
+/// A writing direction and the glyphs written in it.
+struct Frame {
+    dx: f32,
+    dy: f32,
+    glyphs: Vec<usize>,
+}
+
+impl Frame {
+    /// Page space to the local frame (u along the baseline, v up).
+    fn local(&self, x: f32, y: f32) -> (f32, f32) {
+        (x * self.dx + y * self.dy, y * self.dx - x * self.dy)
+    }
+
+    /// Local frame back to page space.
+    fn page(&self, u: f32, v: f32) -> (f32, f32) {
+        (u * self.dx - v * self.dy, u * self.dy + v * self.dx)
+    }
+
+    /// The page-space box of a local box.
+    fn page_box(&self, u0: f32, v0: f32, u1: f32, v1: f32) -> [f32; 4] {
+        let corners = [
+            self.page(u0, v0),
+            self.page(u1, v0),
+            self.page(u0, v1),
+            self.page(u1, v1),
+        ];
+        let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+        for (x, y) in corners {
+            b[0] = b[0].min(x);
+            b[1] = b[1].min(y);
+            b[2] = b[2].max(x);
+            b[3] = b[3].max(y);
+        }
+        b
+    }
+}
+
+/// Group the usable glyphs by direction (to the degree), the most common
+/// direction first so that the body text leads and rotated labels follow.
+fn frames(page: &PageGlyphs) -> Vec<Frame> {
+    let mut by_angle: HashMap<i32, Vec<usize>> = HashMap::new();
+    for (i, g) in page.glyphs.iter().enumerate() {
+        let finite = [g.x, g.y, g.width, g.size, g.dir.0, g.dir.1]
+            .iter()
+            .all(|v| v.is_finite());
+        if !finite || (g.dir.0 == 0.0 && g.dir.1 == 0.0) {
+            continue;
+        }
+        let angle = (g.dir.1.atan2(g.dir.0).to_degrees().round() as i32).rem_euclid(360);
+        by_angle.entry(angle).or_default().push(i);
+    }
+    let mut frames: Vec<Frame> = by_angle
+        .into_iter()
+        .map(|(angle, glyphs)| {
+            let rad = (angle as f32).to_radians();
+            let (dx, dy) = match angle {
+                0 => (1.0, 0.0),
+                90 => (0.0, 1.0),
+                180 => (-1.0, 0.0),
+                270 => (0.0, -1.0),
+                _ => (rad.cos(), rad.sin()),
+            };
+            Frame { dx, dy, glyphs }
+        })
+        .collect();
+    frames.sort_by(|a, b| {
+        b.glyphs
+            .len()
+            .cmp(&a.glyphs.len())
+            .then(a.glyphs.first().cmp(&b.glyphs.first()))
+    });
+    frames
+}
+
+/// A glyph in the local frame.
+#[derive(Debug, Clone)]
+struct Item {
+    u: f32,
+    v: f32,
+    adv: f32,
+    size: f32,
+    font: u16,
+    /// Byte range of its text in `PageGlyphs::text`.
+    text: (usize, usize),
+    space: bool,
+}
+
+fn local_items(page: &PageGlyphs, frame: &Frame) -> Vec<Item> {
+    frame
+        .glyphs
+        .iter()
+        .filter_map(|&i| page.glyphs.get(i))
+        .map(|g| {
+            let (u, v) = frame.local(g.x, g.y);
+            Item {
+                u,
+                v,
+                adv: g.width.clamp(0.0, 10_000.0),
+                size: g.size.abs().clamp(1.0, 10_000.0),
+                font: g.font,
+                text: (g.text.start as usize, g.text.end as usize),
+                space: g.is_space,
+            }
+        })
+        .collect()
+}
+
+fn item_text<'a>(page: &'a PageGlyphs, item: &Item) -> &'a str {
+    page.text.get(item.text.0..item.text.1).unwrap_or("")
+}
+
+/// Drop glyphs painted again at nearly the same place with the same text
+/// (fake bold, drop shadows, text drawn twice for a fill and a stroke).
+/// A hash grid keeps this linear; the first painting is kept.
+fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
+    let mut grid: HashMap<(&str, i64, i64), Vec<usize>> = HashMap::new();
+    let mut kept: Vec<Item> = Vec::with_capacity(items.len());
+    'items: for item in items {
+        let text = item_text(page, &item);
+        if item.space || text.trim().is_empty() {
+            kept.push(item);
+            continue;
+        }
+        let cell = item.size * DUPLICATE;
+        let cu = (item.u / cell).floor() as i64;
+        let cv = (item.v / cell).floor() as i64;
+        for du in -1..=1 {
+            for dv in -1..=1 {
+                for &k in grid.get(&(text, cu + du, cv + dv)).into_iter().flatten() {
+                    let Some(other) = kept.get(k) else { continue };
+                    if (other.u - item.u).abs() <= cell
+                        && (other.v - item.v).abs() <= cell
+                        && (other.size - item.size).abs() <= item.size * 0.05
+                    {
+                        continue 'items;
+                    }
+                }
+            }
+        }
+        grid.entry((text, cu, cv)).or_default().push(kept.len());
+        kept.push(item);
+    }
+    kept
+}
+
+/// Whether a glyph separates words: a space glyph, or one whose text is
+/// only whitespace (some fonts map a no-break or a thin space).
+fn is_blank(page: &PageGlyphs, item: &Item) -> bool {
+    if item.space {
+        return true;
+    }
+    let text = item_text(page, item);
+    !text.is_empty() && text.chars().all(char::is_whitespace)
+}
+
+/// The body font size: the size most glyphs are set in.
+fn body_size(items: &[Item]) -> f32 {
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for item in items.iter().filter(|i| !i.space) {
+        *counts.entry((item.size * 2.0).round() as i64).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, -size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+        .max(1.0)
+}
+
+/// Glyphs that follow each other in the stream and touch on one baseline.
+#[derive(Debug, Clone)]
+struct Chunk {
+    text: String,
+    u0: f32,
+    u1: f32,
+    /// Baseline and size of its largest glyph.
+    v: f32,
+    size: f32,
+    font: u16,
+    /// The chunk that came just before in the stream with a space glyph in
+    /// between: the producer said "word break" even if the gap is tiny.
+    spaced_from: Option<usize>,
+}
+
+impl Chunk {
+    fn bottom(&self) -> f32 {
+        self.v - DESCENT * self.size
+    }
+
+    fn top(&self) -> f32 {
+        self.v + ASCENT * self.size
+    }
+}
+
+/// Whether glyph `b`, painted right after `a`, continues `a`'s chunk.
+fn continues(a: &Item, b: &Item) -> bool {
+    let size = a.size.max(b.size);
+    let gap = b.u - (a.u + a.adv);
+    (b.v - a.v).abs() <= 0.25 * a.size.min(b.size) && gap <= WORD_GAP * size && gap >= -0.5 * size
+}
+
+fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut current: Option<Chunk> = None;
+    let mut last: Option<&Item> = None;
+    let mut after_space = false;
+    for item in items {
+        if is_blank(page, item) {
+            out.extend(current.take());
+            after_space = true;
+            last = None;
+            continue;
+        }
+        let joins = matches!((&current, last), (Some(_), Some(a)) if continues(a, item));
+        if !joins {
+            out.extend(current.take());
+            current = Some(Chunk {
+                text: String::new(),
+                u0: item.u,
+                u1: item.u + item.adv,
+                v: item.v,
+                size: item.size,
+                font: item.font,
+                spaced_from: (after_space && !out.is_empty()).then(|| out.len() - 1),
+            });
+        }
+        if let Some(chunk) = current.as_mut() {
+            chunk.text.push_str(item_text(page, item));
+            chunk.u0 = chunk.u0.min(item.u);
+            chunk.u1 = chunk.u1.max(item.u + item.adv);
+            if item.size > chunk.size {
+                chunk.size = item.size;
+                chunk.v = item.v;
+            }
+        }
+        after_space = false;
+        last = Some(item);
+    }
+    out.extend(current);
+    out
+}
+
+/// Chunks sharing a baseline band.
+#[derive(Debug, Clone)]
+struct LineAcc {
+    chunks: Vec<usize>,
+    /// Baseline and size of the largest chunk: the band sub- and
+    /// superscripts are measured against.
+    v: f32,
+    size: f32,
+}
+
+/// How much two vertical extents overlap, as a share of the smaller one.
+fn overlap_ratio(a: (f32, f32), b: (f32, f32)) -> f32 {
+    let overlap = a.1.min(b.1) - a.0.max(b.0);
+    let smaller = (a.1 - a.0).min(b.1 - b.0);
+    if smaller <= 0.0 {
+        0.0
+    } else {
+        overlap / smaller
+    }
+}
+
+/// Sweep the chunks from the top of the page down, keeping only the lines
+/// whose band can still be reached ("active"), so the cost stays near
+/// linear in the number of chunks.
+fn lines(chunks: &[Chunk]) -> Vec<LineAcc> {
+    let mut order: Vec<usize> = (0..chunks.len()).collect();
+    order.sort_by(|&a, &b| chunks[b].top().total_cmp(&chunks[a].top()));
+    let mut lines: Vec<LineAcc> = Vec::new();
+    let mut active: Vec<usize> = Vec::new();
+    for index in order {
+        let chunk = &chunks[index];
+        let band = (chunk.bottom(), chunk.top());
+        active.retain(|&l| lines[l].v - DESCENT * lines[l].size < band.1);
+        let best = active
+            .iter()
+            .map(|&l| {
+                let line = &lines[l];
+                let extent = (line.v - DESCENT * line.size, line.v + ASCENT * line.size);
+                (l, overlap_ratio(band, extent))
+            })
+            .filter(|&(_, ratio)| ratio >= SAME_LINE)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((l, _)) => {
+                let line = &mut lines[l];
+                line.chunks.push(index);
+                if chunk.size > line.size {
+                    line.size = chunk.size;
+                    line.v = chunk.v;
+                }
+            }
+            None => {
+                lines.push(LineAcc {
+                    chunks: vec![index],
+                    v: chunk.v,
+                    size: chunk.size,
+                });
+                active.push(lines.len() - 1);
+            }
+        }
+    }
+    lines
+}
+
+/// A piece of a line between gaps wide enough to be a gutter.
+#[derive(Debug, Clone)]
+struct Fragment {
+    line: usize,
+    /// Chunk indices, left to right.
+    chunks: Vec<usize>,
+    u0: f32,
+    u1: f32,
+    bottom: f32,
+    top: f32,
+}
+
+fn fragments(chunks: &[Chunk], lines: &[LineAcc]) -> Vec<Fragment> {
+    let mut out = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let mut sorted = line.chunks.clone();
+        sorted.sort_by(|&a, &b| chunks[a].u0.total_cmp(&chunks[b].u0));
+        let gutter = GUTTER * line.size;
+        let mut current: Option<Fragment> = None;
+        for c in sorted {
+            let chunk = &chunks[c];
+            match current.as_mut() {
+                Some(f) if chunk.u0 - f.u1 <= gutter => {
+                    f.chunks.push(c);
+                    f.u1 = f.u1.max(chunk.u1);
+                    f.bottom = f.bottom.min(chunk.bottom());
+                    f.top = f.top.max(chunk.top());
+                    continue;
+                }
+                _ => {}
+            }
+            out.extend(current.take());
+            current = Some(Fragment {
+                line: index,
+                chunks: vec![c],
+                u0: chunk.u0,
+                u1: chunk.u1,
+                bottom: chunk.bottom(),
+                top: chunk.top(),
+            });
+        }
+        out.extend(current);
+    }
+    out
+}
+
+/// A covered stretch of the u axis, and how many fragments start in it
+/// and how many of those start at its left edge (within a point): a
+/// column's lines all start at its edge, words after a wide space do not.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: f32,
+    end: f32,
+    starts: u32,
+    aligned: u32,
+}
+
+/// The covered stretches of a region, sorted and merged.
+fn coverage(fragments: &[Fragment], region: &[usize]) -> Vec<Span> {
+    let mut spans: Vec<Span> = region
+        .iter()
+        .map(|&f| Span {
+            start: fragments[f].u0,
+            end: fragments[f].u1,
+            starts: 1,
+            aligned: 1,
+        })
+        .collect();
+    spans.sort_by(|a, b| a.start.total_cmp(&b.start));
+    merge_spans(spans)
+}
+
+/// Merge spans sorted by start.
+fn merge_spans(sorted: Vec<Span>) -> Vec<Span> {
+    let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+    for span in sorted {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => {
+                last.end = last.end.max(span.end);
+                last.starts += span.starts;
+                if span.start - last.start <= ALIGNED {
+                    last.aligned += span.aligned;
+                }
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// Union of two coverages.
+fn union_spans(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut all: Vec<Span> = a.iter().chain(b).copied().collect();
+    all.sort_by(|x, y| x.start.total_cmp(&y.start));
+    merge_spans(all)
+}
+
+/// Where a region splits into columns: the starts of the empty vertical
+/// bands ("rivers") that leave at least `min_column` of text on each side
+/// (a narrow run of tags or line numbers beside a body is read row by row)
+/// and that are either wide, or narrower but followed by text aligned on
+/// the river's right edge, as a column is.
+fn column_cuts(cover: &[Span], body: f32) -> Vec<f32> {
+    let (Some(first), Some(last)) = (cover.first(), cover.last()) else {
+        return Vec::new();
+    };
+    let min_column = MIN_COLUMN * body;
+    let mut cuts = Vec::new();
+    let mut column_start = first.start;
+    for pair in cover.windows(2) {
+        let (left, right) = (pair[0], pair[1]);
+        let gap = right.start - left.end;
+        let aligned = right.aligned >= 2 && right.aligned * 2 >= right.starts;
+        let river = gap >= WIDE_GUTTER * body || (gap >= GUTTER * body && aligned);
+        if river && left.end - column_start >= min_column && last.end - right.start >= min_column {
+            cuts.push(left.end);
+            column_start = right.start;
+        }
+    }
+    cuts
+}
+
+/// Order the fragments: a list of leaves, each read top to bottom.
+fn reading_order(fragments: &[Fragment], body: f32) -> Vec<Vec<usize>> {
+    let mut leaves = Vec::new();
+    let mut stack: Vec<(Vec<usize>, u32)> = vec![((0..fragments.len()).collect(), 0)];
+    while let Some((region, depth)) = stack.pop() {
+        let one_line = region
+            .iter()
+            .all(|&f| Some(fragments[f].line) == region.first().map(|&g| fragments[g].line));
+        if region.len() <= 1 || one_line || depth >= MAX_CUT_DEPTH {
+            leaves.push(region);
+            continue;
+        }
+        let cuts = column_cuts(&coverage(fragments, &region), body);
+        let parts = if cuts.is_empty() {
+            slab_groups(fragments, &region, body)
+        } else {
+            split_at(fragments, &region, &cuts)
+        };
+        if parts.len() <= 1 {
+            leaves.push(region);
+            continue;
+        }
+        for part in parts.into_iter().rev() {
+            stack.push((part, depth + 1));
+        }
+    }
+    leaves
+}
+
+/// Split a region into columns, left to right.
+fn split_at(fragments: &[Fragment], region: &[usize], cuts: &[f32]) -> Vec<Vec<usize>> {
+    let mut parts = vec![Vec::new(); cuts.len() + 1];
+    for &f in region {
+        let column = cuts.iter().filter(|&&cut| fragments[f].u0 > cut).count();
+        if let Some(part) = parts.get_mut(column) {
+            part.push(f);
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Cut a region without a river into horizontal slabs (runs of lines whose
+/// bands touch), then glue consecutive slabs back together while they
+/// share a river: rows of a two-column body stay one group below a
+/// full-width title, and the title stays a group of its own.
+fn slab_groups(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Vec<usize>> {
+    let mut sorted = region.to_vec();
+    sorted.sort_by(|&a, &b| fragments[b].top.total_cmp(&fragments[a].top));
+    let mut slabs: Vec<Vec<usize>> = Vec::new();
+    let mut floor = f32::MAX;
+    for f in sorted {
+        let frag = &fragments[f];
+        match slabs.last_mut() {
+            Some(slab) if frag.top > floor => slab.push(f),
+            _ => slabs.push(vec![f]),
+        }
+        floor = if slabs.last().is_some_and(|s| s.len() == 1) {
+            frag.bottom
+        } else {
+            floor.min(frag.bottom)
+        };
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cover: Vec<Span> = Vec::new();
+    for slab in slabs {
+        let slab_cover = coverage(fragments, &slab);
+        let joined = union_spans(&cover, &slab_cover);
+        match groups.last_mut() {
+            Some(group) if !column_cuts(&joined, body).is_empty() => {
+                group.extend(slab);
+                cover = joined;
+            }
+            _ => {
+                groups.push(slab);
+                cover = slab_cover;
+            }
+        }
+    }
+    groups
+}
+
+/// A line placed in reading order, with its local-frame geometry kept for
+/// grouping into blocks.
+#[derive(Debug, Clone)]
+struct Placed {
+    line: Line,
+    u0: f32,
+    u1: f32,
+    v: f32,
+    size: f32,
+}
+
+/// Turn the ordered leaves into lines: inside a leaf, the fragments of one
+/// line (those not split off into another column) form one output line.
+fn place_lines(
+    leaves: &[Vec<usize>],
+    fragments: &[Fragment],
+    chunks: &[Chunk],
+    lines: &[LineAcc],
+    frame: &Frame,
+) -> Vec<Placed> {
+    let mut placed = Vec::new();
+    for leaf in leaves {
+        let mut sorted = leaf.clone();
+        sorted.sort_by(|&a, &b| {
+            let (fa, fb) = (&fragments[a], &fragments[b]);
+            lines[fb.line]
+                .v
+                .total_cmp(&lines[fa.line].v)
+                .then(fa.line.cmp(&fb.line))
+                .then(fa.u0.total_cmp(&fb.u0))
+        });
+        for piece in sorted.chunk_by(|&a, &b| fragments[a].line == fragments[b].line) {
+            let ids: Vec<usize> = piece
+                .iter()
+                .flat_map(|&f| fragments[f].chunks.iter().copied())
+                .collect();
+            if let Some(p) = assemble(&ids, chunks, frame) {
+                placed.push(p);
+            }
+        }
+    }
+    placed
+}
+
+/// Whether a character is written without spaces between words (Han,
+/// kana, CJK punctuation, full-width forms).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF01..=0xFF60 | 0x20000..=0x2FFFF)
+}
+
+/// Build one line from chunks sorted left to right: a space wherever the
+/// gap is wider than a word gap or the producer painted a space glyph.
+fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
+    let first = chunks.get(*ids.first()?)?;
+    let mut words: Vec<(String, f32, f32, f32, f32, u16)> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for &id in ids {
+        let chunk = &chunks[id];
+        let starts_word = previous.is_none_or(|p| {
+            let prev = &chunks[p];
+            let gap = chunk.u0 - prev.u1;
+            let cjk = prev.text.chars().last().is_some_and(is_cjk)
+                && chunk.text.chars().next().is_some_and(is_cjk);
+            let threshold = if cjk { CJK_WORD_GAP } else { WORD_GAP };
+            gap > threshold * prev.size.max(chunk.size) || chunk.spaced_from == Some(p)
+        });
+        match words.last_mut() {
+            Some(word) if !starts_word => {
+                word.0.push_str(&chunk.text);
+                word.2 = word.2.max(chunk.u1);
+                word.3 = word.3.max(chunk.size);
+            }
+            _ => words.push((
+                chunk.text.clone(),
+                chunk.u0,
+                chunk.u1,
+                chunk.size,
+                chunk.v,
+                chunk.font,
+            )),
+        }
+        previous = Some(id);
+    }
+    words.retain(|w| !w.0.is_empty());
+    if words.is_empty() {
+        return None;
+    }
+    let size = words.iter().map(|w| w.3).fold(0.0, f32::max);
+    let v = ids
+        .iter()
+        .map(|&i| &chunks[i])
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .map_or(first.v, |c| c.v);
+    let u0 = words.iter().map(|w| w.1).fold(f32::MAX, f32::min);
+    let u1 = words.iter().map(|w| w.2).fold(f32::MIN, f32::max);
+    let visual: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
+    let text = logical_order(&visual.join(" "));
+    let words = words
+        .into_iter()
+        .map(|(text, wu0, wu1, wsize, wv, font)| {
+            let b = frame.page_box(wu0, wv - DESCENT * wsize, wu1, wv + ASCENT * wsize);
+            Word {
+                text: logical_order(&text),
+                x0: b[0],
+                y0: b[1],
+                x1: b[2],
+                y1: b[3],
+                size: wsize,
+                font,
+            }
+        })
+        .collect();
+    let b = frame.page_box(u0, v - DESCENT * size, u1, v + ASCENT * size);
+    Some(Placed {
+        line: Line {
+            text,
+            x0: b[0],
+            y0: b[1],
+            x1: b[2],
+            y1: b[3],
+            size,
+            font: first.font,
+            dir: (frame.dx, frame.dy),
+            words,
+        },
+        u0,
+        u1,
+        v,
+        size,
+    })
+}
+
+/// Text painted left to right, turned into logical order when it holds
+/// right-to-left letters. The paragraph direction is the direction of the
+/// majority of strong letters, since the first letter of a visual-order
+/// string is the last one of an RTL line.
+fn logical_order(visual: &str) -> String {
+    use unicode_bidi::BidiClass;
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in visual.chars() {
+        match unicode_bidi::bidi_class(c) {
+            BidiClass::R | BidiClass::AL => rtl += 1,
+            BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    if rtl == 0 {
+        return visual.to_string();
+    }
+    let level = if rtl > ltr {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    let info = BidiInfo::new(visual, Some(level));
+    info.paragraphs
+        .iter()
+        .map(|para| info.reorder_line(para, para.range.clone()))
+        .collect()
+}
+
+/// Whether `next` starts a new block after `prev` (the last line of
+/// `block`, whose line spacing so far is `leading`).
+fn starts_block(prev: &Placed, next: &Placed, block: &[Placed], leading: Option<f32>) -> bool {
+    let size = prev.size.max(next.size);
+    if (prev.size - next.size).abs() > 0.12 * size {
+        return true;
+    }
+    let step = prev.v - next.v;
+    let limit = leading.map_or(2.0 * size, |l| l * 1.3 + 0.05 * size);
+    if step < 0.5 * size || step > limit {
+        return true;
+    }
+    if next.u0 > prev.u1 || next.u1 < prev.u0 {
+        return true;
+    }
+    // First-line indentation after a short last line: a new paragraph.
+    let left = block.iter().map(|p| p.u0).fold(f32::MAX, f32::min);
+    let right = block.iter().map(|p| p.u1).fold(f32::MIN, f32::max);
+    let indent = next.u0 - prev.u0;
+    indent > 0.7 * size
+        && indent < 6.0 * size
+        && (prev.u0 - left).abs() < 0.3 * size
+        && prev.u1 < right - 1.0 * size
+}
+
+fn group_blocks(placed: Vec<Placed>) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<Placed> = Vec::new();
+    let mut leading: Option<f32> = None;
+    for next in placed {
+        if let Some(prev) = current.last() {
+            if starts_block(prev, &next, &current, leading) {
+                blocks.push(make_block(std::mem::take(&mut current)));
+                leading = None;
+            } else if leading.is_none() {
+                leading = Some(prev.v - next.v);
+            }
+        }
+        current.push(next);
+    }
+    if !current.is_empty() {
+        blocks.push(make_block(current));
+    }
+    blocks
+}
+
+fn make_block(placed: Vec<Placed>) -> Block {
+    let lines: Vec<Line> = placed.into_iter().map(|p| p.line).collect();
+    let fold = |f: fn(&Line) -> f32, init: f32, op: fn(f32, f32) -> f32| {
+        lines.iter().map(f).fold(init, op)
+    };
+    Block {
+        x0: fold(|l| l.x0, f32::MAX, f32::min),
+        y0: fold(|l| l.y0, f32::MAX, f32::min),
+        x1: fold(|l| l.x1, f32::MIN, f32::max),
+        y1: fold(|l| l.y1, f32::MIN, f32::max),
+        lines,
     }
 }

@@ -1,0 +1,222 @@
+//! From laid-out lines to clean text: ligatures expanded, soft hyphens and
+//! invisible characters removed, whitespace collapsed, the lines of a block
+//! joined into one paragraph (line-break hyphens undone, no space between
+//! CJK characters), paragraphs separated by a blank line, NFC at the end.
+
+use crate::pdf::layout::{PageLayout, is_cjk};
+use crate::text::hyphen::{self, Hyphen, Vocabulary};
+use unicode_normalization::UnicodeNormalization;
+
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// The expansion of a presentation-form ligature (U+FB00..U+FB06).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
+}
+
+/// Characters that carry nothing a reader sees: zero-width space, BOM,
+/// word joiner, and control characters.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | SOFT_HYPHEN) || (c.is_control() && c != '\t')
+}
+
+/// One line of text cleaned: ligatures expanded, invisible characters and
+/// soft hyphens dropped, every kind of space made one ASCII space.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match ligature(c) {
+            Some(expanded) => out.push_str(expanded),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// A hyphen-like character a typesetter puts at a line break.
+fn is_break_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
+}
+
+/// Append `next` (a cleaned line) to the paragraph `text`. `soft` says the
+/// raw previous line ended with a soft hyphen (always a break artefact).
+fn join_line(text: &mut String, next: &str, soft: bool, vocabulary: &Vocabulary) {
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    if soft {
+        text.push_str(next);
+        return;
+    }
+    let mut tail = text.chars().rev();
+    let last = tail.next();
+    let before = tail.next();
+    let first = next.chars().next();
+    let broken = matches!((last, before, first),
+        (Some(h), Some(b), Some(f)) if is_break_hyphen(h) && b.is_alphabetic() && f.is_alphanumeric());
+    if let (true, Some(h)) = (broken, last) {
+        let start = text.rfind(' ').map_or(0, |i| i + 1);
+        let left = text.get(start..text.len() - h.len_utf8()).unwrap_or("");
+        let right = next.split(' ').next().unwrap_or("");
+        if hyphen::decide(left, right, vocabulary) == Hyphen::Drop {
+            text.truncate(text.len() - h.len_utf8());
+        }
+        text.push_str(next);
+        return;
+    }
+    if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Whether a paragraph ends with a word broken at a line end and the next
+/// one starts with its lowercase continuation: the paragraph was split by
+/// a column or block boundary, not ended.
+fn continues_across(paragraph: &str, next: &str) -> bool {
+    let mut tail = paragraph.chars().rev();
+    let broken = matches!((tail.next(), tail.next()), (Some(h), Some(b)) if (is_break_hyphen(h) || h == SOFT_HYPHEN) && b.is_alphabetic());
+    broken && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The clean text of one page, leaving out the lines in `skip` (given as
+/// block and line indices).
+pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabulary) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut soft = false;
+    for (b, block) in page.blocks.iter().enumerate() {
+        let mut block_started = false;
+        for (l, line) in block.lines.iter().enumerate() {
+            if skip.contains(&(b, l)) {
+                continue;
+            }
+            let raw = line.text.trim_end();
+            let clean = clean_line(raw);
+            if clean.is_empty() {
+                continue;
+            }
+            if !block_started && !current.is_empty() && !continues_across(&current, &clean) {
+                paragraphs.push(std::mem::take(&mut current));
+                soft = false;
+            }
+            block_started = true;
+            join_line(&mut current, &clean, soft, vocabulary);
+            soft = raw.ends_with(SOFT_HYPHEN);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs.join("\n\n").nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::{Block, Line};
+
+    fn line(text: &str) -> Line {
+        Line {
+            text: text.to_string(),
+            x0: 0.0,
+            y0: 0.0,
+            x1: 0.0,
+            y1: 0.0,
+            size: 10.0,
+            font: 0,
+            dir: (1.0, 0.0),
+            words: Vec::new(),
+        }
+    }
+
+    fn page(blocks: &[&[&str]]) -> PageLayout {
+        PageLayout {
+            width: 600.0,
+            height: 800.0,
+            blocks: blocks
+                .iter()
+                .map(|lines| Block {
+                    lines: lines.iter().map(|t| line(t)).collect(),
+                    x0: 0.0,
+                    y0: 0.0,
+                    x1: 0.0,
+                    y1: 0.0,
+                })
+                .collect(),
+        }
+    }
+
+    fn text(blocks: &[&[&str]]) -> String {
+        page_text(&page(blocks), &[], &Vocabulary::default())
+    }
+
+    #[test]
+    fn lines_join_into_paragraphs_separated_by_blank_lines() {
+        let out = text(&[&["The first  line", "and the second."], &["Another one."]]);
+        assert_eq!(out, "The first line and the second.\n\nAnother one.");
+    }
+
+    #[test]
+    fn line_end_hyphenation_is_undone_but_compounds_stay() {
+        let out = text(&[&[
+            "the distri-",
+            "bution of self-",
+            "evident truths",
+            "in Franco-",
+            "Prussian",
+        ]]);
+        assert_eq!(
+            out,
+            "the distribution of self-evident truths in Franco-Prussian"
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_and_ligatures() {
+        let out = text(&[&["e\u{fb03}cient con\u{ad}", "tract, o\u{fb00}er\u{ad}ing"]]);
+        assert_eq!(out, "efficient contract, offering");
+    }
+
+    #[test]
+    fn cjk_lines_join_without_space_and_text_is_nfc() {
+        let out = text(&[&["日本語の", "文章です。", "cafe\u{301}"]]);
+        assert_eq!(out, "日本語の文章です。 café");
+    }
+
+    #[test]
+    fn a_word_broken_across_a_column_break_is_joined() {
+        let out = text(&[&["end of the left col-"], &["umn continues here."]]);
+        assert_eq!(out, "end of the left column continues here.");
+    }
+
+    #[test]
+    fn skipped_lines_are_left_out() {
+        let p = page(&[&["Running head"], &["Body text."]]);
+        assert_eq!(
+            page_text(&p, &[(0, 0)], &Vocabulary::default()),
+            "Body text."
+        );
+    }
+}
