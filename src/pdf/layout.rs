@@ -208,7 +208,6 @@ struct Item {
     font: u16,
     /// Byte range of its text in `PageGlyphs::text`.
     text: (usize, usize),
-    space: bool,
 }
 
 fn local_items(page: &PageGlyphs, frame: &Frame) -> Vec<Item> {
@@ -225,7 +224,6 @@ fn local_items(page: &PageGlyphs, frame: &Frame) -> Vec<Item> {
                 size: g.size.abs().clamp(1.0, 10_000.0),
                 font: g.font,
                 text: (g.text.start as usize, g.text.end as usize),
-                space: g.is_space,
             }
         })
         .collect()
@@ -243,7 +241,7 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
     let mut kept: Vec<Item> = Vec::with_capacity(items.len());
     'items: for item in items {
         let text = item_text(page, &item);
-        if item.space || text.trim().is_empty() {
+        if text.trim().is_empty() {
             kept.push(item);
             continue;
         }
@@ -269,20 +267,21 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
     kept
 }
 
-/// Whether a glyph separates words: a space glyph, or one whose text is
-/// only whitespace (some fonts map a no-break or a thin space).
+/// Whether a glyph separates words: a space glyph, one whose text is only
+/// whitespace (some fonts map a no-break or a thin space), or one nothing
+/// could map. The glyph most often left out of a font's Unicode map is the
+/// space (wkhtmltopdf omits it from every ToUnicode CMap); an unmapped
+/// letter is lost either way, so splitting there costs little. A glyph
+/// flagged as a space but mapped to a visible character is that character
+/// (subset fonts reuse code 32 for letters).
 fn is_blank(page: &PageGlyphs, item: &Item) -> bool {
-    if item.space {
-        return true;
-    }
-    let text = item_text(page, item);
-    !text.is_empty() && text.chars().all(char::is_whitespace)
+    item_text(page, item).chars().all(char::is_whitespace)
 }
 
 /// The body font size: the size most glyphs are set in.
 fn body_size(items: &[Item]) -> f32 {
     let mut counts: HashMap<i64, usize> = HashMap::new();
-    for item in items.iter().filter(|i| !i.space) {
+    for item in items.iter().filter(|i| i.text.0 < i.text.1) {
         *counts.entry((item.size * 2.0).round() as i64).or_default() += 1;
     }
     counts
