@@ -38,17 +38,20 @@ const WORD_GAP: f32 = 0.12;
 /// Between two CJK characters (which have no spaces) only a much wider gap
 /// is a word break; justified Japanese spreads its characters apart.
 const CJK_WORD_GAP: f32 = 0.8;
-/// A gap wider than this share of the font size may be a column gutter: the
-/// line is cut there into fragments, and an empty vertical band this wide
-/// (in body-size units) running through a region is a river if the text
-/// right of it is aligned like a column.
-const GUTTER: f32 = 0.5;
+/// Lines are cut into fragments at gaps wider than this share of the font
+/// size: narrow enough to catch the gutter of a LaTeX two-column page,
+/// whose margin kerning leaves less than half an em between the columns.
+const FRAGMENT_GAP: f32 = 0.3;
+/// An empty vertical band this wide (in body-size units) running through a
+/// region is a river if the text right of it is aligned like a column.
+const GUTTER: f32 = 0.4;
 /// An empty vertical band this wide (in body-size units) is a river anyway.
 const WIDE_GUTTER: f32 = 1.5;
 /// Narrowest column, in body-size units.
 const MIN_COLUMN: f32 = 6.0;
-/// Fragments starting within this many points of each other are aligned.
-const ALIGNED: f32 = 1.0;
+/// Fragments starting within this share of the body size of each other
+/// are aligned (margin kerning shifts quotes and hyphens a little out).
+const ALIGNED: f32 = 0.3;
 /// Glyphs with the same text closer than this share of the size are one
 /// glyph painted twice (fake bold, shadow).
 const DUPLICATE: f32 = 0.15;
@@ -432,6 +435,9 @@ fn lines(chunks: &[Chunk]) -> Vec<LineAcc> {
 #[derive(Debug, Clone)]
 struct Fragment {
     line: usize,
+    /// First of its line, or after a gap as wide as a gutter: where a
+    /// column's line would start.
+    line_start: bool,
     /// Chunk indices, left to right.
     chunks: Vec<usize>,
     u0: f32,
@@ -445,12 +451,13 @@ fn fragments(chunks: &[Chunk], lines: &[LineAcc]) -> Vec<Fragment> {
     for (index, line) in lines.iter().enumerate() {
         let mut sorted = line.chunks.clone();
         sorted.sort_by(|&a, &b| chunks[a].u0.total_cmp(&chunks[b].u0));
+        let split = FRAGMENT_GAP * line.size;
         let gutter = GUTTER * line.size;
         let mut current: Option<Fragment> = None;
         for c in sorted {
             let chunk = &chunks[c];
             match current.as_mut() {
-                Some(f) if chunk.u0 - f.u1 <= gutter => {
+                Some(f) if chunk.u0 - f.u1 <= split => {
                     f.chunks.push(c);
                     f.u1 = f.u1.max(chunk.u1);
                     f.bottom = f.bottom.min(chunk.bottom());
@@ -459,8 +466,10 @@ fn fragments(chunks: &[Chunk], lines: &[LineAcc]) -> Vec<Fragment> {
                 }
                 _ => {}
             }
+            let line_start = current.as_ref().is_none_or(|f| chunk.u0 - f.u1 >= gutter);
             out.extend(current.take());
             current = Some(Fragment {
+                line_start,
                 line: index,
                 chunks: vec![c],
                 u0: chunk.u0,
@@ -475,7 +484,7 @@ fn fragments(chunks: &[Chunk], lines: &[LineAcc]) -> Vec<Fragment> {
 }
 
 /// A covered stretch of the u axis, and how many fragments start in it
-/// and how many of those start at its left edge (within a point): a
+/// and how many of those start at its left edge (within [`ALIGNED`]): a
 /// column's lines all start at its edge, words after a wide space do not.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -486,29 +495,32 @@ struct Span {
 }
 
 /// The covered stretches of a region, sorted and merged.
-fn coverage(fragments: &[Fragment], region: &[usize]) -> Vec<Span> {
+fn coverage(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Span> {
     let mut spans: Vec<Span> = region
         .iter()
-        .map(|&f| Span {
-            start: fragments[f].u0,
-            end: fragments[f].u1,
-            starts: 1,
-            aligned: 1,
+        .map(|&f| {
+            let counted = u32::from(fragments[f].line_start);
+            Span {
+                start: fragments[f].u0,
+                end: fragments[f].u1,
+                starts: counted,
+                aligned: counted,
+            }
         })
         .collect();
     spans.sort_by(|a, b| a.start.total_cmp(&b.start));
-    merge_spans(spans)
+    merge_spans(spans, body)
 }
 
 /// Merge spans sorted by start.
-fn merge_spans(sorted: Vec<Span>) -> Vec<Span> {
+fn merge_spans(sorted: Vec<Span>, body: f32) -> Vec<Span> {
     let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
     for span in sorted {
         match merged.last_mut() {
             Some(last) if span.start <= last.end => {
                 last.end = last.end.max(span.end);
                 last.starts += span.starts;
-                if span.start - last.start <= ALIGNED {
+                if span.start - last.start <= ALIGNED * body {
                     last.aligned += span.aligned;
                 }
             }
@@ -519,10 +531,10 @@ fn merge_spans(sorted: Vec<Span>) -> Vec<Span> {
 }
 
 /// Union of two coverages.
-fn union_spans(a: &[Span], b: &[Span]) -> Vec<Span> {
+fn union_spans(a: &[Span], b: &[Span], body: f32) -> Vec<Span> {
     let mut all: Vec<Span> = a.iter().chain(b).copied().collect();
     all.sort_by(|x, y| x.start.total_cmp(&y.start));
-    merge_spans(all)
+    merge_spans(all, body)
 }
 
 /// Where a region splits into columns: the starts of the empty vertical
@@ -540,7 +552,7 @@ fn column_cuts(cover: &[Span], body: f32) -> Vec<f32> {
     for pair in cover.windows(2) {
         let (left, right) = (pair[0], pair[1]);
         let gap = right.start - left.end;
-        let aligned = right.aligned >= 2 && right.aligned * 2 >= right.starts;
+        let aligned = right.aligned >= 3 && right.aligned * 2 >= right.starts;
         let river = gap >= WIDE_GUTTER * body || (gap >= GUTTER * body && aligned);
         if river && left.end - column_start >= min_column && last.end - right.start >= min_column {
             cuts.push(left.end);
@@ -562,7 +574,19 @@ fn reading_order(fragments: &[Fragment], body: f32) -> Vec<Vec<usize>> {
             leaves.push(region);
             continue;
         }
-        let cuts = column_cuts(&coverage(fragments, &region), body);
+        let cuts = column_cuts(&coverage(fragments, &region, body), body);
+        if std::env::var("LAYOUT_DEBUG").is_ok() {
+            let cov = coverage(fragments, &region, body);
+            eprintln!(
+                "region n={} depth={} cuts={:?} cover={:?}",
+                region.len(),
+                depth,
+                cuts,
+                cov.iter()
+                    .map(|s| (s.start as i32, s.end as i32, s.starts, s.aligned))
+                    .collect::<Vec<_>>()
+            );
+        }
         let parts = if cuts.is_empty() {
             slab_groups(fragments, &region, body)
         } else {
@@ -593,9 +617,10 @@ fn split_at(fragments: &[Fragment], region: &[usize], cuts: &[f32]) -> Vec<Vec<u
 }
 
 /// Cut a region without a river into horizontal slabs (runs of lines whose
-/// bands touch), then glue consecutive slabs back together while they
-/// share a river: rows of a two-column body stay one group below a
-/// full-width title, and the title stays a group of its own.
+/// bands touch). When a gutter is blocked only by a few slabs (a full-width
+/// title, a figure caption, a footer), those slabs become groups of their
+/// own and the runs of slabs between them are kept together, to be split
+/// into columns next.
 fn slab_groups(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Vec<usize>> {
     let mut sorted = region.to_vec();
     sorted.sort_by(|&a, &b| fragments[b].top.total_cmp(&fragments[a].top));
@@ -613,23 +638,117 @@ fn slab_groups(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Vec<u
             floor.min(frag.bottom)
         };
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut cover: Vec<Span> = Vec::new();
-    for slab in slabs {
-        let slab_cover = coverage(fragments, &slab);
-        let joined = union_spans(&cover, &slab_cover);
-        match groups.last_mut() {
-            Some(group) if !column_cuts(&joined, body).is_empty() => {
-                group.extend(slab);
-                cover = joined;
-            }
-            _ => {
+    let covers: Vec<Vec<Span>> = slabs
+        .iter()
+        .map(|slab| coverage(fragments, slab, body))
+        .collect();
+    if let Some((spanning, cut)) = spanning_slabs(&covers, body) {
+        // Runs between spanning slabs are split at the gutter right away:
+        // a short run may not show the gutter well on its own.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut run: Vec<usize> = Vec::new();
+        for (slab, spans) in slabs.into_iter().zip(spanning) {
+            if spans {
+                groups.extend(split_at(fragments, &std::mem::take(&mut run), &[cut]));
                 groups.push(slab);
-                cover = slab_cover;
+            } else {
+                run.extend(slab);
             }
         }
+        groups.extend(split_at(fragments, &run, &[cut]));
+        return groups;
     }
-    groups
+    // No gutter stands out: the slabs are read top to bottom, and a slab
+    // that holds columns of its own (staggered lines) is split later.
+    slabs
+}
+
+/// Find the gutter that is free in all but a few slabs (the titles, rules
+/// and footers that span the columns) and say which slabs cross it. The
+/// gutter must still be a river for the other slabs taken together.
+/// Gives the crossing slabs and where the gutter starts; `None` when no
+/// such gutter exists or nothing crosses it.
+fn spanning_slabs(covers: &[Vec<Span>], body: f32) -> Option<(Vec<bool>, f32)> {
+    // Lines chain into tall slabs where the columns' baselines differ, so
+    // a page may have only a handful of slabs, three of them title lines.
+    let allowed = (covers.len() / 4)
+        .max(3)
+        .min(covers.len().saturating_sub(2));
+    if covers.len() < 2 || allowed == 0 {
+        return None;
+    }
+    let mut events: Vec<(f32, i32)> = covers
+        .iter()
+        .flatten()
+        .flat_map(|s| [(s.start, 1), (s.end, -1)])
+        .collect();
+    // At equal positions, openings first: touching spans leave no gap.
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut candidates: Vec<(f32, f32)> = Vec::new();
+    let mut depth = 0i64;
+    let mut open: Option<f32> = None;
+    for &(x, delta) in &events {
+        depth += i64::from(delta);
+        let thin = depth <= allowed as i64;
+        match (thin, open) {
+            (true, None) => open = Some(x),
+            (false, Some(start)) => {
+                if x - start >= GUTTER * body {
+                    candidates.push((start, x));
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if std::env::var("LAYOUT_DEBUG").is_ok() {
+        eprintln!(
+            "spanning: slabs={} allowed={} candidates={:?}",
+            covers.len(),
+            allowed,
+            candidates
+        );
+    }
+    // Depth drops to `allowed` only after the last of many nearly equal
+    // column edges, so crossing means reaching well into the gap.
+    let slack = 0.1 * body;
+    let crosses = |cover: &[Span], (a, b): (f32, f32)| {
+        cover
+            .iter()
+            .any(|s| s.start < b - slack && s.end > a + slack)
+    };
+    let mut best: Option<(usize, f32, Vec<bool>, f32)> = None;
+    for gap in candidates {
+        let spanning: Vec<bool> = covers.iter().map(|c| crosses(c, gap)).collect();
+        let count = spanning.iter().filter(|&&s| s).count();
+        if count == 0 || count > allowed {
+            continue;
+        }
+        let rest: Vec<Span> = covers
+            .iter()
+            .zip(&spanning)
+            .filter(|&(_, &s)| !s)
+            .fold(Vec::new(), |acc, (c, _)| union_spans(&acc, c, body));
+        let cut = column_cuts(&rest, body)
+            .into_iter()
+            .find(|&cut| cut >= gap.0 - 0.01 && cut <= gap.1 + 0.01);
+        let width = gap.1 - gap.0;
+        let better = best
+            .as_ref()
+            .is_none_or(|(n, w, _, _)| count < *n || (count == *n && width > *w));
+        if std::env::var("LAYOUT_DEBUG").is_ok() {
+            eprintln!(
+                "  gap {gap:?} count={count} cut={cut:?} rest={:?}",
+                rest.iter()
+                    .map(|s| (s.start as i32, s.end as i32, s.starts, s.aligned))
+                    .collect::<Vec<_>>()
+            );
+        }
+        if let (Some(cut), true) = (cut, better) {
+            best = Some((count, width, spanning, cut));
+        }
+    }
+    best.map(|(_, _, spanning, cut)| (spanning, cut))
 }
 
 /// A line placed in reading order, with its local-frame geometry kept for
