@@ -575,18 +575,6 @@ fn reading_order(fragments: &[Fragment], body: f32) -> Vec<Vec<usize>> {
             continue;
         }
         let cuts = column_cuts(&coverage(fragments, &region, body), body);
-        if std::env::var("LAYOUT_DEBUG").is_ok() {
-            let cov = coverage(fragments, &region, body);
-            eprintln!(
-                "region n={} depth={} cuts={:?} cover={:?}",
-                region.len(),
-                depth,
-                cuts,
-                cov.iter()
-                    .map(|s| (s.start as i32, s.end as i32, s.starts, s.aligned))
-                    .collect::<Vec<_>>()
-            );
-        }
         let parts = if cuts.is_empty() {
             slab_groups(fragments, &region, body)
         } else {
@@ -642,7 +630,8 @@ fn slab_groups(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Vec<u
         .iter()
         .map(|slab| coverage(fragments, slab, body))
         .collect();
-    if let Some((spanning, cut)) = spanning_slabs(&covers, body) {
+    let sizes: Vec<usize> = slabs.iter().map(Vec::len).collect();
+    if let Some((spanning, cut)) = spanning_slabs(&covers, &sizes, body) {
         // Runs between spanning slabs are split at the gutter right away:
         // a short run may not show the gutter well on its own.
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -668,7 +657,7 @@ fn slab_groups(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Vec<u
 /// gutter must still be a river for the other slabs taken together.
 /// Gives the crossing slabs and where the gutter starts; `None` when no
 /// such gutter exists or nothing crosses it.
-fn spanning_slabs(covers: &[Vec<Span>], body: f32) -> Option<(Vec<bool>, f32)> {
+fn spanning_slabs(covers: &[Vec<Span>], sizes: &[usize], body: f32) -> Option<(Vec<bool>, f32)> {
     // Lines chain into tall slabs where the columns' baselines differ, so
     // a page may have only a handful of slabs, three of them title lines.
     let allowed = (covers.len() / 4)
@@ -701,21 +690,11 @@ fn spanning_slabs(covers: &[Vec<Span>], body: f32) -> Option<(Vec<bool>, f32)> {
             _ => {}
         }
     }
-    if std::env::var("LAYOUT_DEBUG").is_ok() {
-        eprintln!(
-            "spanning: slabs={} allowed={} candidates={:?}",
-            covers.len(),
-            allowed,
-            candidates
-        );
-    }
-    // Depth drops to `allowed` only after the last of many nearly equal
-    // column edges, so crossing means reaching well into the gap.
-    let slack = 0.1 * body;
+    // Column edges are ragged by a point or two (margin kerning), so a
+    // slab crosses the gutter only if it covers its middle.
     let crosses = |cover: &[Span], (a, b): (f32, f32)| {
-        cover
-            .iter()
-            .any(|s| s.start < b - slack && s.end > a + slack)
+        let middle = (a + b) / 2.0;
+        cover.iter().any(|s| s.start < middle && s.end > middle)
     };
     let mut best: Option<(usize, f32, Vec<bool>, f32)> = None;
     for gap in candidates {
@@ -724,28 +703,40 @@ fn spanning_slabs(covers: &[Vec<Span>], body: f32) -> Option<(Vec<bool>, f32)> {
         if count == 0 || count > allowed {
             continue;
         }
+        // The gutter that leaves the least text crossing it wins.
+        let crossing: usize = sizes
+            .iter()
+            .zip(&spanning)
+            .filter(|&(_, &s)| s)
+            .map(|(n, _)| n)
+            .sum();
+        // Text reaching into the gutter from one side (a long code line,
+        // a protruding quote) belongs to that side: clip it to the edge.
+        let middle = (gap.0 + gap.1) / 2.0;
+        let clip = |span: &Span| {
+            let mut span = *span;
+            if span.start < middle {
+                span.end = span.end.min(gap.0);
+            } else {
+                span.start = span.start.max(gap.1);
+            }
+            span
+        };
         let rest: Vec<Span> = covers
             .iter()
             .zip(&spanning)
             .filter(|&(_, &s)| !s)
-            .fold(Vec::new(), |acc, (c, _)| union_spans(&acc, c, body));
+            .map(|(c, _)| c.iter().map(clip).collect::<Vec<Span>>())
+            .fold(Vec::new(), |acc, c| union_spans(&acc, &c, body));
         let cut = column_cuts(&rest, body)
             .into_iter()
             .find(|&cut| cut >= gap.0 - 0.01 && cut <= gap.1 + 0.01);
         let width = gap.1 - gap.0;
         let better = best
             .as_ref()
-            .is_none_or(|(n, w, _, _)| count < *n || (count == *n && width > *w));
-        if std::env::var("LAYOUT_DEBUG").is_ok() {
-            eprintln!(
-                "  gap {gap:?} count={count} cut={cut:?} rest={:?}",
-                rest.iter()
-                    .map(|s| (s.start as i32, s.end as i32, s.starts, s.aligned))
-                    .collect::<Vec<_>>()
-            );
-        }
+            .is_none_or(|(n, w, _, _)| crossing < *n || (crossing == *n && width > *w));
         if let (Some(cut), true) = (cut, better) {
-            best = Some((count, width, spanning, cut));
+            best = Some((crossing, width, spanning, cut));
         }
     }
     best.map(|(_, _, spanning, cut)| (spanning, cut))
