@@ -964,3 +964,216 @@ fn make_block(placed: Vec<Placed>) -> Block {
         lines,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::glyph::Glyph;
+
+    /// Paint `text` from (x, y) along `dir`, every glyph half an em wide
+    /// and spaces a quarter em, painted as space glyphs.
+    fn paint(page: &mut PageGlyphs, x: f32, y: f32, size: f32, dir: (f32, f32), text: &str) {
+        let mut step = 0.0;
+        for c in text.chars() {
+            let advance = if c == ' ' { size * 0.25 } else { size * 0.5 };
+            let glyph = Glyph {
+                x: x + dir.0 * step,
+                y: y + dir.1 * step,
+                width: advance,
+                size,
+                dir,
+                font: 0,
+                text: 0..0,
+                is_space: c == ' ',
+            };
+            page.push(glyph, &c.to_string());
+            step += advance;
+        }
+    }
+
+    fn line(page: &mut PageGlyphs, x: f32, y: f32, text: &str) {
+        paint(page, x, y, 10.0, (1.0, 0.0), text);
+    }
+
+    fn new_page() -> PageGlyphs {
+        PageGlyphs {
+            width: 612.0,
+            height: 792.0,
+            ..PageGlyphs::default()
+        }
+    }
+
+    fn lines_of(layout: &PageLayout) -> Vec<String> {
+        layout
+            .blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn interleaved_columns_are_read_column_by_column_below_a_title() {
+        let mut page = new_page();
+        paint(
+            &mut page,
+            150.0,
+            720.0,
+            18.0,
+            (1.0, 0.0),
+            "A Title Across Both Columns",
+        );
+        let words = [
+            "a", "quick", "brown", "fox", "jumps", "over", "the", "lazy", "dog",
+        ];
+        let row_text = |row: usize, side: &str| {
+            let mut text = format!("{side}{row:02}");
+            for k in 0..6 {
+                text.push(' ');
+                text.push_str(words[(row * 7 + k * 3) % words.len()]);
+            }
+            text
+        };
+        // The producer writes the rows of both columns interleaved.
+        for row in 0..12 {
+            let y = 680.0 - row as f32 * 12.0;
+            line(&mut page, 50.0, y, &row_text(row, "L"));
+            line(&mut page, 320.0, y, &row_text(row, "R"));
+        }
+        let lines = lines_of(&layout_page(&page));
+        assert_eq!(lines.len(), 25);
+        assert_eq!(lines[0], "A Title Across Both Columns");
+        for row in 0..12 {
+            assert_eq!(lines[1 + row], row_text(row, "L"));
+            assert_eq!(lines[13 + row], row_text(row, "R"));
+        }
+    }
+
+    #[test]
+    fn a_one_column_page_keeps_its_lines_even_with_a_wide_gap() {
+        let mut page = new_page();
+        line(&mut page, 50.0, 700.0, "Name");
+        line(&mut page, 200.0, 700.0, "Value");
+        line(
+            &mut page,
+            50.0,
+            688.0,
+            "a paragraph line that runs across the whole width of the page",
+        );
+        let lines = lines_of(&layout_page(&page));
+        assert_eq!(
+            lines,
+            vec![
+                "Name Value",
+                "a paragraph line that runs across the whole width of the page"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_come_from_gaps_when_no_space_glyph_is_painted() {
+        let mut page = new_page();
+        // Each word positioned on its own, as Chromium and TJ arrays do.
+        line(&mut page, 50.0, 700.0, "Gaps");
+        line(&mut page, 50.0 + 20.0 + 3.0, 700.0, "make");
+        line(&mut page, 50.0 + 40.0 + 6.0, 700.0, "words");
+        // Kerning (a small negative or positive shift) does not.
+        line(&mut page, 50.0, 680.0, "ke");
+        line(&mut page, 50.0 + 10.0 + 0.4, 680.0, "rned");
+        assert_eq!(
+            lines_of(&layout_page(&page)),
+            vec!["Gaps make words", "kerned"]
+        );
+    }
+
+    #[test]
+    fn fake_bold_duplicates_are_dropped() {
+        let mut page = new_page();
+        line(&mut page, 50.0, 700.0, "Bold");
+        line(&mut page, 50.4, 700.0, "Bold");
+        line(&mut page, 50.0, 700.3, "Bold");
+        line(&mut page, 50.0, 680.0, "moon");
+        assert_eq!(lines_of(&layout_page(&page)), vec!["Bold", "moon"]);
+    }
+
+    #[test]
+    fn superscript_marks_join_their_line() {
+        let mut page = new_page();
+        line(&mut page, 50.0, 700.0, "a claim");
+        paint(&mut page, 83.0, 704.0, 6.0, (1.0, 0.0), "1");
+        line(&mut page, 50.0, 688.0, "next line");
+        assert_eq!(lines_of(&layout_page(&page)), vec!["a claim1", "next line"]);
+    }
+
+    #[test]
+    fn right_to_left_text_comes_out_in_logical_order() {
+        let mut page = new_page();
+        // "שלום עולם" painted left to right in visual order.
+        let logical = "שלום עולם";
+        let visual: String = logical.chars().rev().collect();
+        line(&mut page, 50.0, 700.0, &visual);
+        assert_eq!(lines_of(&layout_page(&page)), vec![logical]);
+    }
+
+    #[test]
+    fn vertical_columns_read_right_to_left() {
+        let mut page = new_page();
+        paint(&mut page, 500.0, 700.0, 10.0, (0.0, -1.0), "縦書きの");
+        paint(&mut page, 485.0, 700.0, 10.0, (0.0, -1.0), "文章です");
+        assert_eq!(lines_of(&layout_page(&page)), vec!["縦書きの", "文章です"]);
+    }
+
+    #[test]
+    fn rotated_margin_text_follows_the_body() {
+        let mut page = new_page();
+        paint(&mut page, 20.0, 300.0, 8.0, (0.0, 1.0), "arXiv stamp");
+        line(&mut page, 50.0, 700.0, "body text first");
+        line(&mut page, 50.0, 688.0, "and more body text");
+        let lines = lines_of(&layout_page(&page));
+        assert_eq!(
+            lines,
+            vec!["body text first", "and more body text", "arXiv stamp"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_at_spacing_and_size_changes() {
+        let mut page = new_page();
+        paint(&mut page, 50.0, 720.0, 14.0, (1.0, 0.0), "Heading");
+        line(&mut page, 50.0, 700.0, "first paragraph line one");
+        line(&mut page, 50.0, 688.0, "first paragraph line two");
+        line(&mut page, 50.0, 660.0, "second paragraph");
+        let layout = layout_page(&page);
+        let blocks: Vec<usize> = layout.blocks.iter().map(|b| b.lines.len()).collect();
+        assert_eq!(blocks, vec![1, 2, 1]);
+        let first = &layout.blocks[1].lines[0];
+        assert!(first.y0 < 700.0 && first.y1 > 700.0 && first.x0 == 50.0);
+    }
+
+    #[test]
+    fn hostile_geometry_does_not_panic() {
+        let mut page = new_page();
+        for (x, y, size) in [
+            (f32::NAN, 1.0, 10.0),
+            (1.0, f32::INFINITY, 10.0),
+            (5.0, 5.0, 0.0),
+        ] {
+            let glyph = Glyph {
+                x,
+                y,
+                width: -3.0,
+                size,
+                dir: (0.0, 0.0),
+                font: 0,
+                text: 0..0,
+                is_space: false,
+            };
+            page.push(glyph, "x");
+        }
+        let mut broken = page.glyphs[0].clone();
+        broken.text = 1000..2000;
+        broken.x = 3.0;
+        broken.dir = (1.0, 0.0);
+        page.glyphs.push(broken);
+        let _ = layout_page(&page);
+    }
+}

@@ -66,3 +66,78 @@ pub fn raw_text(page: &PageLayout) -> String {
         .collect();
     blocks.join("\n\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::layout::{Block, Line};
+
+    fn line(text: &str, y: f32, size: f32) -> Line {
+        Line {
+            text: text.to_string(),
+            x0: 72.0,
+            y0: y,
+            x1: 500.0,
+            y1: y + size,
+            size,
+            font: 0,
+            dir: (1.0, 0.0),
+            words: Vec::new(),
+        }
+    }
+
+    fn page(blocks: Vec<Vec<Line>>) -> PageLayout {
+        PageLayout {
+            width: 612.0,
+            height: 792.0,
+            blocks: blocks
+                .into_iter()
+                .map(|lines| Block {
+                    lines,
+                    x0: 72.0,
+                    y0: 0.0,
+                    x1: 500.0,
+                    y1: 0.0,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn furniture_is_moved_aside_and_the_body_joined() {
+        let pages: Vec<PageLayout> = (1..=3)
+            .map(|n| {
+                page(vec![
+                    vec![line("Annual Report 2024", 760.0, 9.0)],
+                    vec![
+                        line(&format!("Body of page {n} with a hyphen-"), 600.0, 10.0),
+                        line("ated word.", 588.0, 10.0),
+                    ],
+                    vec![line(&format!("Page {n} of 3"), 30.0, 9.0)],
+                ])
+            })
+            .collect();
+        let text = normalise(&pages);
+        assert_eq!(text.pages[1], "Body of page 2 with a hyphenated word.");
+        let furniture: Vec<(u32, &str)> = text
+            .furniture
+            .iter()
+            .map(|f| (f.page, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            furniture,
+            vec![
+                (1, "Annual Report 2024"),
+                (1, "Page 1 of 3"),
+                (2, "Annual Report 2024"),
+                (2, "Page 2 of 3"),
+                (3, "Annual Report 2024"),
+                (3, "Page 3 of 3"),
+            ]
+        );
+        assert_eq!(
+            raw_text(&pages[0]),
+            "Annual Report 2024\n\nBody of page 1 with a hyphen-\nated word.\n\nPage 1 of 3"
+        );
+    }
+}
