@@ -436,7 +436,7 @@ fn lines(chunks: &[Chunk]) -> Vec<LineAcc> {
 struct Fragment {
     line: usize,
     /// First of its line, or after a gap as wide as a gutter: where a
-    /// column's line would start.
+    /// column's line may start.
     line_start: bool,
     /// Chunk indices, left to right.
     chunks: Vec<usize>,
@@ -494,22 +494,44 @@ struct Span {
     aligned: u32,
 }
 
-/// The covered stretches of a region, sorted and merged.
+/// The covered stretches of a region, sorted and merged, counting for
+/// each stretch the lines that start in it (their leftmost fragment there
+/// that follows a gutter-wide gap) and how many start at its left edge.
 fn coverage(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Span> {
-    let mut spans: Vec<Span> = region
-        .iter()
-        .map(|&f| {
-            let counted = u32::from(fragments[f].line_start);
-            Span {
-                start: fragments[f].u0,
-                end: fragments[f].u1,
-                starts: counted,
-                aligned: counted,
+    let mut sorted = region.to_vec();
+    sorted.sort_by(|&a, &b| fragments[a].u0.total_cmp(&fragments[b].u0));
+    let mut spans: Vec<Span> = Vec::new();
+    let mut members: Vec<(usize, usize, f32)> = Vec::with_capacity(sorted.len());
+    for f in sorted {
+        let frag = &fragments[f];
+        match spans.last_mut() {
+            Some(last) if frag.u0 <= last.end => last.end = last.end.max(frag.u1),
+            _ => spans.push(Span {
+                start: frag.u0,
+                end: frag.u1,
+                starts: 0,
+                aligned: 0,
+            }),
+        }
+        if frag.line_start {
+            members.push((spans.len() - 1, frag.line, frag.u0));
+        }
+    }
+    // Sorted by position, so the first fragment seen of a line in a span
+    // is where that line starts in it.
+    let mut seen = std::collections::HashSet::new();
+    for (span, line, u0) in members {
+        if !seen.insert((span, line)) {
+            continue;
+        }
+        if let Some(s) = spans.get_mut(span) {
+            s.starts += 1;
+            if u0 - s.start <= ALIGNED * body {
+                s.aligned += 1;
             }
-        })
-        .collect();
-    spans.sort_by(|a, b| a.start.total_cmp(&b.start));
-    merge_spans(spans, body)
+        }
+    }
+    spans
 }
 
 /// Merge spans sorted by start.
