@@ -46,6 +46,7 @@ pub fn detect(pages: &[PageLayout]) -> Vec<Vec<(usize, usize)>> {
         by_key.entry((c.band, c.key.as_str())).or_default().push(i);
     }
     let offsets = number_offsets(&candidates);
+    let title = title_key(pages);
     let mut marked = vec![Vec::new(); pages.len()];
     for (i, c) in candidates.iter().enumerate() {
         let height = pages.get(c.page).map_or(0.0, |p| p.height);
@@ -54,13 +55,46 @@ pub fn detect(pages: &[PageLayout]) -> Vec<Vec<(usize, usize)>> {
             .into_iter()
             .flatten()
             .any(|&j| j != i && same_place(c, &candidates[j], height));
+        let running_title = c.page > 0
+            && title
+                .as_ref()
+                .is_some_and(|(key, size)| repeats_title(&c.key, key) && c.line.size < 0.95 * size);
         let page = marked.get_mut(c.page);
         match page {
-            Some(page) if repeats || is_page_number(c, &offsets, pages.len()) => page.push(c.at),
+            Some(page) if repeats || running_title || is_page_number(c, &offsets, pages.len()) => {
+                page.push(c.at)
+            }
             _ => {}
         }
     }
     marked
+}
+
+/// The key of the title (the lines of the first page set in its largest
+/// size, joined) and that size. A smaller copy of it, or of its beginning
+/// cut short with an ellipsis, in the top or bottom band of a later page is
+/// a running head, even in a two-page document where it is printed once.
+fn title_key(pages: &[PageLayout]) -> Option<(String, f32)> {
+    let lines: Vec<&Line> = pages
+        .first()?
+        .blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    let size = lines.iter().map(|l| l.size).fold(0.0, f32::max);
+    let title: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.size >= size * 0.98)
+        .map(|l| l.text.as_str())
+        .collect();
+    (!title.is_empty()).then(|| (mask(&title.join(" ")), size))
+}
+
+/// Whether a band line repeats the title, whole or cut short.
+fn repeats_title(key: &str, title: &str) -> bool {
+    let cut = key.trim_end_matches(['.', '\u{2026}', ' ']);
+    key == title || (cut.chars().count() >= 12 && cut.len() < key.len() && title.starts_with(cut))
 }
 
 /// Lines in the top and bottom bands of a page.
@@ -365,6 +399,24 @@ mod tests {
         assert_eq!(found[0], vec!["A Study of Things", "1"]);
         assert_eq!(found[1], vec!["A Study of Things", "2"]);
         assert_eq!(found[2], vec!["A Study of Things", "3"]);
+    }
+
+    #[test]
+    fn the_title_repeated_small_on_page_two_is_a_running_head() {
+        let pages = vec![
+            page(vec![
+                line("The Partnership and the War", 700.0, 20.0),
+                line("Body.", 400.0, 10.0),
+            ]),
+            page(vec![
+                line("The Partnership and the War", 760.0, 9.0),
+                line("More body.", 400.0, 10.0),
+            ]),
+        ];
+        assert_eq!(
+            texts(&pages),
+            vec![vec![], vec!["The Partnership and the War"]]
+        );
     }
 
     #[test]
