@@ -34,7 +34,7 @@ const ASCENT: f32 = 0.8;
 /// Share of the font size below the baseline.
 const DESCENT: f32 = 0.2;
 /// A gap wider than this share of the font size separates words.
-const WORD_GAP: f32 = 0.12;
+const WORD_GAP: f32 = 0.15;
 /// Between two CJK characters (which have no spaces) only a much wider gap
 /// is a word break; justified Japanese spreads its characters apart.
 const CJK_WORD_GAP: f32 = 0.8;
