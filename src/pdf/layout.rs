@@ -10,12 +10,15 @@
 //! 3. Glyphs that follow each other in the content stream and touch on the
 //!    same baseline form chunks; chunks sharing a baseline band form lines
 //!    (sub- and superscripts overlap the band, so they join their line).
-//! 4. Each line is cut into fragments at gaps wide enough to be a column
-//!    gutter, and the fragments are ordered by a recursive XY-cut: vertical
-//!    whitespace rivers split columns; where a full-width element (a title,
-//!    a footer) blocks the river, the region is first cut into horizontal
-//!    slabs and consecutive slabs that share a river are kept together. The
-//!    order therefore comes from geometry, not from the content stream.
+//! 4. Each line is cut into fragments at gaps that may be a column gutter,
+//!    and the fragments are ordered by a recursive XY-cut: a vertical
+//!    whitespace river (wide, or narrow with the text right of it aligned
+//!    like a column) splits columns, left to right. Where full-width
+//!    elements (a title, a caption, a footer) block the river, the region
+//!    is cut into horizontal slabs; the gutter free in all but those few
+//!    slabs is found with a sweep, the blocking slabs become groups of their
+//!    own and the runs between them are split at the gutter. The order
+//!    therefore comes from geometry, not from the content stream.
 //! 5. Consecutive lines of the reading order are grouped into blocks by
 //!    spacing, font size and indentation.
 //!
