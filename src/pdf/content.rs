@@ -118,10 +118,18 @@ impl<'a> TextExtractor<'a> {
             forms: Vec::new(),
             marked: Vec::new(),
             warned: HashSet::new(),
+            outside: 0,
         };
         let state = GraphicsState::new(page_matrix);
         run.interpret(&content, resources, state, 0)?;
         run.flush_marked_content();
+        if run.outside > 0 {
+            let message = format!(
+                "{} glyphs lie outside the visible page and were left out.",
+                run.outside
+            );
+            run.out.warnings.push(message);
+        }
         Ok(run.out)
     }
 
@@ -348,6 +356,8 @@ struct Run<'e, 'a> {
     forms: Vec<ObjectId>,
     marked: Vec<MarkedContent>,
     warned: HashSet<&'static str>,
+    /// Glyphs painted outside the visible page, left out.
+    outside: u64,
 }
 
 /// Text object state, reset by BT.
@@ -664,14 +674,26 @@ impl<'a> Run<'_, 'a> {
                 text: 0..0,
                 is_space: info.is_space,
             };
-            self.emit(
-                glyph,
-                &info.text,
-                (origin.0 + advance.0, origin.1 + advance.1),
-            );
+            let end = (origin.0 + advance.0, origin.1 + advance.1);
+            if self.visible(origin, end, size) {
+                self.emit(glyph, &info.text, end);
+            } else {
+                self.outside += 1;
+            }
             text.tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &text.tm);
         }
         Ok(())
+    }
+
+    /// Whether a glyph from `start` to `end` touches the visible page
+    /// (allowing half an em): glyphs outside it are not part of the page as
+    /// anyone sees it, such as the other half of a two-page spread.
+    fn visible(&self, start: (f64, f64), end: (f64, f64), size: f64) -> bool {
+        let slack = (size * 0.5).clamp(1.0, 50.0);
+        let (w, h) = (f64::from(self.out.width), f64::from(self.out.height));
+        let inside = |lo: f64, hi: f64, max: f64| hi >= -slack && lo <= max + slack;
+        inside(start.0.min(end.0), start.0.max(end.0), w)
+            && inside(start.1.min(end.1), start.1.max(end.1), h)
     }
 
     fn emit(&mut self, glyph: Glyph, text: &str, end: (f64, f64)) {
@@ -1022,10 +1044,17 @@ mod tests {
             "CropBox",
             vec![100.into(), 50.into(), 400.into(), 500.into()],
         );
-        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj ET");
+        // The second line sits in the trimmed-off margin (a printer's slug).
+        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj 0 -40 Td (slug) Tj ET");
         let out = extract(&doc, page);
         assert_eq!((out.width, out.height), (300.0, 450.0));
+        assert_eq!(texts(&out), ["A"]);
         assert!(close(out.glyphs[0].x, 10.0) && close(out.glyphs[0].y, 10.0));
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.starts_with("4 glyphs lie outside"))
+        );
     }
 
     #[test]
