@@ -72,7 +72,7 @@ fn main() {
 fn print_raw(page: &PageGlyphs) {
     for g in &page.glyphs {
         println!(
-            "{:8.2} {:8.2} w={:6.2} s={:5.2} dir=({:.2},{:.2}) f={} {:?}",
+            "{:8.2} {:8.2} w={:6.2} s={:5.2} dir=({:.2},{:.2}) f={}:{} {:?}",
             g.x,
             g.y,
             g.width,
@@ -80,6 +80,9 @@ fn print_raw(page: &PageGlyphs) {
             g.dir.0,
             g.dir.1,
             g.font,
+            page.fonts
+                .get(usize::from(g.font))
+                .map_or("?", |f| f.name.as_str()),
             page.glyph_text(g)
         );
     }

@@ -79,7 +79,6 @@ struct Composite {
     /// GID -> text from the embedded program, and CID -> GID.
     program_text: HashMap<u16, String>,
     cid_to_gid: Option<Vec<u16>>,
-    cid_keyed_program: bool,
     single_byte_space: bool,
     cache: RefCell<HashMap<u32, CharInfo>>,
 }
@@ -326,7 +325,7 @@ fn load_simple(
                 })
                 .and_then(|t| usable_text(&t))
             })
-            .or_else(|| program.text_for_code(code, name))
+            .or_else(|| program.text_for_code(code))
             .or_else(|| {
                 // "a65" at code 65 in a font where every name numbers its
                 // own code: the code is the character.
@@ -592,7 +591,6 @@ fn load_composite(
             default_vertical: dw2,
             program_text: program.gid_text,
             cid_to_gid,
-            cid_keyed_program: program.cid_keyed,
             single_byte_space,
             cache: RefCell::new(HashMap::new()),
         })),
@@ -753,10 +751,10 @@ impl Composite {
         if self.program_text.is_empty() {
             return None;
         }
+        // CIDToGIDMap applies to TrueType programs; otherwise (and for
+        // /Identity) the CID is the glyph index.
         let gid = match &self.cid_to_gid {
             Some(map) => *map.get(cid as usize)?,
-            // A CID-keyed CFF program was indexed by CID already.
-            None if self.cid_keyed_program => u16::try_from(cid).ok()?,
             None => u16::try_from(cid).ok()?,
         };
         self.program_text.get(&gid).cloned()
@@ -803,8 +801,6 @@ struct Program {
     gid_text: HashMap<u16, String>,
     /// TrueType: code -> GID through the (3,0) or (1,0) subtable.
     code_to_gid: Option<Vec<u16>>,
-    /// CFF glyph name -> GID, to follow encoding names that are not in the AGL.
-    cid_keyed: bool,
 }
 
 impl Program {
@@ -814,7 +810,7 @@ impl Program {
 
     /// Text for a code through the program alone: its built-in glyph name,
     /// or its code -> GID -> text path.
-    fn text_for_code(&self, code: u8, _name: Option<&str>) -> Option<String> {
+    fn text_for_code(&self, code: u8) -> Option<String> {
         if let Some(text) = self
             .builtin_name(code)
             .and_then(glyph_name_to_unicode)
@@ -926,16 +922,13 @@ fn cff_program(data: &[u8]) -> Program {
         return Program::default();
     };
     let mut program = Program::default();
-    let glyphs = table.number_of_glyphs();
-    let mut is_cid = false;
-    for gid in 0..glyphs {
+    // A CID-keyed program has no glyph names to give.
+    let is_cid = table.glyph_cid(ttf_parser::GlyphId(0)).is_some();
+    if is_cid {
+        return program;
+    }
+    for gid in 0..table.number_of_glyphs() {
         let id = ttf_parser::GlyphId(gid);
-        if let Some(cid) = table.glyph_cid(id) {
-            // CID-keyed: index by CID (no names to give).
-            is_cid = true;
-            let _ = cid;
-            continue;
-        }
         if let Some(text) = table
             .glyph_name(id)
             .and_then(glyph_name_to_unicode)
@@ -944,21 +937,18 @@ fn cff_program(data: &[u8]) -> Program {
             program.gid_text.insert(gid, text);
         }
     }
-    program.cid_keyed = is_cid;
-    if !is_cid {
-        let mut names = vec![None; 256];
-        let mut any = false;
-        for code in 0..=255u8 {
-            if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
-                if let Some(name) = table.glyph_name(gid) {
-                    names[code as usize] = Some(name.to_string());
-                    any = true;
-                }
+    let mut names = vec![None; 256];
+    let mut any = false;
+    for code in 0..=255u8 {
+        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
+            if let Some(name) = table.glyph_name(gid) {
+                names[code as usize] = Some(name.to_string());
+                any = true;
             }
         }
-        if any {
-            program.builtin = Some(names);
-        }
+    }
+    if any {
+        program.builtin = Some(names);
     }
     program
 }
