@@ -156,14 +156,23 @@ fn empty_char(width: f64) -> CharInfo {
     }
 }
 
-/// Keep only meaningful text: drop control characters, U+FFFD and
-/// noncharacters; text with private-use code points means nothing.
+/// Keep only meaningful text: white-space controls become spaces, other
+/// control characters, U+FFFD and noncharacters go; text with private-use
+/// code points means nothing.
 pub fn usable_text(text: &str) -> Option<String> {
     if text.chars().any(is_private_use_char) {
         return None;
     }
     let cleaned: String = text
         .chars()
+        // Some producers (Qt) map the space glyph to a tab: it is a space.
+        .map(|c| {
+            if c.is_whitespace() && c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|&c| !c.is_control() && c != '\u{FFFD}' && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
     if cleaned.is_empty() {
@@ -1020,4 +1029,44 @@ fn sfnt_program(data: &[u8]) -> Program {
         }
     }
     program
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usable_text_keeps_meaning_only() {
+        assert_eq!(usable_text("A").as_deref(), Some("A"));
+        assert_eq!(usable_text("\t").as_deref(), Some(" "));
+        assert_eq!(usable_text("\u{0}"), None);
+        assert_eq!(usable_text("\u{FFFD}"), None);
+        assert_eq!(usable_text("\u{F0B7}"), None);
+        assert_eq!(usable_text("a\u{7}b").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn subset_prefixes_are_removed() {
+        assert_eq!(strip_subset_prefix("ABCDEF+Times-Roman"), "Times-Roman");
+        assert_eq!(strip_subset_prefix("Abcdef+Times"), "Abcdef+Times");
+        assert_eq!(strip_subset_prefix("Times"), "Times");
+    }
+
+    #[test]
+    fn self_numbered_names_are_recognised() {
+        let names = |pairs: &[(u8, &str)]| -> HashMap<u8, String> {
+            pairs.iter().map(|(c, n)| (*c, n.to_string())).collect()
+        };
+        assert!(numbers_own_codes(&names(&[
+            (44, "a44"),
+            (65, "a65"),
+            (97, "a97")
+        ])));
+        assert!(!numbers_own_codes(&names(&[
+            (2, "g3"),
+            (3, "g18"),
+            (4, "g152")
+        ])));
+        assert!(!numbers_own_codes(&names(&[(65, "a65")])));
+    }
 }
