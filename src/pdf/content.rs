@@ -663,6 +663,12 @@ impl<'a> Run<'_, 'a> {
                 (1.0, 0.0)
             };
             let width = (advance.0 * dir.0 + advance.1 * dir.1).max(0.0);
+            let own = if font.vertical {
+                apply_linear(&device, 0.0, ty - spacing)
+            } else {
+                apply_linear(&device, tx - spacing * th, 0.0)
+            };
+            let own_width = (own.0 * dir.0 + own.1 * dir.1).max(0.0);
             let size = (fs * em).abs() * length(apply_linear(&device, 0.0, 1.0));
             let glyph = Glyph {
                 x: origin.0 as f32,
@@ -673,6 +679,7 @@ impl<'a> Run<'_, 'a> {
                 font: font_index,
                 text: 0..0,
                 is_space: info.is_space,
+                spacing: finite(width - own_width),
             };
             let end = (origin.0 + advance.0, origin.1 + advance.1);
             if self.visible(origin, end, size) {
@@ -724,6 +731,7 @@ impl<'a> Run<'_, 'a> {
         let dy = replaced.end.1 - f64::from(glyph.y);
         glyph.width = finite((dx * f64::from(glyph.dir.0) + dy * f64::from(glyph.dir.1)).max(0.0));
         glyph.is_space = actual.trim().is_empty();
+        glyph.spacing = 0.0;
         self.out.push(glyph, &actual);
     }
 
@@ -1016,6 +1024,7 @@ mod tests {
         assert!(close(out.glyphs[0].width, 4.335), "{}", out.glyphs[0].width);
         assert!(close(out.glyphs[1].width, 3.89), "{}", out.glyphs[1].width);
         assert!(close(out.glyphs[2].x, 4.335 + 3.89));
+        assert!(close(out.glyphs[0].spacing, 1.0) && close(out.glyphs[1].spacing, 2.5));
     }
 
     #[test]
