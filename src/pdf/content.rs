@@ -1289,4 +1289,111 @@ mod tests {
         let result = TextExtractor::new(&doc, &budget).page(page);
         assert_eq!(result.err(), Some(LimitExceeded::PageWork));
     }
+
+    /// A small deterministic generator for mangled input.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn mangled_content_streams_never_panic() {
+        let pieces: [&[u8]; 24] = [
+            b"BT ",
+            b"ET ",
+            b"/F1 ",
+            b"12 ",
+            b"-3.5 ",
+            b"Tf ",
+            b"Td ",
+            b"Tj ",
+            b"TJ ",
+            b"[",
+            b"]",
+            b"(ab",
+            b")",
+            b"<00",
+            b">",
+            b"<<",
+            b">>",
+            b"q ",
+            b"Q ",
+            b"cm ",
+            b"BI ",
+            b"ID ",
+            b"/Span <</ActualText (x)>> BDC ",
+            b"EMC ",
+        ];
+        let mut rng = Lcg(7);
+        for _ in 0..200 {
+            let mut content = Vec::new();
+            for _ in 0..(rng.next() % 80) {
+                if rng.next() % 5 == 0 {
+                    content.push(rng.next() as u8);
+                } else {
+                    content.extend_from_slice(pieces[rng.next() as usize % pieces.len()]);
+                }
+            }
+            let mut b = PageBuilder::new();
+            b.font("F1", helvetica());
+            let (doc, page) = b.build(&content);
+            let budget = Budget::new(Limits {
+                max_ops_per_page: 10_000,
+                ..Limits::default()
+            });
+            let result = TextExtractor::new(&doc, &budget).page(page);
+            if let Ok(out) = result {
+                assert_eq!(out.glyphs.len() as u32, out.glyph_count);
+                assert!(
+                    out.glyphs
+                        .iter()
+                        .all(|g| g.width >= 0.0 && g.width.is_finite())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mangled_cmaps_and_fonts_never_panic() {
+        let mut rng = Lcg(11);
+        for _ in 0..200 {
+            let mut cmap =
+                b"begincmap 1 begincodespacerange <00> <FFFF> endcodespacerange ".to_vec();
+            for _ in 0..(rng.next() % 40) {
+                let piece: &[u8] = match rng.next() % 7 {
+                    0 => b"beginbfrange ",
+                    1 => b"<0000> ",
+                    2 => b"<FFFFFFFF> ",
+                    3 => b"[<0041> ",
+                    4 => b"] ",
+                    5 => b"beginbfchar ",
+                    _ => b"begincidrange ",
+                };
+                cmap.extend_from_slice(piece);
+            }
+            let mut b = PageBuilder::new();
+            let to_unicode = b.stream(Dictionary::new(), &cmap);
+            let mut program = truetype_with_cmap();
+            for _ in 0..4 {
+                let at = rng.next() as usize % program.len();
+                program[at] = rng.next() as u8;
+            }
+            let program = b.stream(Dictionary::new(), &program);
+            let descriptor = b.doc.add_object(dictionary! { "FontFile2" => program });
+            let descendant = cid_font(
+                "CIDFontType2",
+                dictionary! { "FontDescriptor" => descriptor },
+            );
+            b.font("F1", type0(Some(to_unicode), "Identity-H", descendant));
+            let (doc, page) = b.build(b"BT /F1 10 Tf <0000FFFF00410007> Tj ET");
+            let out = extract(&doc, page);
+            assert_eq!(out.glyph_count, 4);
+        }
+    }
 }
