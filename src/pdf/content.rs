@@ -118,10 +118,18 @@ impl<'a> TextExtractor<'a> {
             forms: Vec::new(),
             marked: Vec::new(),
             warned: HashSet::new(),
+            outside: 0,
         };
         let state = GraphicsState::new(page_matrix);
         run.interpret(&content, resources, state, 0)?;
         run.flush_marked_content();
+        if run.outside > 0 {
+            let message = format!(
+                "{} glyphs lie outside the visible page and were left out.",
+                run.outside
+            );
+            run.out.warnings.push(message);
+        }
         Ok(run.out)
     }
 
@@ -348,6 +356,8 @@ struct Run<'e, 'a> {
     forms: Vec<ObjectId>,
     marked: Vec<MarkedContent>,
     warned: HashSet<&'static str>,
+    /// Glyphs painted outside the visible page, left out.
+    outside: u64,
 }
 
 /// Text object state, reset by BT.
@@ -653,6 +663,12 @@ impl<'a> Run<'_, 'a> {
                 (1.0, 0.0)
             };
             let width = (advance.0 * dir.0 + advance.1 * dir.1).max(0.0);
+            let own = if font.vertical {
+                apply_linear(&device, 0.0, ty - spacing)
+            } else {
+                apply_linear(&device, tx - spacing * th, 0.0)
+            };
+            let own_width = (own.0 * dir.0 + own.1 * dir.1).max(0.0);
             let size = (fs * em).abs() * length(apply_linear(&device, 0.0, 1.0));
             let glyph = Glyph {
                 x: origin.0 as f32,
@@ -663,15 +679,28 @@ impl<'a> Run<'_, 'a> {
                 font: font_index,
                 text: 0..0,
                 is_space: info.is_space,
+                spacing: finite(width - own_width),
             };
-            self.emit(
-                glyph,
-                &info.text,
-                (origin.0 + advance.0, origin.1 + advance.1),
-            );
+            let end = (origin.0 + advance.0, origin.1 + advance.1);
+            if self.visible(origin, end, size) {
+                self.emit(glyph, &info.text, end);
+            } else {
+                self.outside += 1;
+            }
             text.tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &text.tm);
         }
         Ok(())
+    }
+
+    /// Whether a glyph from `start` to `end` touches the visible page
+    /// (allowing half an em): glyphs outside it are not part of the page as
+    /// anyone sees it, such as the other half of a two-page spread.
+    fn visible(&self, start: (f64, f64), end: (f64, f64), size: f64) -> bool {
+        let slack = (size * 0.5).clamp(1.0, 50.0);
+        let (w, h) = (f64::from(self.out.width), f64::from(self.out.height));
+        let inside = |lo: f64, hi: f64, max: f64| hi >= -slack && lo <= max + slack;
+        inside(start.0.min(end.0), start.0.max(end.0), w)
+            && inside(start.1.min(end.1), start.1.max(end.1), h)
     }
 
     fn emit(&mut self, glyph: Glyph, text: &str, end: (f64, f64)) {
@@ -702,6 +731,7 @@ impl<'a> Run<'_, 'a> {
         let dy = replaced.end.1 - f64::from(glyph.y);
         glyph.width = finite((dx * f64::from(glyph.dir.0) + dy * f64::from(glyph.dir.1)).max(0.0));
         glyph.is_space = actual.trim().is_empty();
+        glyph.spacing = 0.0;
         self.out.push(glyph, &actual);
     }
 
@@ -994,6 +1024,7 @@ mod tests {
         assert!(close(out.glyphs[0].width, 4.335), "{}", out.glyphs[0].width);
         assert!(close(out.glyphs[1].width, 3.89), "{}", out.glyphs[1].width);
         assert!(close(out.glyphs[2].x, 4.335 + 3.89));
+        assert!(close(out.glyphs[0].spacing, 1.0) && close(out.glyphs[1].spacing, 2.5));
     }
 
     #[test]
@@ -1022,10 +1053,17 @@ mod tests {
             "CropBox",
             vec![100.into(), 50.into(), 400.into(), 500.into()],
         );
-        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj ET");
+        // The second line sits in the trimmed-off margin (a printer's slug).
+        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj 0 -40 Td (slug) Tj ET");
         let out = extract(&doc, page);
         assert_eq!((out.width, out.height), (300.0, 450.0));
+        assert_eq!(texts(&out), ["A"]);
         assert!(close(out.glyphs[0].x, 10.0) && close(out.glyphs[0].y, 10.0));
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.starts_with("4 glyphs lie outside"))
+        );
     }
 
     #[test]
@@ -1250,5 +1288,112 @@ mod tests {
         });
         let result = TextExtractor::new(&doc, &budget).page(page);
         assert_eq!(result.err(), Some(LimitExceeded::PageWork));
+    }
+
+    /// A small deterministic generator for mangled input.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn mangled_content_streams_never_panic() {
+        let pieces: [&[u8]; 24] = [
+            b"BT ",
+            b"ET ",
+            b"/F1 ",
+            b"12 ",
+            b"-3.5 ",
+            b"Tf ",
+            b"Td ",
+            b"Tj ",
+            b"TJ ",
+            b"[",
+            b"]",
+            b"(ab",
+            b")",
+            b"<00",
+            b">",
+            b"<<",
+            b">>",
+            b"q ",
+            b"Q ",
+            b"cm ",
+            b"BI ",
+            b"ID ",
+            b"/Span <</ActualText (x)>> BDC ",
+            b"EMC ",
+        ];
+        let mut rng = Lcg(7);
+        for _ in 0..200 {
+            let mut content = Vec::new();
+            for _ in 0..(rng.next() % 80) {
+                if rng.next() % 5 == 0 {
+                    content.push(rng.next() as u8);
+                } else {
+                    content.extend_from_slice(pieces[rng.next() as usize % pieces.len()]);
+                }
+            }
+            let mut b = PageBuilder::new();
+            b.font("F1", helvetica());
+            let (doc, page) = b.build(&content);
+            let budget = Budget::new(Limits {
+                max_ops_per_page: 10_000,
+                ..Limits::default()
+            });
+            let result = TextExtractor::new(&doc, &budget).page(page);
+            if let Ok(out) = result {
+                assert_eq!(out.glyphs.len() as u32, out.glyph_count);
+                assert!(
+                    out.glyphs
+                        .iter()
+                        .all(|g| g.width >= 0.0 && g.width.is_finite())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mangled_cmaps_and_fonts_never_panic() {
+        let mut rng = Lcg(11);
+        for _ in 0..200 {
+            let mut cmap =
+                b"begincmap 1 begincodespacerange <00> <FFFF> endcodespacerange ".to_vec();
+            for _ in 0..(rng.next() % 40) {
+                let piece: &[u8] = match rng.next() % 7 {
+                    0 => b"beginbfrange ",
+                    1 => b"<0000> ",
+                    2 => b"<FFFFFFFF> ",
+                    3 => b"[<0041> ",
+                    4 => b"] ",
+                    5 => b"beginbfchar ",
+                    _ => b"begincidrange ",
+                };
+                cmap.extend_from_slice(piece);
+            }
+            let mut b = PageBuilder::new();
+            let to_unicode = b.stream(Dictionary::new(), &cmap);
+            let mut program = truetype_with_cmap();
+            for _ in 0..4 {
+                let at = rng.next() as usize % program.len();
+                program[at] = rng.next() as u8;
+            }
+            let program = b.stream(Dictionary::new(), &program);
+            let descriptor = b.doc.add_object(dictionary! { "FontFile2" => program });
+            let descendant = cid_font(
+                "CIDFontType2",
+                dictionary! { "FontDescriptor" => descriptor },
+            );
+            b.font("F1", type0(Some(to_unicode), "Identity-H", descendant));
+            let (doc, page) = b.build(b"BT /F1 10 Tf <0000FFFF00410007> Tj ET");
+            let out = extract(&doc, page);
+            assert_eq!(out.glyph_count, 4);
+        }
     }
 }

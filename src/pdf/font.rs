@@ -26,7 +26,7 @@ use super::objects::{
     resolve, resolved_number,
 };
 use lopdf::{Dictionary, Document, Object};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -76,10 +76,9 @@ struct Composite {
     default_width: f64,
     vertical_metrics: Ranges<[f64; 3]>,
     default_vertical: [f64; 2],
-    /// GID -> text from the embedded program, and CID -> GID.
-    program_text: HashMap<u16, String>,
+    /// The embedded program (GID -> text), and CID -> GID.
+    program: Program,
     cid_to_gid: Option<Vec<u16>>,
-    cid_keyed_program: bool,
     single_byte_space: bool,
     cache: RefCell<HashMap<u32, CharInfo>>,
 }
@@ -157,14 +156,23 @@ fn empty_char(width: f64) -> CharInfo {
     }
 }
 
-/// Keep only meaningful text: drop control characters, U+FFFD and
-/// noncharacters; text with private-use code points means nothing.
+/// Keep only meaningful text: white-space controls become spaces, other
+/// control characters, U+FFFD and noncharacters go; text with private-use
+/// code points means nothing.
 pub fn usable_text(text: &str) -> Option<String> {
     if text.chars().any(is_private_use_char) {
         return None;
     }
     let cleaned: String = text
         .chars()
+        // Some producers (Qt) map the space glyph to a tab: it is a space.
+        .map(|c| {
+            if c.is_whitespace() && c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|&c| !c.is_control() && c != '\u{FFFD}' && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
     if cleaned.is_empty() {
@@ -326,7 +334,7 @@ fn load_simple(
                 })
                 .and_then(|t| usable_text(&t))
             })
-            .or_else(|| program.text_for_code(code, name))
+            .or_else(|| program.text_for_code(code))
             .or_else(|| {
                 // "a65" at code 65 in a font where every name numbers its
                 // own code: the code is the character.
@@ -590,9 +598,8 @@ fn load_composite(
             default_width,
             vertical_metrics,
             default_vertical: dw2,
-            program_text: program.gid_text,
+            program,
             cid_to_gid,
-            cid_keyed_program: program.cid_keyed,
             single_byte_space,
             cache: RefCell::new(HashMap::new()),
         })),
@@ -750,16 +757,16 @@ impl Composite {
     }
 
     fn program_text_for_cid(&self, cid: u32) -> Option<String> {
-        if self.program_text.is_empty() {
+        if !self.program.has_source() {
             return None;
         }
+        // CIDToGIDMap applies to TrueType programs; otherwise (and for
+        // /Identity) the CID is the glyph index.
         let gid = match &self.cid_to_gid {
             Some(map) => *map.get(cid as usize)?,
-            // A CID-keyed CFF program was indexed by CID already.
-            None if self.cid_keyed_program => u16::try_from(cid).ok()?,
             None => u16::try_from(cid).ok()?,
         };
-        self.program_text.get(&gid).cloned()
+        self.program.gid_text().get(&gid).cloned()
     }
 }
 
@@ -799,12 +806,19 @@ fn load_to_unicode(
 struct Program {
     /// Built-in encoding: code -> glyph name (Type 1, CFF).
     builtin: Option<Vec<Option<String>>>,
-    /// GID -> text (TrueType cmap inverted or post names; CFF charset names).
-    gid_text: HashMap<u16, String>,
     /// TrueType: code -> GID through the (3,0) or (1,0) subtable.
     code_to_gid: Option<Vec<u16>>,
-    /// CFF glyph name -> GID, to follow encoding names that are not in the AGL.
-    cid_keyed: bool,
+    /// The program's bytes, kept to build `gid_text` if it is ever needed.
+    source: Option<ProgramSource>,
+    /// GID -> text (TrueType cmap inverted, `post` names, CFF charset
+    /// names), built on first use: most fonts never need it.
+    gid_text: OnceCell<HashMap<u16, String>>,
+}
+
+#[derive(Debug)]
+enum ProgramSource {
+    Cff(Vec<u8>),
+    Sfnt(Vec<u8>),
 }
 
 impl Program {
@@ -812,9 +826,21 @@ impl Program {
         self.builtin.as_ref()?.get(code as usize)?.as_deref()
     }
 
+    fn has_source(&self) -> bool {
+        self.source.is_some()
+    }
+
+    fn gid_text(&self) -> &HashMap<u16, String> {
+        self.gid_text.get_or_init(|| match &self.source {
+            Some(ProgramSource::Cff(data)) => cff_gid_text(data),
+            Some(ProgramSource::Sfnt(data)) => sfnt_gid_text(data),
+            None => HashMap::new(),
+        })
+    }
+
     /// Text for a code through the program alone: its built-in glyph name,
     /// or its code -> GID -> text path.
-    fn text_for_code(&self, code: u8, _name: Option<&str>) -> Option<String> {
+    fn text_for_code(&self, code: u8) -> Option<String> {
         if let Some(text) = self
             .builtin_name(code)
             .and_then(glyph_name_to_unicode)
@@ -826,7 +852,7 @@ impl Program {
         if gid == 0 {
             return None;
         }
-        self.gid_text.get(&gid).cloned()
+        self.gid_text().get(&gid).cloned()
     }
 }
 
@@ -921,48 +947,54 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// A CFF program: its built-in encoding (through the charset's names).
 fn cff_program(data: &[u8]) -> Program {
-    let Some(table) = ttf_parser::cff::Table::parse(data) else {
-        return Program::default();
+    let mut program = Program {
+        source: Some(ProgramSource::Cff(data.to_vec())),
+        ..Program::default()
     };
-    let mut program = Program::default();
-    let glyphs = table.number_of_glyphs();
-    let mut is_cid = false;
-    for gid in 0..glyphs {
-        let id = ttf_parser::GlyphId(gid);
-        if let Some(cid) = table.glyph_cid(id) {
-            // CID-keyed: index by CID (no names to give).
-            is_cid = true;
-            let _ = cid;
-            continue;
-        }
-        if let Some(text) = table
-            .glyph_name(id)
-            .and_then(glyph_name_to_unicode)
-            .and_then(|t| usable_text(&t))
-        {
-            program.gid_text.insert(gid, text);
-        }
+    let Some(table) = ttf_parser::cff::Table::parse(data) else {
+        return program;
+    };
+    // A CID-keyed program has no glyph names to give.
+    if table.glyph_cid(ttf_parser::GlyphId(0)).is_some() {
+        program.source = None;
+        return program;
     }
-    program.cid_keyed = is_cid;
-    if !is_cid {
-        let mut names = vec![None; 256];
-        let mut any = false;
-        for code in 0..=255u8 {
-            if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
-                if let Some(name) = table.glyph_name(gid) {
-                    names[code as usize] = Some(name.to_string());
-                    any = true;
-                }
+    let mut names = vec![None; 256];
+    let mut any = false;
+    for code in 0..=255u8 {
+        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
+            if let Some(name) = table.glyph_name(gid) {
+                names[code as usize] = Some(name.to_string());
+                any = true;
             }
         }
-        if any {
-            program.builtin = Some(names);
-        }
+    }
+    if any {
+        program.builtin = Some(names);
     }
     program
 }
 
+fn cff_gid_text(data: &[u8]) -> HashMap<u16, String> {
+    let mut text = HashMap::new();
+    let Some(table) = ttf_parser::cff::Table::parse(data) else {
+        return text;
+    };
+    for gid in 0..table.number_of_glyphs() {
+        if let Some(t) = table
+            .glyph_name(ttf_parser::GlyphId(gid))
+            .and_then(glyph_name_to_unicode)
+            .and_then(|t| usable_text(&t))
+        {
+            text.insert(gid, t);
+        }
+    }
+    text
+}
+
+/// A TrueType or OpenType program: its code -> GID map for symbolic fonts.
 fn sfnt_program(data: &[u8]) -> Program {
     let mut program = Program::default();
     let Ok(face) = ttf_parser::RawFace::parse(data, 0) else {
@@ -971,63 +1003,132 @@ fn sfnt_program(data: &[u8]) -> Program {
     if let Some(cff) = face.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
         program = cff_program(cff);
     }
+    program.source = Some(ProgramSource::Sfnt(data.to_vec()));
+    let Some(cmap) = face
+        .table(ttf_parser::Tag::from_bytes(b"cmap"))
+        .and_then(ttf_parser::cmap::Table::parse)
+    else {
+        return program;
+    };
+    for subtable in cmap.subtables {
+        let windows_symbol =
+            subtable.platform_id == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
+        let mac_roman =
+            subtable.platform_id == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
+        if !(windows_symbol || mac_roman) {
+            continue;
+        }
+        let mut map = vec![0u16; 256];
+        for (code, slot) in (0u32..).zip(map.iter_mut()) {
+            let gid = if windows_symbol {
+                // Symbol fonts put their glyphs at U+F000 + code.
+                subtable
+                    .glyph_index(0xF000 + code)
+                    .or_else(|| subtable.glyph_index(code))
+            } else {
+                subtable.glyph_index(code)
+            };
+            *slot = gid.map_or(0, |g| g.0);
+        }
+        program.code_to_gid = Some(map);
+        break;
+    }
+    program
+}
+
+/// Unicode subtables inverted over the Basic Multilingual Plane (asking
+/// each code point keeps the cost bounded whatever the table's ranges
+/// claim), then `post` glyph names, then CFF names.
+fn sfnt_gid_text(data: &[u8]) -> HashMap<u16, String> {
+    let mut text = HashMap::new();
+    let Ok(face) = ttf_parser::RawFace::parse(data, 0) else {
+        return text;
+    };
     if let Some(cmap) = face
         .table(ttf_parser::Tag::from_bytes(b"cmap"))
         .and_then(ttf_parser::cmap::Table::parse)
     {
-        let mut code_to_gid: Option<Vec<u16>> = None;
-        for subtable in cmap.subtables {
-            let platform = subtable.platform_id;
-            let unicode = subtable.is_unicode();
-            if unicode {
-                subtable.codepoints(|cp| {
-                    if let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) {
-                        if gid.0 != 0 && !is_private_use_char(c) && !c.is_control() {
-                            program
-                                .gid_text
-                                .entry(gid.0)
-                                .or_insert_with(|| c.to_string());
-                        }
-                    }
-                });
-            }
-            let symbol = platform == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
-            let mac_roman =
-                platform == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
-            if (symbol || mac_roman) && code_to_gid.is_none() {
-                let mut map = vec![0u16; 256];
-                for code in 0..=255u32 {
-                    let gid = if symbol {
-                        subtable
-                            .glyph_index(0xF000 + code)
-                            .or_else(|| subtable.glyph_index(code))
-                    } else {
-                        subtable.glyph_index(code)
-                    };
-                    map[code as usize] = gid.map_or(0, |g| g.0);
+        for subtable in cmap
+            .subtables
+            .into_iter()
+            .filter(|s| s.is_unicode())
+            .take(2)
+        {
+            for cp in 0x20..=0xFFFFu32 {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                if is_private_use_char(c) || c.is_control() {
+                    continue;
                 }
-                code_to_gid = Some(map);
+                if let Some(gid) = subtable.glyph_index(cp).filter(|g| g.0 != 0) {
+                    text.entry(gid.0).or_insert_with(|| c.to_string());
+                }
             }
         }
-        program.code_to_gid = code_to_gid;
     }
     if let Some(post) = face
         .table(ttf_parser::Tag::from_bytes(b"post"))
         .and_then(ttf_parser::post::Table::parse)
     {
-        let count = post.names().count().min(u16::MAX as usize);
+        let count = post.names().count().min(usize::from(u16::MAX));
         for gid in 0..count as u16 {
-            if program.gid_text.contains_key(&gid) {
+            if text.contains_key(&gid) {
                 continue;
             }
-            if let Some(text) = post
+            if let Some(t) = post
                 .glyph_name(ttf_parser::GlyphId(gid))
                 .and_then(glyph_name_to_unicode)
                 .and_then(|t| usable_text(&t))
             {
-                program.gid_text.insert(gid, text);
+                text.insert(gid, t);
             }
         }
     }
-    program
+    if let Some(cff) = face.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
+        for (gid, t) in cff_gid_text(cff) {
+            text.entry(gid).or_insert(t);
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usable_text_keeps_meaning_only() {
+        assert_eq!(usable_text("A").as_deref(), Some("A"));
+        assert_eq!(usable_text("\t").as_deref(), Some(" "));
+        assert_eq!(usable_text("\u{0}"), None);
+        assert_eq!(usable_text("\u{FFFD}"), None);
+        assert_eq!(usable_text("\u{F0B7}"), None);
+        assert_eq!(usable_text("a\u{7}b").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn subset_prefixes_are_removed() {
+        assert_eq!(strip_subset_prefix("ABCDEF+Times-Roman"), "Times-Roman");
+        assert_eq!(strip_subset_prefix("Abcdef+Times"), "Abcdef+Times");
+        assert_eq!(strip_subset_prefix("Times"), "Times");
+    }
+
+    #[test]
+    fn self_numbered_names_are_recognised() {
+        let names = |pairs: &[(u8, &str)]| -> HashMap<u8, String> {
+            pairs.iter().map(|(c, n)| (*c, n.to_string())).collect()
+        };
+        assert!(numbers_own_codes(&names(&[
+            (44, "a44"),
+            (65, "a65"),
+            (97, "a97")
+        ])));
+        assert!(!numbers_own_codes(&names(&[
+            (2, "g3"),
+            (3, "g18"),
+            (4, "g152")
+        ])));
+        assert!(!numbers_own_codes(&names(&[(65, "a65")])));
+    }
 }
