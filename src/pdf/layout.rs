@@ -103,14 +103,17 @@ fn direction_key(dir: (f32, f32)) -> (i8, i8) {
 /// Drop glyphs drawn twice at (almost) the same place: "fake bold" draws
 /// every glyph two or three times with a small offset.
 fn unique_glyphs(page: &PageGlyphs) -> Vec<&Glyph> {
-    let mut seen: HashSet<(&str, i32, i32)> = HashSet::new();
+    // Keyed by text, position in cells of a quarter em, and the cell size,
+    // so glyphs of different sizes never collide.
+    let mut seen: HashSet<(&str, i32, i32, i32)> = HashSet::new();
     let mut out = Vec::with_capacity(page.glyphs.len());
     for glyph in &page.glyphs {
         let text = page.glyph_text(glyph);
         if text.is_empty() {
             continue;
         }
-        if text.trim().is_empty() && !glyph.is_space {
+        let blank = text.trim().is_empty();
+        if blank && !glyph.is_space {
             continue;
         }
         let cell = (glyph.size * 0.25).max(0.5);
@@ -118,8 +121,9 @@ fn unique_glyphs(page: &PageGlyphs) -> Vec<&Glyph> {
             text,
             (glyph.x / cell).round() as i32,
             (glyph.y / cell).round() as i32,
+            (cell * 8.0).round() as i32,
         );
-        if !glyph.is_space && !seen.insert(key) {
+        if !blank && !seen.insert(key) {
             continue;
         }
         out.push(glyph);
@@ -186,7 +190,7 @@ fn build_lines(page: &PageGlyphs, glyphs: &[&Glyph], frame: Frame) -> Vec<Line> 
                 glyph: g,
                 text: page.glyph_text(g),
                 u0,
-                u1: u0 + if g.is_space { own.min(g.width) } else { own },
+                u1: u0 + own,
                 v: frame.v(g.x, g.y),
             }
         })
@@ -380,7 +384,9 @@ fn make_line(glyphs: &[Placed], frame: Frame) -> Option<Line> {
         word.clear();
     };
     for (i, p) in glyphs.iter().enumerate() {
-        if p.glyph.is_space || p.text.trim().is_empty() {
+        // Code 32 is not always a space: subset fonts reuse it for any
+        // glyph (a Cyrillic letter, say). The text decides.
+        if p.text.trim().is_empty() {
             flush(&mut word, word_u0, word_u1, word_size, &mut words);
             continue;
         }
@@ -638,19 +644,6 @@ fn order_into(mut items: Vec<(Extent, Block)>, out: &mut Vec<Block>, depth: u32)
         return;
     }
     let body = median_size(&items);
-    if std::env::var_os("BINDERY_DEBUG_LAYOUT").is_some() {
-        for (e, b) in &items {
-            eprintln!(
-                "{depth} u {:.0}-{:.0} v {:.0}-{:.0} {:?}",
-                e.u0,
-                e.u1,
-                e.v0,
-                e.v1,
-                b.lines[0].text.chars().take(30).collect::<String>()
-            );
-        }
-        eprintln!("--");
-    }
     let all: Vec<usize> = (0..items.len()).collect();
     if let Some(cut) = column_gutter(&items, &all, body) {
         let (left, right): (Vec<_>, Vec<_>) = items.into_iter().partition(|(e, _)| e.u1 <= cut);
