@@ -63,3 +63,20 @@ latex() {
 latex two-column-working-paper 1709251200   # 2024-03-01
 latex note-politique-energie 1707868800     # 2024-02-14
 latex russian-digital-brief 1695168000      # 2023-09-20
+
+# LibreOffice Writer: a private profile keeps the build away from the user's
+# settings; the export stamps the current time, so this one is not
+# byte-reproducible (its text and metadata are).
+writer() {
+    local name=$1
+    soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+        --convert-to pdf --outdir "$work" "$src/$name.fodt" >"$work/$name.stdout" 2>&1 || {
+        echo "soffice failed on $name.fodt:" >&2
+        cat "$work/$name.stdout" >&2
+        exit 1
+    }
+    cp "$work/$name.pdf" "$out/$name.pdf"
+    echo "built samples/$name.pdf"
+}
+
+writer water-policy-brief
