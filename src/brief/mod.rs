@@ -212,22 +212,41 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     out
 }
 
+/// Date: the printed date, at its printed precision; else a declared
+/// publication date (XMP dc:date). File creation dates are kept as
+/// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
+    if let Some((iso, line)) = &sources.printed.date {
+        let mut candidate = Candidate::new(iso.clone(), MetadataSource::Page);
+        candidate.raw = Some(line.clone());
+        out.push(candidate);
+    }
+    let creation = Some("the file's creation date, not a publication date");
     let found = [
-        (xmp_first(sources, xmp::DC, "date"), MetadataSource::Xmp),
+        (
+            xmp_first(sources, xmp::DC, "date"),
+            MetadataSource::Xmp,
+            None,
+        ),
         (
             xmp_first(sources, xmp::XMP, "CreateDate"),
             MetadataSource::Xmp,
+            creation,
         ),
-        (sources.info.creation_date.clone(), MetadataSource::Info),
+        (
+            sources.info.creation_date.clone(),
+            MetadataSource::Info,
+            creation,
+        ),
     ];
-    for (raw, source) in found {
+    for (raw, source, rejected) in found {
         let Some(raw) = raw else { continue };
         let iso = parse_xmp_date(&raw).or_else(|| parse_pdf_date(&raw));
         if let Some(iso) = iso {
             let mut candidate = Candidate::new(iso, source);
             candidate.raw = Some(raw);
+            candidate.rejected = rejected;
             out.push(candidate);
         }
     }
