@@ -454,13 +454,16 @@ pub fn printed_lines(
     let mut lines = Vec::new();
     for (index, layout) in layouts.iter().take(2).enumerate() {
         let page = index as u32 + 1;
-        for line in layout.blocks.iter().flat_map(|b| b.lines.iter()) {
+        let body = body_size(layout);
+        for line in layout.lines() {
             let text = line.text.trim();
-            if text.is_empty()
-                || furniture
+            // A running header may repeat the title in small type: only
+            // small lines are furniture.
+            let furniture = line.size <= body * 1.2 + 0.5
+                && furniture
                     .iter()
-                    .any(|f| f.page == page && f.text.trim() == text)
-            {
+                    .any(|f| f.page == page && f.text.trim() == text);
+            if text.is_empty() || furniture {
                 continue;
             }
             lines.push(PrintedLine {
@@ -472,6 +475,22 @@ pub fn printed_lines(
         }
     }
     lines
+}
+
+/// The size most characters of a page are set in.
+fn body_size(layout: &PageLayout) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for line in layout.lines() {
+        let size = (line.size * 2.0).round() / 2.0;
+        match by_size.iter_mut().find(|(s, _)| *s == size) {
+            Some(entry) => entry.1 += line.text.len(),
+            None => by_size.push((size, line.text.len())),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(10.0, |(s, _)| s)
 }
 
 /// Titles that producers fill in by themselves: a file name, an
