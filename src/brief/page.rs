@@ -196,7 +196,12 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
     for (i, line) in window.iter().enumerate() {
         let text = without_date(line.text.trim());
         if let Some(rest) = strip_by(text) {
-            return split_names(without_date(rest));
+            // "By" alone on its line: the names are on the next one.
+            let names = match rest {
+                "" => window.get(i + 1).map_or("", |next| next.text.trim()),
+                rest => rest,
+            };
+            return split_names(without_date(names));
         }
         let dated = text.len() < line.text.trim().len()
             || window.get(i + 1).is_some_and(|next| {
@@ -240,21 +245,32 @@ fn without_date(text: &str) -> &str {
     }
 }
 
+/// Labels that introduce authors: "By", "Prepared by", "Authors:", ...
+const BY_LABELS: &[&str] = &[
+    "written by",
+    "prepared by",
+    "authored by",
+    "edited by",
+    "authors:",
+    "author:",
+    "by",
+    "par",
+    "von",
+    "auteurs :",
+];
+
+/// The names after a "By"-style label, when the label starts the line.
 fn strip_by(text: &str) -> Option<&str> {
-    [
-        "By ",
-        "by ",
-        "BY ",
-        "Par ",
-        "par ",
-        "Von ",
-        "von ",
-        "Written by ",
-    ]
-    .iter()
-    .find_map(|p| text.strip_prefix(p))
-    .map(str::trim)
-    .filter(|rest| !rest.is_empty())
+    let lower = text.to_lowercase();
+    BY_LABELS.iter().find_map(|label| {
+        let rest = lower.strip_prefix(label)?;
+        // A whole word: "By " or "By:" but not "Bylaws".
+        if !(rest.is_empty() || rest.starts_with([' ', ':'])) {
+            return None;
+        }
+        let cut = text.len() - rest.len();
+        Some(text.get(cut..)?.trim_start_matches([':', ' ']).trim())
+    })
 }
 
 /// Split a printed list of names.
