@@ -167,6 +167,12 @@ mod tests {
     }
 
     #[test]
+    fn spacing_accents_compose_with_their_vowel() {
+        assert_eq!(clean("Seppa\u{A8}la\u{A8}"), "Sepp\u{e4}l\u{e4}");
+        assert_eq!(clean("x^2 and `code`"), "x^2 and `code`");
+    }
+
+    #[test]
     fn ligatures_soft_hyphens_and_nfc() {
         assert_eq!(
             clean("e\u{301}\u{FB01}nance  of\u{AD}ficial\tdata"),
