@@ -21,23 +21,24 @@ pub const PROFILE_ID: &str = "urn:bindery:bagit-profile:bundle:1";
 const DEFLATE_LEVEL: i64 = 6;
 
 /// Where a payload file's bytes come from.
-#[derive(Debug, Clone)]
-pub enum Content {
+pub enum Content<'a> {
     /// An input file, re-hashed while copied: it must still have `sha256`.
     File(PathBuf),
     Bytes(Vec<u8>),
+    /// Bytes written by a callback (content copied out of another bundle,
+    /// which checks its own digest).
+    Writer(Box<dyn FnOnce(&mut dyn Write) -> Result<(), String> + 'a>),
 }
 
 /// One payload file of the bag.
-#[derive(Debug, Clone)]
-pub struct PayloadItem {
+pub struct PayloadItem<'a> {
     /// `data/...`.
     pub path: String,
     pub sha256: String,
     /// Only when the bundle has a SHA-512 manifest.
     pub sha512: Option<String>,
     pub bytes: u64,
-    pub content: Content,
+    pub content: Content<'a>,
     /// Stored uncompressed (PDFs: already compressed) or deflated.
     pub deflate: bool,
 }
@@ -72,7 +73,7 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
-pub fn bag_info(info: &BundleInfo, payload: &[PayloadItem]) -> String {
+pub fn bag_info(info: &BundleInfo, payload: &[PayloadItem<'_>]) -> String {
     let bytes: u64 = payload.iter().map(|p| p.bytes).sum();
     let mut lines = Vec::new();
     if let Some(org) = &info.source_organization {
@@ -126,7 +127,7 @@ fn zip_time(date: Timestamp) -> zip::DateTime {
 pub fn write_bundle<W: Write + Seek>(
     out: W,
     info: &BundleInfo,
-    payload: Vec<PayloadItem>,
+    payload: Vec<PayloadItem<'_>>,
     inventory_json: Vec<u8>,
 ) -> Result<W, String> {
     let mut payload = payload;
@@ -214,6 +215,7 @@ pub fn write_bundle<W: Write + Seek>(
         match item.content {
             Content::Bytes(bytes) => zip.write_all(&bytes).map_err(|e| fail(&item.path, &e))?,
             Content::File(path) => copy_checked(&path, &item.sha256, &mut zip)?,
+            Content::Writer(write) => write(&mut zip).map_err(|e| fail(&item.path, &e))?,
         }
     }
     zip.finish().map_err(|e| fail("the zip directory", &e))

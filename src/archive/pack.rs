@@ -123,7 +123,7 @@ struct NewContent {
     path: String,
     sha512: Option<String>,
     bytes: u64,
-    content: Content,
+    content: Content<'static>,
     deflate: bool,
 }
 
@@ -370,7 +370,7 @@ pub fn pack(
 fn write_atomically(
     dir: &Path,
     info: &BundleInfo,
-    payload: Vec<PayloadItem>,
+    payload: Vec<PayloadItem<'_>>,
     inventory_json: Vec<u8>,
 ) -> Result<(PathBuf, String)> {
     let final_name = bundle::file_name(&info.name, info.version);
