@@ -308,8 +308,19 @@ fn read_bagit_txt(
         );
         return None;
     };
-    match parse_version(version) {
-        Some(v) => check.version = Some(v),
+    match parse_version(version.trim()) {
+        Some(v) => {
+            // Report stray white space, but read on: the rest of the bag
+            // may have problems worth knowing too.
+            if version.trim() != version {
+                check.error(
+                    &label,
+                    "bagit.txt",
+                    &format!("BagIt-Version {version:?} has white space around it"),
+                );
+            }
+            check.version = Some(v);
+        }
         None => {
             check.error(
                 &label,
@@ -323,15 +334,18 @@ fn read_bagit_txt(
         check.error(&label, "bagit.txt", &format!("second line must be exactly \"Tag-File-Character-Encoding: ENCODING\", found {second:?}"));
         return None;
     };
-    if encoding.is_empty() || encoding.trim() != encoding {
+    if encoding.trim().is_empty() {
+        check.error(&label, "bagit.txt", "Tag-File-Character-Encoding is empty");
+        return None;
+    }
+    if encoding.trim() != encoding {
         check.error(
             &label,
             "bagit.txt",
-            &format!("Tag-File-Character-Encoding {encoding:?} is not an encoding name"),
+            &format!("Tag-File-Character-Encoding {encoding:?} has white space around it"),
         );
-        return None;
     }
-    Some(encoding.to_string())
+    Some(encoding.trim().to_string())
 }
 
 fn parse_version(text: &str) -> Option<(u32, u32)> {
