@@ -383,6 +383,17 @@ pub fn unsafe_name(name: &str) -> Option<&'static str> {
     None
 }
 
+/// A zip read error in words: the zip crate's "Invalid checksum" is the
+/// entry's CRC-32 not matching its bytes.
+fn describe(err: impl std::fmt::Display) -> String {
+    let text = err.to_string();
+    if text.contains("Invalid checksum") {
+        "the zip's CRC-32 does not match the entry's bytes: the bundle is damaged".to_string()
+    } else {
+        text
+    }
+}
+
 /// Reads an entry, failing if it yields more or fewer bytes than declared.
 struct Exact<R> {
     inner: R,
@@ -424,7 +435,7 @@ impl ZipBag {
             declared: size,
             seen: 0,
         };
-        io::copy(&mut exact, out).map_err(|e| e.to_string())
+        io::copy(&mut exact, out).map_err(describe)
     }
 }
 
@@ -447,7 +458,7 @@ impl BagSource for ZipBag {
             seen: 0,
         };
         let mut bytes = Vec::with_capacity(size as usize);
-        exact.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        exact.read_to_end(&mut bytes).map_err(describe)?;
         Ok(bytes)
     }
     fn digest(&self, path: &str, algorithms: &[Algorithm]) -> Result<Digests, String> {
@@ -458,7 +469,7 @@ impl BagSource for ZipBag {
             declared: size,
             seen: 0,
         };
-        digest_reader(exact, algorithms).map_err(|e| e.to_string())
+        digest_reader(exact, algorithms).map_err(describe)
     }
     fn findings(&self) -> &[Finding] {
         &self.findings
