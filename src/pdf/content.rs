@@ -172,17 +172,29 @@ impl<'a> TextExtractor<'a> {
         out: &mut PageGlyphs,
     ) -> Result<Vec<u8>, LimitExceeded> {
         let doc = self.doc;
+        let mut missing = 0;
         let streams: Vec<&lopdf::Stream> = match get(doc, page, b"Contents") {
             Some(Object::Stream(s)) => vec![s],
             Some(Object::Array(items)) => items
                 .iter()
                 .filter_map(|item| match resolve(doc, item) {
                     Some(Object::Stream(s)) => Some(s),
-                    _ => None,
+                    _ => {
+                        missing += 1;
+                        None
+                    }
                 })
                 .collect(),
+            None if page.has(b"Contents") => {
+                missing += 1;
+                Vec::new()
+            }
             _ => Vec::new(),
         };
+        if missing > 0 {
+            out.warnings
+                .push("A content stream of the page is missing from the file.".into());
+        }
         let mut content = Vec::new();
         for stream in streams {
             match decode_stream(stream, self.budget) {

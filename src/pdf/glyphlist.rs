@@ -48,6 +48,13 @@ fn map_component(component: &str, dingbats: bool) -> Option<String> {
         // points in the AGL; the plain letter or digit is what a reader means.
         return expert_fallback(component);
     }
+    // Some producers (dvips Type 3 fonts) name glyphs by the character
+    // itself: "0", "(", "=".
+    if let [b] = component.as_bytes() {
+        if b.is_ascii_graphic() {
+            return Some(char::from(*b).to_string());
+        }
+    }
     if let Some(hex) = component.strip_prefix("uni") {
         return uni_sequence(hex);
     }
@@ -147,6 +154,8 @@ mod tests {
         assert_eq!(map("u1F600").as_deref(), Some("😀"));
         assert_eq!(map("a.sc").as_deref(), Some("a"));
         assert_eq!(map("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(map("0").as_deref(), Some("0"));
+        assert_eq!(map("(").as_deref(), Some("("));
         assert_eq!(map("uniD800"), None, "surrogates are not text");
     }
 
