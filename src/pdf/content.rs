@@ -11,8 +11,8 @@ use super::glyph::{FontInfo, Glyph, PageGlyphs};
 use super::lexer::{Lexer, Token, is_whitespace, name_bytes};
 use super::limits::{Budget, LimitExceeded};
 use super::objects::{
-    StreamError, decode_stream, get, get_array, get_dict, get_name, matrix, number, reference_id,
-    resolve,
+    StreamError, decode_stream, decode_stream_checked, get, get_array, get_dict, get_name, matrix,
+    number, reference_id, resolve,
 };
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
@@ -197,8 +197,14 @@ impl<'a> TextExtractor<'a> {
         }
         let mut content = Vec::new();
         for stream in streams {
-            match decode_stream(stream, self.budget) {
-                Ok(data) => {
+            match decode_stream_checked(stream, self.budget) {
+                Ok((data, complete)) => {
+                    if !complete {
+                        out.warnings.push(
+                            "A content stream of the page is damaged; text after the damage is missing."
+                                .into(),
+                        );
+                    }
                     if content.len() + data.len() > self.budget.limits.max_stream_bytes {
                         return Err(LimitExceeded::StreamSize);
                     }
