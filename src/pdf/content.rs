@@ -426,7 +426,9 @@ impl<'a> Run<'_, 'a> {
                 }
                 other => {
                     if operands.len() >= MAX_OPERANDS {
-                        operands.remove(0);
+                        // Operators read their operands from the end; drop
+                        // the older half at once to keep this linear.
+                        operands.drain(..MAX_OPERANDS / 2);
                         junk += 1;
                     }
                     operands.push(self.operand(other, &mut lexer, 0)?);

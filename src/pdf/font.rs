@@ -527,7 +527,7 @@ fn load_composite(
             let name = String::from_utf8_lossy(name).into_owned();
             cmap::predefined(&name).unwrap_or_else(|| {
                 warnings.push(format!("Font {} uses the unknown CMap {name}.", info.name));
-                identity()
+                CMap::identity(false)
             })
         }
         Some(Object::Stream(stream)) => match decode_stream(stream, budget) {
@@ -544,10 +544,10 @@ fn load_composite(
                     "The encoding CMap of font {} is damaged.",
                     info.name
                 ));
-                identity()
+                CMap::identity(false)
             }
         },
-        _ => identity(),
+        _ => CMap::identity(false),
     };
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
 
@@ -611,10 +611,6 @@ fn csi_string<'a>(doc: &'a Document, csi: &'a Dictionary) -> Option<&'a [u8]> {
         Object::String(s, _) => Some(s),
         _ => None,
     }
-}
-
-fn identity() -> CMap {
-    CMap::identity(false)
 }
 
 fn read_cid_widths(
