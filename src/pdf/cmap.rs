@@ -51,6 +51,14 @@ struct UnicodeRange {
     base: Vec<u16>,
 }
 
+/// Codespace ranges kept: real CMaps have a handful, and every code is
+/// matched against them.
+const MAX_CODESPACE_RANGES: usize = 64;
+
+/// Ranges looked at below a code's position in the sorted list, so that
+/// nested ranges are found without scanning them all.
+const LOOK_BACK: usize = 8;
+
 /// Ranges at most this long are stored code by code; longer ones (such as a
 /// single `<0000> <FFFF> <0000>` line) stay ranges.
 const EXPAND_RANGE: u32 = 256;
@@ -200,7 +208,6 @@ pub struct CMap {
     pub collection: Option<Collection>,
     codespace: Vec<CodeRange>,
     cid_ranges: Vec<CidRange>,
-    cid_ranges_sorted: bool,
     unicode_chars: HashMap<u32, String>,
     unicode_ranges: Vec<UnicodeRange>,
     parent: Option<Arc<CMap>>,
@@ -214,7 +221,6 @@ impl CMap {
             collection: None,
             codespace: Vec::new(),
             cid_ranges: Vec::new(),
-            cid_ranges_sorted: true,
             unicode_chars: HashMap::new(),
             unicode_ranges: Vec::new(),
             parent: None,
@@ -300,22 +306,13 @@ impl CMap {
     }
 
     fn own_cid(&self, code: u32) -> Option<u32> {
-        if self.cid_ranges_sorted {
-            let idx = self.cid_ranges.partition_point(|r| r.lo <= code);
-            // Ranges may nest in embedded CMaps; look back a little.
-            for r in self.cid_ranges[..idx].iter().rev().take(4) {
-                if code <= r.hi {
-                    return Some(r.cid + (code - r.lo));
-                }
-            }
-            None
-        } else {
-            self.cid_ranges
-                .iter()
-                .rev()
-                .find(|r| r.lo <= code && code <= r.hi)
-                .map(|r| r.cid + (code - r.lo))
-        }
+        let idx = self.cid_ranges.partition_point(|r| r.lo <= code);
+        self.cid_ranges[..idx]
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|r| code <= r.hi)
+            .map(|r| r.cid + (code - r.lo))
     }
 
     /// The text a code stands for, raw (not yet checked for controls or
@@ -338,10 +335,12 @@ impl CMap {
         if let Some(text) = self.unicode_chars.get(&code) {
             return Some(text.clone());
         }
-        self.unicode_ranges
+        let idx = self.unicode_ranges.partition_point(|r| r.lo <= code);
+        self.unicode_ranges[..idx]
             .iter()
             .rev()
-            .find(|r| r.lo <= code && code <= r.hi)
+            .take(LOOK_BACK)
+            .find(|r| code <= r.hi)
             .map(|r| offset_text(&r.base, code - r.lo))
     }
 
@@ -388,18 +387,11 @@ impl CMap {
         Ok(cmap)
     }
 
+    /// Sort ranges for binary search. Where ranges nest, the innermost one
+    /// (the latest start) wins a lookup.
     fn finish(&mut self) {
-        let sorted = self.cid_ranges.windows(2).all(|w| w[0].lo <= w[1].lo);
-        if !sorted {
-            // Keep definition order (later wins) unless sorting is safe.
-            let mut by_lo = self.cid_ranges.clone();
-            by_lo.sort_by_key(|r| r.lo);
-            let overlapping = by_lo.windows(2).any(|w| w[1].lo <= w[0].hi);
-            if !overlapping {
-                self.cid_ranges = by_lo;
-            }
-            self.cid_ranges_sorted = !overlapping;
-        }
+        self.cid_ranges.sort_by_key(|r| r.lo);
+        self.unicode_ranges.sort_by_key(|r| r.lo);
     }
 
     fn read_codespace(&mut self, lexer: &mut Lexer, budget: &Budget) -> Result<(), LimitExceeded> {
@@ -413,7 +405,7 @@ impl CMap {
                 break;
             };
             let len = lo.len().clamp(1, 4);
-            if lo.len() <= 4 && !lo.is_empty() && self.codespace.len() < 1024 {
+            if lo.len() <= 4 && !lo.is_empty() && self.codespace.len() < MAX_CODESPACE_RANGES {
                 self.codespace.push(CodeRange {
                     len: len as u8,
                     lo: read_code(&lo, len),

@@ -119,6 +119,7 @@ impl<'a> TextExtractor<'a> {
             marked: Vec::new(),
             warned: HashSet::new(),
             outside: 0,
+            marked_overflow: 0,
         };
         let state = GraphicsState::new(page_matrix);
         run.interpret(&content, resources, state, 0)?;
@@ -352,6 +353,8 @@ const MAX_OPERAND_DEPTH: u32 = 16;
 /// Saved graphics states (q without Q) kept.
 const MAX_SAVED_STATES: usize = 256;
 const MAX_WARNINGS: usize = 16;
+/// Nesting of marked content tracked; deeper sequences are only counted.
+const MAX_MARKED_DEPTH: usize = 256;
 
 /// A marked-content sequence; those with /ActualText collect the extent of
 /// the glyphs they replace.
@@ -376,6 +379,8 @@ struct Run<'e, 'a> {
     warned: HashSet<&'static str>,
     /// Glyphs painted outside the visible page, left out.
     outside: u64,
+    /// Marked-content sequences opened beyond MAX_MARKED_DEPTH.
+    marked_overflow: u64,
 }
 
 /// Text object state, reset by BT.
@@ -617,22 +622,12 @@ impl<'a> Run<'_, 'a> {
                     self.draw_xobject(&name_bytes(name), resources, gs, depth)?;
                 }
             }
-            b"BMC" => self.marked.push(MarkedContent {
-                actual_text: None,
-                replaced: None,
-            }),
+            b"BMC" => self.begin_marked(None),
             b"BDC" => {
                 let actual_text = self.actual_text(operands.get(1), resources);
-                self.marked.push(MarkedContent {
-                    actual_text,
-                    replaced: None,
-                });
+                self.begin_marked(actual_text);
             }
-            b"EMC" => {
-                if let Some(marked) = self.marked.pop() {
-                    self.finish_marked(marked);
-                }
-            }
+            b"EMC" => self.end_marked(),
             _ => {}
         }
         Ok(())
@@ -733,6 +728,25 @@ impl<'a> Run<'_, 'a> {
             return;
         }
         self.out.push(glyph, text);
+    }
+
+    fn begin_marked(&mut self, actual_text: Option<String>) {
+        if self.marked.len() < MAX_MARKED_DEPTH {
+            self.marked.push(MarkedContent {
+                actual_text,
+                replaced: None,
+            });
+        } else {
+            self.marked_overflow += 1;
+        }
+    }
+
+    fn end_marked(&mut self) {
+        if self.marked_overflow > 0 {
+            self.marked_overflow -= 1;
+        } else if let Some(marked) = self.marked.pop() {
+            self.finish_marked(marked);
+        }
     }
 
     fn finish_marked(&mut self, marked: MarkedContent) {
