@@ -24,7 +24,13 @@ pub struct TextExtractor<'a> {
     doc: &'a Document,
     budget: &'a Budget,
     fonts: HashMap<FontKey, Option<Rc<Font>>>,
+    /// Decoded content of form XObjects (logos and headers recur on every
+    /// page), up to FORM_CACHE_BYTES in all.
+    forms: HashMap<ObjectId, Rc<[u8]>>,
+    form_bytes: usize,
 }
+
+const FORM_CACHE_BYTES: usize = 32 * 1024 * 1024;
 
 /// Fonts are cached by object id, or for a font dictionary written inline
 /// in a resource dictionary, by the dictionary's address (stable while the
@@ -77,6 +83,8 @@ impl<'a> TextExtractor<'a> {
             doc,
             budget,
             fonts: HashMap::new(),
+            forms: HashMap::new(),
+            form_bytes: 0,
         }
     }
 
@@ -219,6 +227,15 @@ impl<'a> TextExtractor<'a> {
             }
         }
         Ok(content)
+    }
+
+    fn cache_form(&mut self, id: Option<ObjectId>, content: &Rc<[u8]>) {
+        if let Some(id) = id {
+            if self.form_bytes + content.len() <= FORM_CACHE_BYTES {
+                self.form_bytes += content.len();
+                self.forms.insert(id, Rc::clone(content));
+            }
+        }
     }
 
     fn font(
@@ -838,14 +855,24 @@ impl<'a> Run<'_, 'a> {
                 return Ok(());
             }
         }
-        let content = match decode_stream(stream, self.budget()) {
-            Ok(data) => data,
-            Err(StreamError::Limit(limit)) => return Err(limit),
-            Err(StreamError::Damaged) => {
-                self.warn("A form XObject's content could not be decoded.");
-                return Ok(());
-            }
+        let cached = id.and_then(|id| self.extractor.forms.get(&id).cloned());
+        let content = match cached {
+            Some(content) => content,
+            None => match decode_stream(stream, self.budget()) {
+                Ok(data) => {
+                    let data: Rc<[u8]> = Rc::from(data);
+                    self.extractor.cache_form(id, &data);
+                    data
+                }
+                Err(StreamError::Limit(limit)) => return Err(limit),
+                Err(StreamError::Damaged) => {
+                    self.warn("A form XObject's content could not be decoded.");
+                    return Ok(());
+                }
+            },
         };
+        // Drawing a form costs its size again, cached or not.
+        self.budget().charge(content.len() as u64 / 1024)?;
         let form_matrix = get_array(doc, &stream.dict, b"Matrix")
             .and_then(|m| matrix(doc, m))
             .unwrap_or(IDENTITY);
