@@ -1351,6 +1351,38 @@ mod tests {
         assert_eq!(result.err(), Some(LimitExceeded::PageWork));
     }
 
+    #[test]
+    fn form_fan_out_is_stopped_by_the_work_cap() {
+        // Each level draws the next ten times: 10^12 glyphs if unchecked.
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let mut next: Option<ObjectId> = None;
+        for _ in 0..12 {
+            let (content, xobjects) = match next {
+                Some(id) => (b"/X Do ".repeat(10), dictionary! { "X" => id }),
+                None => (b"BT /F1 1 Tf (A) Tj ET".to_vec(), Dictionary::new()),
+            };
+            let form = Stream::new(
+                dictionary! {
+                    "Subtype" => "Form",
+                    "Resources" => dictionary! { "Font" => b.fonts.clone(), "XObject" => xobjects },
+                },
+                content,
+            );
+            next = Some(b.doc.add_object(form));
+        }
+        if let Some(id) = next {
+            b.xobjects.set("X", id);
+        }
+        let (doc, page) = b.build(b"/X Do");
+        let budget = Budget::new(Limits {
+            max_ops_per_page: 100_000,
+            ..Limits::default()
+        });
+        let result = TextExtractor::new(&doc, &budget).page(page);
+        assert_eq!(result.err(), Some(LimitExceeded::PageWork));
+    }
+
     /// A small deterministic generator for mangled input.
     struct Lcg(u64);
     impl Lcg {
