@@ -1,4 +1,22 @@
 //! bindery: turn a folder of publication PDFs into a trustworthy, versioned,
 //! verifiable archive.
+//!
+//! The data flows one way: input files ([`pipeline`]), an opened document
+//! ([`pdf`]), its text ([`text`]) and metadata ([`brief`]), a [`record`],
+//! and then an output or a bundle.
 
+pub mod atomic;
+pub mod brief;
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod extract;
+pub mod output;
 pub mod pdf;
+pub mod pipeline;
+pub mod progress;
+pub mod record;
+pub mod text;
+
+pub use extract::{ExtractOptions, extract_bytes, extract_file};
+pub use record::Record;

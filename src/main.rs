@@ -1,1 +1,38 @@
-fn main() {}
+//! The `bindery` binary: parse the command line, run the command, map the
+//! result to an exit code (0 ok, 1 documents or verification failed, 2 usage
+//! or fatal error).
+
+use bindery::cli::{Cli, Command};
+use bindery::cmd::{self, Outcome};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // A panic inside one document becomes that document's error record; do
+    // not also print Rust's panic message at the user.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match &cli.command {
+        Command::Extract(args) => cmd::extract::run(args, cli.verbosity),
+        Command::Text(args) => cmd::text::run(args, cli.verbosity),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failures) => ExitCode::from(1),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("bindery: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

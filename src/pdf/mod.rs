@@ -4,11 +4,15 @@
 
 pub mod cmap;
 pub mod content;
+pub mod document;
 pub mod encoding;
 pub mod font;
 pub mod glyph;
 pub mod glyphlist;
+pub mod layout;
 pub mod lexer;
 pub mod limits;
+pub mod metadata;
 pub mod metrics;
 pub mod objects;
+pub mod xmp;

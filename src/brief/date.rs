@@ -1,0 +1,271 @@
+//! Dates as printed on publications, in the forms briefs use, in several
+//! languages: "15 June 2024", "June 15th, 2024", "Juni 2023", "15 mai 2023",
+//! "5 февраля 2023 г.", "2023年6月", "2024-06-01", "version 5.20210520".
+//! Each is returned as ISO 8601 at the precision printed.
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintedDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub iso: String,
+    /// Byte offset of the match in the text, to prefer earlier dates.
+    pub offset: usize,
+}
+
+/// Month names (lowercase) and abbreviations, by month number. Genitive and
+/// nominative forms for Russian; accented and unaccented French.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, m)| m)
+}
+
+fn year_of(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(['.', ',', ';', ')', 'г']);
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+fn day_of(word: &str) -> Option<u32> {
+    let digits: &str = word
+        .trim_end_matches([',', '.'])
+        .trim_end_matches(|c: char| c.is_alphabetic()) // 1st, 2nd, 15th, 1er
+        .trim_end_matches('.');
+    (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// All dates in `text`, in order.
+pub fn find_dates(text: &str) -> Vec<PrintedDate> {
+    let mut found = Vec::new();
+    let words: Vec<(usize, &str)> = words_with_offsets(text);
+    let mut i = 0;
+    while i < words.len() {
+        let (offset, word) = words[i];
+        let next = |k: usize| words.get(i + k).map(|w| w.1).unwrap_or("");
+        let (iso, used) = if let Some(month) = month_of(word) {
+            // "June 15, 2024" / "June 15th 2024" / "June 2024"
+            if let (Some(day), Some(year)) = (day_of(next(1)), year_of(next(2))) {
+                (Some(format!("{year:04}-{month:02}-{day:02}")), 3)
+            } else if let Some(year) = year_of(next(1)) {
+                (Some(format!("{year:04}-{month:02}")), 2)
+            } else {
+                (None, 1)
+            }
+        } else if let (Some(day), Some(month)) = (day_of(word), month_of(next(1))) {
+            // "15 June 2024" / "15. Juni 2024" / "5 февраля 2023 г."
+            match year_of(next(2)) {
+                Some(year) => (Some(format!("{year:04}-{month:02}-{day:02}")), 3),
+                None => (None, 1),
+            }
+        } else if let Some(iso) = numeric_date(word) {
+            (Some(iso), 1)
+        } else if let Some(iso) = cjk_date(word) {
+            (Some(iso), 1)
+        } else {
+            (None, 1)
+        };
+        if let Some(iso) = iso {
+            found.push(PrintedDate { iso, offset });
+        }
+        i += used;
+    }
+    found
+}
+
+fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c == '(' || c == ')' {
+            if let Some(s) = start.take() {
+                out.push((s, &text[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// `2024-06-01`, `2024/06/01`, `2024.06.01`, `2024-06`, and the
+/// `5.20210520` version-date of Perl documents (YYYYMMDD after a dot).
+fn numeric_date(word: &str) -> Option<String> {
+    let word = word.trim_end_matches([',', '.', ';', ':']);
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+            valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && word.contains('-') => {
+            let (y, m) = (num(y)?, num(m)?);
+            valid(y, m, 1).then(|| format!("{y:04}-{m:02}"))
+        }
+        [_, compact] if word.contains('.') && compact.len() == 8 => {
+            let (y, m, d) = (
+                num(&compact[..4])?,
+                num(&compact[4..6])?,
+                num(&compact[6..])?,
+            );
+            valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+/// `2023年6月15日`, `2023年6月`.
+fn cjk_date(word: &str) -> Option<String> {
+    let (year, rest) = word.split_once('年')?;
+    let year: u32 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))?;
+    let (month, rest) = rest.split_once('月')?;
+    let month: u32 = month.trim().parse().ok().filter(|m| (1..=12).contains(m))?;
+    match rest.split_once('日') {
+        Some((day, _)) => {
+            let day: u32 = day.trim().parse().ok()?;
+            valid(year, month, day).then(|| format!("{year:04}-{month:02}-{day:02}"))
+        }
+        None => Some(format!("{year:04}-{month:02}")),
+    }
+}
+
+fn valid(year: u32, month: u32, day: u32) -> bool {
+    (1900..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Option<String> {
+        find_dates(text).into_iter().next().map(|d| d.iso)
+    }
+
+    #[test]
+    fn printed_forms() {
+        assert_eq!(first("Policy Brief, June 2024").as_deref(), Some("2024-06"));
+        assert_eq!(
+            first("Published 15 mai 2023 à Paris").as_deref(),
+            Some("2023-05-15")
+        );
+        assert_eq!(first("Berlin, 3. Juni 2023").as_deref(), Some("2023-06-03"));
+        assert_eq!(first("5 февраля 2023 г.").as_deref(), Some("2023-02-05"));
+        assert_eq!(
+            first("Version 1.2, ratified on October 1st, 2022").as_deref(),
+            Some("2022-10-01")
+        );
+        assert_eq!(first("2023年6月").as_deref(), Some("2023-06"));
+        assert_eq!(first("発行 2023年6月15日").as_deref(), Some("2023-06-15"));
+        assert_eq!(first("Updated: 2024-06-01.").as_deref(), Some("2024-06-01"));
+        assert_eq!(first("version 5.20210520").as_deref(), Some("2021-05-20"));
+        assert_eq!(first("3 November 2008").as_deref(), Some("2008-11-03"));
+        assert_eq!(first("Juni 2023").as_deref(), Some("2023-06"));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(first("We may act in 12 months"), None);
+        assert_eq!(first("Version 1.3, see section 2024-13-40"), None);
+        assert_eq!(first("call 555-1234"), None);
+    }
+}

@@ -1,0 +1,623 @@
+//! Bibliographic metadata of a brief: gathering candidates for each field
+//! from every source a document offers (XMP, the Info dictionary, the text)
+//! and choosing one by the rules in `docs/metadata.md`, keeping the losers
+//! as alternatives so a librarian can see why.
+
+pub mod date;
+pub mod identifiers;
+pub mod page;
+
+use crate::pdf::layout::PageLayout;
+use crate::pdf::metadata::{Info, parse_pdf_date};
+use crate::pdf::xmp::{self, Xmp};
+use crate::record::{Alternative, Field, Identifier, Metadata, MetadataSource, TextSection};
+use page::{PrintedLine, PrintedMetadata};
+use serde_json::Value;
+
+/// Everything the metadata rules look at.
+pub struct Sources<'a> {
+    pub info: &'a Info,
+    pub xmp: Option<&'a Xmp>,
+    /// What the first pages print (title, authors, date, ...).
+    pub printed: &'a PrintedMetadata,
+    pub text: &'a TextSection,
+}
+
+/// A candidate value from one source; `rejected` says why it may not win.
+struct Candidate<T> {
+    value: T,
+    source: MetadataSource,
+    raw: Option<String>,
+    rejected: Option<&'static str>,
+}
+
+impl<T> Candidate<T> {
+    fn new(value: T, source: MetadataSource) -> Self {
+        Candidate {
+            value,
+            source,
+            raw: None,
+            rejected: None,
+        }
+    }
+}
+
+/// The first acceptable candidate wins; the others become alternatives.
+fn choose<T: Clone + PartialEq + serde::Serialize>(
+    candidates: Vec<Candidate<T>>,
+) -> Option<Field<T>> {
+    let winner = candidates.iter().position(|c| c.rejected.is_none())?;
+    let chosen = &candidates[winner];
+    let alternatives = candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| *i != winner && c.value != chosen.value)
+        .map(|(_, c)| Alternative {
+            value: serde_json::to_value(&c.value).unwrap_or(Value::Null),
+            source: c.source,
+            reason: c
+                .rejected
+                .unwrap_or("a more trusted source gave another value")
+                .to_string(),
+        })
+        .collect();
+    Some(Field {
+        value: chosen.value.clone(),
+        source: chosen.source,
+        raw: chosen.raw.clone(),
+        confidence: None,
+        alternatives,
+    })
+}
+
+/// Gather the metadata of one document.
+pub fn metadata_from(sources: &Sources) -> Metadata {
+    let joined = crate::record::join_pages(&sources.text.pages);
+    Metadata {
+        title: choose(title_candidates(sources)),
+        authors: choose(author_candidates(sources)),
+        date: choose(date_candidates(sources)),
+        language: language(sources, &joined),
+        subtitle: sources
+            .printed
+            .subtitle
+            .clone()
+            .map(|s| Field::new(s, MetadataSource::Page)),
+        series: sources
+            .printed
+            .series
+            .clone()
+            .map(|s| Field::new(s, MetadataSource::Page)),
+        keywords: choose(keyword_candidates(sources)),
+        summary: choose(summary_candidates(sources)),
+        identifiers: identifiers(sources),
+        ..Metadata::default()
+    }
+}
+
+fn xmp_first(sources: &Sources, namespace: &str, name: &str) -> Option<String> {
+    sources
+        .xmp
+        .and_then(|x| x.first(namespace, name))
+        .map(clean)
+}
+
+/// Collapse whitespace: metadata values are one line.
+fn clean(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Title: a metadata title that the first page prints, else the printed
+/// title, else a metadata title that is not junk. Producers fill Info and
+/// XMP titles by themselves (file names, templates), so the page is the
+/// authority unless the metadata agrees with it.
+fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+    let front = folded(&front_text(sources));
+    let mut confirmed = Vec::new();
+    let mut unconfirmed = Vec::new();
+    let found = [
+        (xmp_first(sources, xmp::DC, "title"), MetadataSource::Xmp),
+        (
+            sources.info.title.as_deref().map(clean),
+            MetadataSource::Info,
+        ),
+    ];
+    for (value, source) in found {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            let mut candidate = Candidate::new(value, source);
+            if is_junk_title(&candidate.value) {
+                candidate.rejected = Some("a file name or placeholder, not a title");
+                unconfirmed.push(candidate);
+            } else if front.contains(&folded(&candidate.value)) {
+                confirmed.push(candidate);
+            } else {
+                if sources.printed.title.is_some() {
+                    candidate.rejected = Some("not printed on the first page");
+                }
+                unconfirmed.push(candidate);
+            }
+        }
+    }
+    let printed = sources
+        .printed
+        .title
+        .clone()
+        .map(|t| Candidate::new(t, MetadataSource::Page));
+    confirmed
+        .into_iter()
+        .chain(printed)
+        .chain(unconfirmed)
+        .collect()
+}
+
+/// Text of the first two pages, for checking what the page prints.
+fn front_text(sources: &Sources) -> String {
+    sources
+        .text
+        .pages
+        .iter()
+        .take(2)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Case- and space-folded text for "is this printed there" checks.
+fn folded(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
+    let mut out = Vec::new();
+    if let Some(xmp) = sources.xmp {
+        let names: Vec<String> = xmp
+            .all(xmp::DC, "creator")
+            .into_iter()
+            .flat_map(split_authors)
+            .collect();
+        if !names.is_empty() {
+            out.push(Candidate::new(names, MetadataSource::Xmp));
+        }
+    }
+    if let Some(author) = &sources.info.author {
+        let names = split_authors(author);
+        if !names.is_empty() {
+            out.push(Candidate::new(names, MetadataSource::Info));
+        }
+    }
+    let front = folded(&front_text(sources));
+    for candidate in &mut out {
+        if candidate.value.iter().all(|n| is_account_name(n)) {
+            candidate.rejected = Some("a user account or software name, not an author");
+        } else if !sources.printed.authors.is_empty()
+            && !candidate.value.iter().all(|n| front.contains(&folded(n)))
+        {
+            candidate.rejected = Some("not printed on the first page");
+        }
+    }
+    if !sources.printed.authors.is_empty() {
+        // Printed names come after metadata that the page confirms.
+        let at = out
+            .iter()
+            .position(|c| c.rejected.is_some())
+            .unwrap_or(out.len());
+        out.insert(
+            at,
+            Candidate::new(sources.printed.authors.clone(), MetadataSource::Page),
+        );
+    }
+    out
+}
+
+fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+    let mut out = Vec::new();
+    let found = [
+        (xmp_first(sources, xmp::DC, "date"), MetadataSource::Xmp),
+        (
+            xmp_first(sources, xmp::XMP, "CreateDate"),
+            MetadataSource::Xmp,
+        ),
+        (sources.info.creation_date.clone(), MetadataSource::Info),
+    ];
+    for (raw, source) in found {
+        let Some(raw) = raw else { continue };
+        let iso = parse_xmp_date(&raw).or_else(|| parse_pdf_date(&raw));
+        if let Some(iso) = iso {
+            let mut candidate = Candidate::new(iso, source);
+            candidate.raw = Some(raw);
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+/// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the
+/// shape and keep them at their precision.
+fn parse_xmp_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let bytes = raw.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    if !digits(0..4) {
+        return None;
+    }
+    let shape_ok = match raw.len() {
+        4 => true,
+        7 => bytes[4] == b'-' && digits(5..7),
+        _ => {
+            raw.len() >= 10 && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10)
+        }
+    };
+    if !shape_ok {
+        return None;
+    }
+    // Reuse the PDF date reader for range checks and the time part.
+    let zone_start = raw
+        .get(10..)
+        .and_then(|t| t.find(['Z', 'z', '+']).or_else(|| t.rfind('-')))
+        .map_or(raw.len(), |i| 10 + i);
+    let compact: String = raw[..zone_start]
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(14)
+        .collect();
+    let zone = raw[zone_start..].replace(':', "'");
+    parse_pdf_date(&format!("{compact}{zone}"))
+}
+
+fn keyword_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
+    let mut out = Vec::new();
+    if let Some(xmp) = sources.xmp {
+        let subjects: Vec<String> = xmp
+            .all(xmp::DC, "subject")
+            .into_iter()
+            .flat_map(split_keywords)
+            .collect();
+        if !subjects.is_empty() {
+            out.push(Candidate::new(subjects, MetadataSource::Xmp));
+        } else if let Some(keywords) = xmp.first(xmp::PDF, "Keywords") {
+            let list = split_keywords(keywords);
+            if !list.is_empty() {
+                out.push(Candidate::new(list, MetadataSource::Xmp));
+            }
+        }
+    }
+    if let Some(keywords) = &sources.info.keywords {
+        let list = split_keywords(keywords);
+        if !list.is_empty() {
+            out.push(Candidate::new(list, MetadataSource::Info));
+        }
+    }
+    if !sources.printed.keywords.is_empty() {
+        out.push(Candidate::new(
+            sources.printed.keywords.clone(),
+            MetadataSource::Page,
+        ));
+    }
+    out
+}
+
+/// Summary: the text under a summary heading on the first pages, else a
+/// long enough XMP description or Info subject.
+fn summary_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+    let mut out: Vec<Candidate<String>> = sources
+        .printed
+        .summary
+        .iter()
+        .map(|s| Candidate::new(s.clone(), MetadataSource::Page))
+        .collect();
+    let found = [
+        (
+            xmp_first(sources, xmp::DC, "description"),
+            MetadataSource::Xmp,
+        ),
+        (
+            sources.info.subject.as_deref().map(clean),
+            MetadataSource::Info,
+        ),
+    ];
+    for (value, source) in found {
+        if let Some(value) = value {
+            let mut candidate = Candidate::new(value, source);
+            // A subject of a few words is a topic, not a summary.
+            if candidate.value.split_whitespace().count() < 8 {
+                candidate.rejected = Some("too short to be a summary");
+            }
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+/// The language of the text when there is enough of it, else XMP's claim.
+fn language(sources: &Sources, joined: &str) -> Option<Field<String>> {
+    let declared = sources
+        .xmp
+        .and_then(|x| x.first(xmp::DC, "language"))
+        .map(|l| l.trim().to_string());
+    if let Some(detected) = crate::text::language::detect(joined) {
+        let mut field = Field::new(detected.tag.to_string(), MetadataSource::Text);
+        field.confidence = Some(detected.confidence);
+        if let Some(declared) = declared
+            .filter(|d| !d.eq_ignore_ascii_case(detected.tag) && !d.starts_with(detected.tag))
+        {
+            field.alternatives.push(Alternative {
+                value: Value::String(declared),
+                source: MetadataSource::Xmp,
+                reason: "the text is in another language".to_string(),
+            });
+        }
+        return Some(field);
+    }
+    declared
+        .filter(|d| d.len() >= 2 && d != "x-unknown")
+        .map(|d| Field::new(d, MetadataSource::Xmp))
+}
+
+/// Identifiers from XMP (PRISM), the Info strings, and the first pages.
+fn identifiers(sources: &Sources) -> Vec<Identifier> {
+    let mut found: Vec<Identifier> = Vec::new();
+    if let Some(xmp) = sources.xmp {
+        for (name, kind) in [
+            ("doi", "doi"),
+            ("isbn", "isbn"),
+            ("issn", "issn"),
+            ("eIssn", "issn"),
+        ] {
+            for value in xmp.all(xmp::PRISM_PREFIX, name) {
+                found.extend(
+                    identifiers::find(
+                        &format!("{} {value}", kind.to_uppercase()),
+                        MetadataSource::Xmp,
+                    )
+                    .into_iter()
+                    .filter(|i| i.kind == kind),
+                );
+                if kind == "doi" {
+                    found.extend(
+                        identifiers::find(value, MetadataSource::Xmp)
+                            .into_iter()
+                            .filter(|i| i.kind == "doi"),
+                    );
+                }
+            }
+        }
+    }
+    for text in [
+        &sources.info.subject,
+        &sources.info.keywords,
+        &sources.info.title,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        found.extend(
+            identifiers::find(text, MetadataSource::Info)
+                .into_iter()
+                .filter(|i| i.kind != "url"),
+        );
+    }
+    // Identifiers are printed on the first pages (and in references, which
+    // name other works: leave those out).
+    let front: String = sources
+        .text
+        .pages
+        .iter()
+        .take(2)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    found.extend(identifiers::find(&front, MetadataSource::Text));
+    let mut unique: Vec<Identifier> = Vec::new();
+    for id in found {
+        if !unique
+            .iter()
+            .any(|u| u.kind == id.kind && u.value == id.value)
+        {
+            unique.push(id);
+        }
+    }
+    unique
+}
+
+/// The printed lines of the first two pages, furniture left out, in
+/// reading order, for the page heuristics.
+pub fn printed_lines(
+    layouts: &[PageLayout],
+    furniture: &[crate::record::FurnitureLine],
+) -> Vec<PrintedLine> {
+    let mut lines = Vec::new();
+    for (index, layout) in layouts.iter().take(2).enumerate() {
+        let page = index as u32 + 1;
+        for line in layout.blocks.iter().flat_map(|b| b.lines.iter()) {
+            let text = line.text.trim();
+            if text.is_empty()
+                || furniture
+                    .iter()
+                    .any(|f| f.page == page && f.text.trim() == text)
+            {
+                continue;
+            }
+            lines.push(PrintedLine {
+                page,
+                text: text.to_string(),
+                size: line.size,
+                top: layout.height - line.y1,
+            });
+        }
+    }
+    lines
+}
+
+/// Titles that producers fill in by themselves: a file name, an
+/// application prefix, a placeholder.
+pub fn is_junk_title(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    const PREFIXES: [&str; 5] = [
+        "microsoft word - ",
+        "microsoft powerpoint - ",
+        "untitled",
+        "document",
+        "slide 1",
+    ];
+    const SUFFIXES: [&str; 11] = [
+        ".doc", ".docx", ".pdf", ".odt", ".rtf", ".htm", ".html", ".tex", ".indd", ".dvi", ".ps",
+    ];
+    lower.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || PREFIXES.iter().any(|p| lower.starts_with(p))
+        || SUFFIXES.iter().any(|s| lower.ends_with(s))
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || (!lower.contains(' ') && lower.contains('_'))
+}
+
+/// Author fields that name a login or a program rather than a person.
+fn is_account_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    !name.contains(' ')
+        && (lower.chars().any(|c| c.is_ascii_digit())
+            || [
+                "admin",
+                "administrator",
+                "user",
+                "owner",
+                "unknown",
+                "author",
+            ]
+            .contains(&lower.as_str()))
+}
+
+/// Split an author string into names: `;` always separates; `and` and `&`
+/// separate; a comma separates unless the string is one "Last, First".
+pub fn split_authors(raw: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for group in raw.split(';') {
+        let group = group.replace(" & ", " and ");
+        for part in group.split(" and ") {
+            let part = part.trim().trim_end_matches(',').trim();
+            if part.is_empty() {
+                continue;
+            }
+            let pieces: Vec<&str> = part
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            // "Doe, Jane" is one name; "Jane Doe, John Roe" is two.
+            let inverted =
+                pieces.len() == 2 && !pieces[0].contains(' ') && !pieces[1].contains(' ');
+            if inverted {
+                names.push(format!("{} {}", pieces[1], pieces[0]));
+            } else {
+                names.extend(pieces.into_iter().map(clean));
+            }
+        }
+    }
+    names
+}
+
+fn split_keywords(raw: &str) -> Vec<String> {
+    raw.split([',', ';'])
+        .map(clean)
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(pages: &[&str]) -> TextSection {
+        TextSection {
+            pages: pages.iter().map(|p| p.to_string()).collect(),
+            sha256: String::new(),
+            chars: 0,
+            words: 0,
+            furniture: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn junk_titles() {
+        assert!(is_junk_title("Microsoft Word - draft3.docx"));
+        assert!(is_junk_title("report_final.pdf"));
+        assert!(is_junk_title("Untitled-1"));
+        assert!(is_junk_title("brief_v2_FINAL"));
+        assert!(!is_junk_title("Water Security in the Sahel"));
+    }
+
+    #[test]
+    fn author_lists() {
+        assert_eq!(
+            split_authors("Jane Doe; John Roe"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(
+            split_authors("Jane Doe, John Roe and Ann Lee"),
+            ["Jane Doe", "John Roe", "Ann Lee"]
+        );
+        assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn junk_info_title_loses_to_xmp_and_is_kept_as_alternative() {
+        let info = Info {
+            title: Some("Microsoft Word - brief.docx".into()),
+            author: Some("jdoe42".into()),
+            ..Info::default()
+        };
+        let xmp = Xmp::parse(
+            br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Water
+            Security</rdf:li></rdf:Alt></dc:title><dc:date><rdf:Seq><rdf:li>2024-06</rdf:li></rdf:Seq></dc:date></rdf:Description></rdf:RDF></x:xmpmeta>"#,
+        );
+        let text = text(&[
+            "ISSN 2049-3630. The committee recommends that member states strengthen the monitoring \
+            of water resources and publish their data every year, so that farmers, cities and industry can plan \
+            for droughts and floods with the same information.",
+        ]);
+        let metadata = metadata_from(&Sources {
+            info: &info,
+            xmp: Some(&xmp),
+            printed: &PrintedMetadata::default(),
+            text: &text,
+        });
+        let title = metadata.title.expect("a title");
+        assert_eq!(title.value, "Water Security");
+        assert_eq!(title.source, MetadataSource::Xmp);
+        assert_eq!(title.alternatives.len(), 1);
+        assert_eq!(metadata.authors, None, "an account name is no author");
+        assert_eq!(metadata.date.map(|d| d.value), Some("2024-06".to_string()));
+        assert_eq!(metadata.language.map(|l| l.value), Some("en".to_string()));
+        assert_eq!(
+            metadata.identifiers.first().map(|i| i.value.as_str()),
+            Some("2049-3630")
+        );
+    }
+
+    #[test]
+    fn xmp_dates_keep_their_precision() {
+        assert_eq!(parse_xmp_date("2024").as_deref(), Some("2024"));
+        assert_eq!(parse_xmp_date("2024-06").as_deref(), Some("2024-06"));
+        assert_eq!(parse_xmp_date("2024-06-15").as_deref(), Some("2024-06-15"));
+        assert_eq!(
+            parse_xmp_date("2024-06-15T09:30:00+02:00").as_deref(),
+            Some("2024-06-15T09:30:00+02:00")
+        );
+        assert_eq!(
+            parse_xmp_date("2024-06-15T09:30:00Z").as_deref(),
+            Some("2024-06-15T09:30:00Z")
+        );
+        assert_eq!(
+            parse_xmp_date("2024-06-15T09:30-05:00").as_deref(),
+            Some("2024-06-15T09:30:00-05:00")
+        );
+        assert_eq!(parse_xmp_date("June 2024"), None);
+    }
+}

@@ -1,0 +1,497 @@
+//! Metadata read from the printed page, the way a cataloguer reads it: the
+//! title is the largest text near the top of the first page, authors and
+//! the date follow it, a series label ("Policy Brief No. 7") sits nearby,
+//! and the summary follows a heading such as "Abstract" or "Key takeaways".
+//!
+//! Works on [`PrintedLine`]s (text, size, position) so it does not depend on
+//! how layout represents pages.
+
+use crate::brief::date::find_dates;
+
+/// One printed line, as layout found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedLine {
+    /// 1-based page number.
+    pub page: u32,
+    pub text: String,
+    /// Font size in points.
+    pub size: f32,
+    /// Distance of the line's top from the top of the page, in points.
+    pub top: f32,
+}
+
+/// What the page says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrintedMetadata {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub authors: Vec<String>,
+    /// ISO date at printed precision, and the line it was printed on.
+    pub date: Option<(String, String)>,
+    pub series: Option<String>,
+    pub summary: Option<String>,
+    pub keywords: Vec<String>,
+}
+
+/// Read the front matter from the first pages' lines (in reading order,
+/// furniture already removed) and the normalised text of the first pages.
+pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMetadata {
+    let front: Vec<&PrintedLine> = front_lines(lines);
+    let mut found = PrintedMetadata::default();
+    let title_range = title_block(&front);
+    let mut after_title = 0;
+    if let Some((start, end)) = title_range {
+        found.title = Some(join_lines(&front[start..end]));
+        after_title = end;
+        if let Some((sub, next)) = subtitle(&front, start, end) {
+            found.subtitle = Some(sub);
+            after_title = next;
+        }
+    }
+    found.authors = authors_after(&front, after_title);
+    found.date = printed_date(&front, after_title);
+    found.series = series(&front);
+    found.summary = summary(front_text);
+    found.keywords = keywords(front_text);
+    found
+}
+
+/// Lines of page 1, and of page 2 too when page 1 is a cover with little text.
+fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
+    let first: Vec<&PrintedLine> = lines
+        .iter()
+        .filter(|l| l.page == 1 && has_letters(&l.text, 2))
+        .collect();
+    if first.len() >= 3 {
+        first
+    } else {
+        lines
+            .iter()
+            .filter(|l| l.page <= 2 && has_letters(&l.text, 2))
+            .collect()
+    }
+}
+
+fn has_letters(text: &str, n: usize) -> bool {
+    text.chars().filter(|c| c.is_alphabetic()).count() >= n
+}
+
+/// The body text size: the size most characters are set in.
+fn body_size(lines: &[&PrintedLine]) -> f32 {
+    let mut weights: Vec<(f32, usize)> = Vec::new();
+    for line in lines {
+        let size = (line.size * 2.0).round() / 2.0;
+        let chars = line.text.chars().count();
+        match weights.iter_mut().find(|(s, _)| *s == size) {
+            Some(entry) => entry.1 += chars,
+            None => weights.push((size, chars)),
+        }
+    }
+    weights
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(0.0, |(s, _)| s)
+}
+
+/// The title: the first run of lines set in the largest size on the front
+/// page, skipping runs that are a series label, a date or a logo word.
+/// Falls back to the first line when nothing stands out typographically.
+fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
+    if front.is_empty() {
+        return None;
+    }
+    let body = body_size(front);
+    let mut sizes: Vec<f32> = front
+        .iter()
+        .map(|l| l.size)
+        .filter(|&s| s > body * 1.05)
+        .collect();
+    sizes.sort_by(|a, b| b.total_cmp(a));
+    sizes.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    for &size in sizes.iter().take(4) {
+        let mut start = 0;
+        while start < front.len() {
+            if (front[start].size - size).abs() > size * 0.04 {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < front.len()
+                && (front[end].size - size).abs() <= size * 0.04
+                && front[end].page == front[end - 1].page
+                && front[end].top - front[end - 1].top < size * 2.2
+            {
+                end += 1;
+            }
+            let text = join_lines(&front[start..end]);
+            if is_title_like(&text) {
+                return Some((start, end));
+            }
+            start = end;
+        }
+    }
+    // Nothing larger than the body: the first plausible line.
+    front
+        .iter()
+        .position(|l| is_title_like(&l.text))
+        .map(|i| (i, i + 1))
+}
+
+fn is_title_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    has_letters(text, 3)
+        && words <= 40
+        && !is_series_label(text)
+        && find_dates(text)
+            .first()
+            .is_none_or(|d| d.offset > 0 && words > 4)
+        && !text
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace())
+}
+
+/// A subtitle: the lines right after the title, smaller than it but larger
+/// than the body, that are not authors or a date.
+fn subtitle(front: &[&PrintedLine], start: usize, end: usize) -> Option<(String, usize)> {
+    let title_size = front[start].size;
+    let body = body_size(front);
+    let mut next = end;
+    while next < front.len()
+        && front[next].size < title_size * 0.96
+        && front[next].size > body * 1.15
+        && !looks_like_names(&front[next].text)
+        && find_dates(&front[next].text).is_empty()
+        && !is_series_label(&front[next].text)
+    {
+        next += 1;
+    }
+    (next > end).then(|| (join_lines(&front[end..next]), next))
+}
+
+fn join_lines(lines: &[&PrintedLine]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let text = line.text.trim();
+        if out.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+    }
+    out.trim_end_matches([':', ',']).trim().to_string()
+}
+
+/// Authors: a "By ..." line anywhere near the top, else the first line after
+/// the title that reads as a list of names.
+fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
+    let window = front.iter().skip(after_title).take(8);
+    for line in window {
+        let text = line.text.trim();
+        if let Some(rest) = strip_by(text) {
+            return split_names(rest);
+        }
+        if find_dates(text).first().is_some_and(|d| d.offset == 0) || is_series_label(text) {
+            continue;
+        }
+        if looks_like_names(text) {
+            return split_names(text);
+        }
+        // A sentence means the body has started.
+        if text.split_whitespace().count() > 14 {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+fn strip_by(text: &str) -> Option<&str> {
+    [
+        "By ",
+        "by ",
+        "BY ",
+        "Par ",
+        "par ",
+        "Von ",
+        "von ",
+        "Written by ",
+    ]
+    .iter()
+    .find_map(|p| text.strip_prefix(p))
+    .map(str::trim)
+    .filter(|rest| !rest.is_empty())
+}
+
+/// Split a printed list of names.
+pub fn split_names(text: &str) -> Vec<String> {
+    let text = text
+        .replace(" & ", ", ")
+        .replace(" and ", ", ")
+        .replace(" et ", ", ")
+        .replace(" und ", ", ");
+    text.split([',', ';', '、', '·'])
+        .map(|n| {
+            n.trim()
+                .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
+                .trim()
+        })
+        .filter(|n| has_letters(n, 2))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a line reads as a list of person or organisation names: short,
+/// no sentence punctuation, every name capitalised, no digits.
+fn looks_like_names(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.ends_with('.') || text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let names = split_names(text);
+    if names.is_empty() || names.len() > 12 {
+        return false;
+    }
+    names.iter().all(|name| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let cjk = name.chars().all(|c| !c.is_ascii());
+        (cjk && name.chars().count() <= 12)
+            || (!words.is_empty()
+                && words.len() <= 6
+                && words
+                    .iter()
+                    .filter(|w| w.len() > 3)
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    }) && !is_series_label(text)
+}
+
+/// The first date printed near the top: after the title on page 1, then
+/// anywhere on the front lines.
+fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, String)> {
+    let ordered = front
+        .iter()
+        .skip(after_title)
+        .chain(front.iter().take(after_title));
+    for line in ordered.take(40) {
+        if let Some(date) = find_dates(&line.text).into_iter().next() {
+            return Some((date.iso, line.text.trim().to_string()));
+        }
+    }
+    None
+}
+
+const SERIES_WORDS: &[&str] = &[
+    "policy brief",
+    "issue brief",
+    "working paper",
+    "discussion paper",
+    "briefing paper",
+    "occasional paper",
+    "research paper",
+    "policy paper",
+    "technical report",
+    "research report",
+    "policy note",
+    "briefing note",
+    "white paper",
+    "background paper",
+    "special report",
+    "report no",
+    "brief no",
+    "note de politique",
+    "document de travail",
+    "arbeitspapier",
+    "diskussionspapier",
+    "issues and points",
+];
+
+fn is_series_label(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.split_whitespace().count() <= 8 && SERIES_WORDS.iter().any(|w| lower.contains(w))
+}
+
+fn series(front: &[&PrintedLine]) -> Option<String> {
+    front
+        .iter()
+        .map(|l| l.text.trim())
+        .find(|t| is_series_label(t))
+        .map(|t| t.trim_end_matches(['|', '-', '—', ':']).trim().to_string())
+}
+
+const SUMMARY_HEADINGS: &[&str] = &[
+    "abstract",
+    "summary",
+    "executive summary",
+    "key takeaways",
+    "key findings",
+    "key messages",
+    "in brief",
+    "overview",
+    "résumé",
+    "resume",
+    "zusammenfassung",
+    "kurzfassung",
+    "аннотация",
+    "резюме",
+    "要旨",
+    "概要",
+    "要約",
+];
+
+/// The paragraph(s) after a summary heading, up to about 300 words; or an
+/// inline "Abstract: ..." paragraph.
+fn summary(front_text: &str) -> Option<String> {
+    let paragraphs: Vec<&str> = front_text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        let heading = paragraph.trim_end_matches([':', '.']).trim().to_lowercase();
+        if SUMMARY_HEADINGS.contains(&heading.as_str()) {
+            let mut text = String::new();
+            for next in &paragraphs[i + 1..] {
+                let words = next.split_whitespace().count();
+                if words <= 6 && !next.ends_with('.') && !text.is_empty() {
+                    break; // the next heading
+                }
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&next.split_whitespace().collect::<Vec<_>>().join(" "));
+                if text.split_whitespace().count() >= 300 {
+                    break;
+                }
+            }
+            if text.split_whitespace().count() >= 8 {
+                return Some(text);
+            }
+        }
+        for heading in SUMMARY_HEADINGS {
+            let lower = paragraph.to_lowercase();
+            if let Some(rest) = lower.strip_prefix(heading)
+                && rest.starts_with([':', '.', '—', '–'])
+            {
+                let body = paragraph[paragraph.len() - rest.len() + 1..].trim();
+                if body.split_whitespace().count() >= 8 {
+                    return Some(body.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "Keywords: a, b, c" (and its usual variants) in the front text.
+fn keywords(front_text: &str) -> Vec<String> {
+    const LABELS: &[&str] = &[
+        "keywords",
+        "key words",
+        "index terms",
+        "mots-clés",
+        "mots clés",
+        "schlüsselwörter",
+        "ключевые слова",
+    ];
+    for line in front_text.lines() {
+        let lower = line.to_lowercase();
+        for label in LABELS {
+            if let Some(pos) = lower.find(label) {
+                let rest = &line[pos + label.len()..];
+                let rest = rest.trim_start_matches([':', '—', '–', '.', ' ']);
+                let words: Vec<String> = rest
+                    .split([',', ';', '·'])
+                    .map(|k| k.trim().trim_end_matches('.').to_string())
+                    .filter(|k| has_letters(k, 2) && k.split_whitespace().count() <= 6)
+                    .collect();
+                if words.len() >= 2 {
+                    return words;
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(page: u32, text: &str, size: f32, top: f32) -> PrintedLine {
+        PrintedLine {
+            page,
+            text: text.to_string(),
+            size,
+            top,
+        }
+    }
+
+    fn brief() -> Vec<PrintedLine> {
+        vec![
+            line(1, "POLICY BRIEF No. 7", 10.0, 40.0),
+            line(1, "Water Security in the Sahel:", 22.0, 90.0),
+            line(1, "Storage, Soils and Trust", 22.0, 116.0),
+            line(1, "Lessons from five river basins", 14.0, 150.0),
+            line(1, "Amina Diallo, Jean Martin and Sofia Rossi", 11.0, 180.0),
+            line(1, "June 2024", 10.0, 196.0),
+            line(1, "Summary", 12.0, 230.0),
+            line(
+                1,
+                "Farmers in the Sahel face longer dry seasons. This brief looks at what works.",
+                10.0,
+                250.0,
+            ),
+            line(
+                1,
+                "Most of the rain falls in a few weeks, and most of it is lost to runoff and evaporation.",
+                10.0,
+                262.0,
+            ),
+        ]
+    }
+
+    #[test]
+    fn front_matter_of_a_brief() {
+        let text = "POLICY BRIEF No. 7\n\nWater Security in the Sahel: Storage, Soils and Trust\n\nSummary\n\n\
+            Farmers in the Sahel face longer dry seasons. This brief looks at what works for them and why.\n\n\
+            Keywords: water, Sahel, irrigation\n\nIntroduction";
+        let found = read_front_matter(&brief(), text);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Water Security in the Sahel: Storage, Soils and Trust")
+        );
+        assert_eq!(
+            found.subtitle.as_deref(),
+            Some("Lessons from five river basins")
+        );
+        assert_eq!(
+            found.authors,
+            ["Amina Diallo", "Jean Martin", "Sofia Rossi"]
+        );
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2024-06"));
+        assert_eq!(found.series.as_deref(), Some("POLICY BRIEF No. 7"));
+        assert!(
+            found
+                .summary
+                .is_some_and(|s| s.starts_with("Farmers in the Sahel"))
+        );
+        assert_eq!(found.keywords, ["water", "Sahel", "irrigation"]);
+    }
+
+    #[test]
+    fn by_line_and_no_typographic_title() {
+        let lines = vec![
+            line(1, "Notes on the census", 10.0, 40.0),
+            line(1, "By Jane Doe", 10.0, 60.0),
+            line(
+                1,
+                "The census of 2020 counted more people than any before it, in every region.",
+                10.0,
+                80.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.title.as_deref(), Some("Notes on the census"));
+        assert_eq!(found.authors, ["Jane Doe"]);
+    }
+}

@@ -1,0 +1,242 @@
+//! From one PDF file to its record: read the bytes once (hash and parse the
+//! same bytes), open and decrypt, interpret every page into glyphs, lay them
+//! out, normalise the text, gather metadata, and seal the record.
+//!
+//! Nothing here fails: every problem becomes an error record or a warning.
+
+use crate::error::{DocumentError, ErrorKind};
+use crate::pdf::content::TextExtractor;
+use crate::pdf::document::{self, Document, OpenOptions};
+use crate::pdf::layout::{PageLayout, layout_page};
+use crate::pdf::limits::{Budget, LimitExceeded};
+use crate::pdf::metadata::Info;
+use crate::pdf::xmp::Xmp;
+use crate::record::{
+    self, FurnitureLine, PdfSection, Quality, Record, Source, Status, TextSection,
+};
+use std::path::Path;
+
+/// Options for reading documents.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    pub open: OpenOptions,
+}
+
+/// Read the file at `path` and make its record. `logical_path` is its path
+/// relative to the input root.
+pub fn extract_file(path: &Path, logical_path: &str, options: &ExtractOptions) -> Record {
+    match std::fs::read(path) {
+        Ok(bytes) => extract_bytes(&bytes, logical_path, options),
+        Err(err) => failed_record(
+            path,
+            logical_path,
+            None,
+            &DocumentError::new(ErrorKind::Io, format!("cannot read the file: {err}")),
+        ),
+    }
+}
+
+/// Make the record of a PDF held in memory.
+pub fn extract_bytes(bytes: &[u8], logical_path: &str, options: &ExtractOptions) -> Record {
+    let source = source_of(logical_path, bytes);
+    match read_document(bytes, options) {
+        Ok(parts) => ok_record(source, parts),
+        Err(error) => Record::failed(source, &error),
+    }
+}
+
+/// An error record for a file whose bytes may not be available.
+pub fn failed_record(
+    path: &Path,
+    logical_path: &str,
+    bytes: Option<&[u8]>,
+    error: &DocumentError,
+) -> Record {
+    let source = match bytes {
+        Some(bytes) => source_of(logical_path, bytes),
+        None => Source {
+            path: logical_path.to_string(),
+            name: file_name(logical_path),
+            bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            sha256: None,
+        },
+    };
+    Record::failed(source, error)
+}
+
+fn source_of(logical_path: &str, bytes: &[u8]) -> Source {
+    Source {
+        path: logical_path.to_string(),
+        name: file_name(logical_path),
+        bytes: bytes.len() as u64,
+        sha256: Some(record::sha256_hex(bytes)),
+    }
+}
+
+fn file_name(logical_path: &str) -> String {
+    logical_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(logical_path)
+        .to_string()
+}
+
+/// What reading a document produced, before it becomes a record.
+struct DocumentParts {
+    pdf: PdfSection,
+    info: Info,
+    xmp: Option<Xmp>,
+    text: crate::text::DocumentText,
+    /// Layout of the first two pages, for the printed-page metadata.
+    front_layouts: Vec<PageLayout>,
+    quality: Quality,
+}
+
+fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts, DocumentError> {
+    let budget = Budget::new(options.open.limits.clone());
+    let doc = document::open(bytes, &options.open)?;
+    let info = Info::read(&doc.inner);
+    let xmp = Xmp::read(&doc.inner);
+    let pages = read_pages(&doc, &budget, None)?;
+    let mut quality = Quality {
+        warnings: doc.warnings.clone(),
+        ..Quality::default()
+    };
+    let layouts: Vec<PageLayout> = pages
+        .into_iter()
+        .map(|page| {
+            quality.glyphs += u64::from(page.glyph_count);
+            quality.unmapped_glyphs += u64::from(page.unmapped);
+            quality.warnings.extend(page.warnings.iter().cloned());
+            layout_page(&page)
+        })
+        .collect();
+    let text = crate::text::normalise(&layouts);
+    let mut layouts = layouts;
+    layouts.truncate(2);
+    quality.empty_pages = (1..=text.pages.len() as u32)
+        .filter(|&n| text.pages[n as usize - 1].trim().is_empty())
+        .collect();
+    quality.unmapped_per_mille = per_mille(quality.unmapped_glyphs, quality.glyphs);
+    dedup_warnings(&mut quality.warnings);
+    let pdf = PdfSection {
+        version: doc.facts.version.clone(),
+        pages: doc.facts.pages,
+        encrypted: doc.facts.encrypted,
+        producer: info.producer.clone(),
+        creator: info.creator.clone(),
+        linearized: doc.facts.linearized,
+        tagged: doc.facts.tagged,
+    };
+    Ok(DocumentParts {
+        pdf,
+        info,
+        xmp,
+        text,
+        front_layouts: layouts,
+        quality,
+    })
+}
+
+/// Interpret the pages of `doc` (all, or a 1-based inclusive range) into
+/// glyphs. A page that needs more work than the cap allows is left empty
+/// with a warning; the document's deadline aborts the whole document.
+pub fn read_pages(
+    doc: &Document,
+    budget: &Budget,
+    range: Option<(u32, u32)>,
+) -> Result<Vec<crate::pdf::glyph::PageGlyphs>, DocumentError> {
+    let mut extractor = TextExtractor::new(&doc.inner, budget);
+    let mut pages = Vec::with_capacity(doc.pages.len());
+    for (index, &page_id) in doc.pages.iter().enumerate() {
+        let number = index as u32 + 1;
+        if let Some((first, last)) = range
+            && (number < first || number > last)
+        {
+            continue;
+        }
+        budget.start_page();
+        match extractor.page(page_id) {
+            Ok(page) => pages.push(page),
+            Err(LimitExceeded::Timeout) => {
+                return Err(DocumentError::new(
+                    ErrorKind::LimitExceeded,
+                    format!(
+                        "reading stopped at page {number} of {}: {} ({} s); raise --timeout to read it",
+                        doc.pages.len(),
+                        LimitExceeded::Timeout,
+                        budget.limits.timeout.as_secs()
+                    ),
+                ));
+            }
+            Err(limit) => {
+                let mut page = crate::pdf::glyph::PageGlyphs::default();
+                page.warnings
+                    .push(format!("page {number}: {limit}; its text was skipped"));
+                pages.push(page);
+            }
+        }
+    }
+    Ok(pages)
+}
+
+fn per_mille(part: u64, whole: u64) -> u32 {
+    (part * 1000 + whole / 2).checked_div(whole).unwrap_or(0) as u32
+}
+
+/// Keep the first of repeated warnings, so a damaged font used on 300 pages
+/// is reported once.
+fn dedup_warnings(warnings: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
+}
+
+fn ok_record(source: Source, parts: DocumentParts) -> Record {
+    let joined = record::join_pages(&parts.text.pages);
+    let text = TextSection {
+        sha256: record::sha256_hex(joined.as_bytes()),
+        chars: joined.chars().count() as u64,
+        words: record::count_words(&joined),
+        pages: parts.text.pages,
+        furniture: parts
+            .text
+            .furniture
+            .into_iter()
+            .map(|f| FurnitureLine {
+                page: f.page,
+                text: f.text,
+            })
+            .collect(),
+    };
+    let front_text: String = text
+        .pages
+        .iter()
+        .take(2)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let printed = crate::brief::page::read_front_matter(
+        &crate::brief::printed_lines(&parts.front_layouts, &text.furniture),
+        &front_text,
+    );
+    let metadata = crate::brief::metadata_from(&crate::brief::Sources {
+        info: &parts.info,
+        xmp: parts.xmp.as_ref(),
+        printed: &printed,
+        text: &text,
+    });
+    Record {
+        schema: record::SCHEMA.to_string(),
+        status: Status::Ok,
+        id: source.sha256.clone(),
+        source,
+        pdf: Some(parts.pdf),
+        metadata: Some(metadata),
+        text: Some(text),
+        quality: Some(parts.quality),
+        error: None,
+        extractor: record::Extractor::this(),
+        checksum: String::new(),
+    }
+    .sealed()
+}
