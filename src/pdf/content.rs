@@ -710,7 +710,9 @@ impl<'a> Run<'_, 'a> {
                 dir: (dir.0 as f32, dir.1 as f32),
                 font: font_index,
                 text: 0..0,
-                is_space: info.is_space,
+                // Word spacing applies to every single-byte 32; only a blank one
+                // is a word boundary (code 32 is a visible glyph in some fonts).
+                is_space: info.is_space && info.text.chars().all(char::is_whitespace),
                 spacing: finite(width - own_width),
             };
             let end = (origin.0 + advance.0, origin.1 + advance.1);
@@ -1062,6 +1064,22 @@ mod tests {
         let out = extract(&doc, page);
         assert_eq!(texts(&out), ["Ä", "Ł", "fi", "", "€"]);
         assert_eq!((out.glyph_count, out.unmapped), (5, 1));
+    }
+
+    #[test]
+    fn code_32_gets_word_spacing_but_is_a_space_only_when_blank() {
+        let mut b = PageBuilder::new();
+        let mut font = helvetica();
+        font.set(
+            "Encoding",
+            dictionary! { "Differences" => vec![32.into(), Object::Name(b"A".to_vec())] },
+        );
+        b.font("F1", font);
+        let (doc, page) = b.build(b"BT /F1 10 Tf 5 Tw ( ) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A"]);
+        assert!(!out.glyphs[0].is_space);
+        assert!(close(out.glyphs[0].width, 6.67 + 5.0));
     }
 
     #[test]
