@@ -162,10 +162,10 @@ impl<'a> TextExtractor<'a> {
                 attrs.rotate = get(doc, dict, b"Rotate").and_then(number).map(|r| r as i64);
             }
             let parent = dict.get(b"Parent").ok();
-            if let Some(id) = parent.and_then(reference_id) {
-                if !seen.insert(id) {
-                    break;
-                }
+            if let Some(id) = parent.and_then(reference_id)
+                && !seen.insert(id)
+            {
+                break;
             }
             node = parent
                 .and_then(|p| resolve(doc, p))
@@ -230,11 +230,11 @@ impl<'a> TextExtractor<'a> {
     }
 
     fn cache_form(&mut self, id: Option<ObjectId>, content: &Rc<[u8]>) {
-        if let Some(id) = id {
-            if self.form_bytes + content.len() <= FORM_CACHE_BYTES {
-                self.form_bytes += content.len();
-                self.forms.insert(id, Rc::clone(content));
-            }
+        if let Some(id) = id
+            && self.form_bytes + content.len() <= FORM_CACHE_BYTES
+        {
+            self.form_bytes += content.len();
+            self.forms.insert(id, Rc::clone(content));
         }
     }
 
@@ -851,11 +851,11 @@ impl<'a> Run<'_, 'a> {
         if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return Ok(());
         }
-        if let Some(id) = id {
-            if self.forms.contains(&id) {
-                self.warn("A form XObject draws itself; the loop was cut.");
-                return Ok(());
-            }
+        if let Some(id) = id
+            && self.forms.contains(&id)
+        {
+            self.warn("A form XObject draws itself; the loop was cut.");
+            return Ok(());
         }
         let cached = id.and_then(|id| self.extractor.forms.get(&id).cloned());
         let content = match cached {
@@ -1445,7 +1445,7 @@ mod tests {
         for _ in 0..200 {
             let mut content = Vec::new();
             for _ in 0..(rng.next() % 80) {
-                if rng.next() % 5 == 0 {
+                if rng.next().is_multiple_of(5) {
                     content.push(rng.next() as u8);
                 } else {
                     content.extend_from_slice(pieces[rng.next() as usize % pieces.len()]);

@@ -483,10 +483,10 @@ impl SimpleWidths {
                 .copied()
                 .unwrap_or(self.missing);
         }
-        if let Some(metrics) = metrics {
-            if let Some(w) = name.and_then(|n| metrics.width(n)) {
-                return f64::from(w);
-            }
+        if let Some(metrics) = metrics
+            && let Some(w) = name.and_then(|n| metrics.width(n))
+        {
+            return f64::from(w);
         }
         if self.missing > 0.0 {
             self.missing
@@ -643,10 +643,10 @@ fn read_cid_widths(
             }
             Some(last) => {
                 let last = super::objects::number(last).unwrap_or(0.0).max(0.0) as u32;
-                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o)) {
-                    if last >= first {
-                        ranges.entries.push((first, last, w));
-                    }
+                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o))
+                    && last >= first
+                {
+                    ranges.entries.push((first, last, w));
                 }
                 i += 3;
             }
@@ -694,10 +694,9 @@ fn read_cid_vertical(
                     num(items.get(i + 2)),
                     num(items.get(i + 3)),
                     num(items.get(i + 4)),
-                ) {
-                    if last >= first {
-                        ranges.entries.push((first, last, [w1, vx, vy]));
-                    }
+                ) && last >= first
+                {
+                    ranges.entries.push((first, last, [w1, vx, vy]));
                 }
                 i += 5;
             }
@@ -924,11 +923,10 @@ fn type1_builtin_encoding(data: &[u8]) -> Option<Vec<Option<String>>> {
                     Some(Token::Number(code)),
                     Some(Token::Name(name)),
                 ] = &window
+                    && let Some(slot) = names.get_mut(*code as usize)
                 {
-                    if let Some(slot) = names.get_mut(*code as usize) {
-                        *slot = Some(String::from_utf8_lossy(name).into_owned());
-                        any = true;
-                    }
+                    *slot = Some(String::from_utf8_lossy(name).into_owned());
+                    any = true;
                 }
             }
             Token::Keyword(b"readonly") | Token::Keyword(b"def") if any => break,
@@ -960,11 +958,11 @@ fn cff_program(data: &[u8]) -> Program {
     let mut names = vec![None; 256];
     let mut any = false;
     for code in 0..=255u8 {
-        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
-            if let Some(name) = table.glyph_name(gid) {
-                names[code as usize] = Some(name.to_string());
-                any = true;
-            }
+        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0)
+            && let Some(name) = table.glyph_name(gid)
+        {
+            names[code as usize] = Some(name.to_string());
+            any = true;
         }
     }
     if any {
