@@ -384,6 +384,7 @@ impl CMap {
             previous = Some(token);
         }
         cmap.finish();
+        cmap.repair_byte_swapped_text();
         Ok(cmap)
     }
 
@@ -392,6 +393,40 @@ impl CMap {
     fn finish(&mut self) {
         self.cid_ranges.sort_by_key(|r| r.lo);
         self.unicode_ranges.sort_by_key(|r| r.lo);
+    }
+
+    /// Some producers write ToUnicode destinations little-endian ("M" as
+    /// <4D00>, read as U+4D00). When every single-character destination of
+    /// a map of some size looks like that, swap them back. (Real CJK maps
+    /// always hold characters whose low byte is not zero.)
+    fn repair_byte_swapped_text(&mut self) {
+        let swapped = |c: char| {
+            let v = c as u32;
+            v <= 0xFFFF && v & 0xFF == 0 && (0x20..=0xFF).contains(&(v >> 8))
+        };
+        let singles: Vec<char> = self
+            .unicode_chars
+            .values()
+            .filter_map(|t| {
+                let mut chars = t.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+            .collect();
+        if singles.len() < 8
+            || !singles.iter().all(|&c| swapped(c))
+            || !self.unicode_ranges.is_empty()
+        {
+            return;
+        }
+        for text in self.unicode_chars.values_mut() {
+            *text = text
+                .chars()
+                .map(|c| char::from_u32((c as u32) >> 8).unwrap_or(c))
+                .collect();
+        }
     }
 
     fn read_codespace(&mut self, lexer: &mut Lexer, budget: &Budget) -> Result<(), LimitExceeded> {
@@ -721,6 +756,24 @@ mod tests {
         assert_eq!(cmap.unicode(0x32).as_deref(), Some("fl"));
         assert_eq!(cmap.unicode(0x33), None);
         assert_eq!(cmap.next_code(&[0x00, 0x30, 0x41]), (0x30, 2));
+    }
+
+    #[test]
+    fn byte_swapped_destinations_are_repaired() {
+        let entries: String = "Multicolor"
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| format!("<{:04X}> <{:02X}00>\n", i + 1, b))
+            .collect();
+        let cmap = parse(&format!("10 beginbfchar\n{entries}endbfchar"));
+        let text: String = (1..=10).filter_map(|c| cmap.unicode(c)).collect();
+        assert_eq!(text, "Multicolor");
+        // CJK text whose characters happen to end in 00 is left alone when
+        // any other character does not.
+        let cjk = parse(
+            "9 beginbfchar <01> <4E00> <02> <4E01> <03> <5000> <04> <5100> <05> <5200> <06> <5300> <07> <5400> <08> <5500> <09> <5600> endbfchar",
+        );
+        assert_eq!(cjk.unicode(1).as_deref(), Some("一"));
     }
 
     #[test]
