@@ -238,18 +238,24 @@ impl<'a> TextExtractor<'a> {
         }
     }
 
+    /// The font a resource name stands for.
     fn font(
         &mut self,
         resources: &Dictionary,
         name: &[u8],
     ) -> Result<Option<Rc<Font>>, LimitExceeded> {
+        let Some(fonts) = get_dict(self.doc, resources, b"Font") else {
+            return Ok(None);
+        };
+        match fonts.get(name) {
+            Ok(entry) => self.font_object(entry),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// The font of a font dictionary or a reference to one, loaded once.
+    fn font_object(&mut self, entry: &Object) -> Result<Option<Rc<Font>>, LimitExceeded> {
         let doc = self.doc;
-        let Some(fonts) = get_dict(doc, resources, b"Font") else {
-            return Ok(None);
-        };
-        let Ok(entry) = fonts.get(name) else {
-            return Ok(None);
-        };
         let key = match entry {
             Object::Reference(id) => FontKey::Object(*id),
             other => FontKey::Inline(other as *const Object as usize),
@@ -263,6 +269,29 @@ impl<'a> TextExtractor<'a> {
         };
         self.fonts.insert(key, font.clone());
         Ok(font)
+    }
+
+    /// The font an ExtGState sets (`/Font [font size]`), if any.
+    fn state_font(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+    ) -> Result<Option<(Option<Rc<Font>>, f64)>, LimitExceeded> {
+        let doc = self.doc;
+        let Some(state) =
+            get_dict(doc, resources, b"ExtGState").and_then(|s| get_dict(doc, s, name))
+        else {
+            return Ok(None);
+        };
+        let Some([font, size]) =
+            get_array(doc, state, b"Font").and_then(|a| <&[Object; 2]>::try_from(a).ok())
+        else {
+            return Ok(None);
+        };
+        let Some(size) = resolve(doc, size).and_then(number) else {
+            return Ok(None);
+        };
+        Ok(Some((self.font_object(font)?, size)))
     }
 }
 
@@ -582,6 +611,15 @@ impl<'a> Run<'_, 'a> {
                             self.warn("Text uses a font that the page's resources do not define.")
                         }
                     }
+                }
+            }
+            b"gs" => {
+                if let Some(Operand::Name(name)) = operands.last()
+                    && let Some((font, size)) =
+                        self.extractor.state_font(resources, &name_bytes(name))?
+                {
+                    gs.font = font;
+                    gs.font_size = size;
                 }
             }
             b"Td" => {
@@ -1080,6 +1118,24 @@ mod tests {
         assert_eq!(texts(&out), ["A"]);
         assert!(!out.glyphs[0].is_space);
         assert!(close(out.glyphs[0].width, 6.67 + 5.0));
+    }
+
+    #[test]
+    fn an_ext_g_state_can_set_the_font() {
+        let mut b = PageBuilder::new();
+        let font = b.font("F1", helvetica());
+        let state = b.doc.add_object(dictionary! {
+            "Type" => "ExtGState",
+            "Font" => vec![font.into(), 20.into()],
+        });
+        b.page_extra.set(
+            "Resources",
+            dictionary! { "ExtGState" => dictionary! { "GS1" => state } },
+        );
+        let (doc, page) = b.build(b"/GS1 gs BT (A) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A"]);
+        assert!(close(out.glyphs[0].size, 20.0));
     }
 
     #[test]
