@@ -276,7 +276,7 @@ impl<'a> TextExtractor<'a> {
         &mut self,
         resources: &Dictionary,
         name: &[u8],
-    ) -> Result<Option<(Option<Rc<Font>>, f64)>, LimitExceeded> {
+    ) -> Result<Option<StateFont>, LimitExceeded> {
         let doc = self.doc;
         let Some(state) =
             get_dict(doc, resources, b"ExtGState").and_then(|s| get_dict(doc, s, name))
@@ -294,6 +294,9 @@ impl<'a> TextExtractor<'a> {
         Ok(Some((self.font_object(font)?, size)))
     }
 }
+
+/// A font (if it loads) and size set by an ExtGState.
+type StateFont = (Option<Rc<Font>>, f64);
 
 /// Resources for a page that has none.
 fn empty_dictionary() -> &'static Dictionary {
