@@ -1142,6 +1142,24 @@ mod tests {
     }
 
     #[test]
+    fn symbol_and_dingbats_use_their_own_encodings() {
+        let mut b = PageBuilder::new();
+        b.font(
+            "F1",
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Symbol" },
+        );
+        b.font(
+            "F2",
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (ab) Tj /F2 10 Tf (4) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["α", "β", "✔"]);
+        // Symbol's alpha is 631/1000 em wide.
+        assert!(close(out.glyphs[0].width, 6.31));
+    }
+
+    #[test]
     fn tj_numbers_move_the_next_glyph() {
         let mut b = PageBuilder::new();
         b.font("F1", helvetica());

@@ -1102,6 +1102,19 @@ mod tests {
     }
 
     #[test]
+    fn type1_headers_give_their_built_in_encoding() {
+        let header = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n\
+            0 1 255 {1 index exch /.notdef put} for\n\
+            dup 65 /A put\ndup 12 /fi put\nreadonly def\ncurrentfile eexec\x80\x81";
+        let names = type1_builtin_encoding(header).expect("an encoding");
+        assert_eq!(names[65].as_deref(), Some("A"));
+        assert_eq!(names[12].as_deref(), Some("fi"));
+        assert_eq!(names[66], None);
+        let standard = b"/Encoding StandardEncoding def currentfile eexec";
+        assert!(type1_builtin_encoding(standard).is_none());
+    }
+
+    #[test]
     fn subset_prefixes_are_removed() {
         assert_eq!(strip_subset_prefix("ABCDEF+Times-Roman"), "Times-Roman");
         assert_eq!(strip_subset_prefix("Abcdef+Times"), "Abcdef+Times");
