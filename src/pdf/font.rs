@@ -80,6 +80,7 @@ struct Composite {
     program: Program,
     cid_to_gid: Option<Vec<u16>>,
     single_byte_space: bool,
+    symbol_font: bool,
     cache: RefCell<HashMap<u32, CharInfo>>,
 }
 
@@ -182,6 +183,26 @@ pub fn usable_text(text: &str) -> Option<String> {
     }
 }
 
+/// Microsoft's Symbol font maps its glyphs to U+F020..U+F0FF, code + 0xF000;
+/// ToUnicode maps written from it carry those private-use values. In a
+/// Symbol font they are the Symbol encoding's characters (U+F0B7 is a bullet).
+fn symbol_private_use(text: &str, symbol_font: bool) -> Option<String> {
+    let mut chars = text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let code = u8::try_from((c as u32).checked_sub(0xF000)?).ok()?;
+    if !symbol_font || code < 0x20 {
+        return None;
+    }
+    let name = BaseEncoding::Symbol.glyph_name(code)?;
+    glyph_name_to_unicode(name).and_then(|t| usable_text(&t))
+}
+
+fn is_symbol_font(name: &str) -> bool {
+    name.to_ascii_lowercase().starts_with("symbol")
+}
+
 // ------------------------------------------------------------ font info ---
 
 fn font_info(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>) -> FontInfo {
@@ -252,6 +273,7 @@ fn load_simple(
     let symbolic_standard = standard.is_some_and(|s| s.is_symbolic());
     let dingbats = standard.is_some_and(|s| s.name == "ZapfDingbats")
         || info.name.to_ascii_lowercase().contains("dingbat");
+    let symbol_font = is_symbol_font(&info.name);
 
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
     let program = match descriptor {
@@ -323,7 +345,7 @@ fn load_simple(
         let text = to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(u32::from(code)))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, symbol_font)))
             .or_else(|| {
                 name.and_then(|n| {
                     if dingbats {
@@ -584,6 +606,7 @@ fn load_composite(
 
     let vertical = encoding.wmode == 1;
     let single_byte_space = encoding.has_single_byte_space();
+    let symbol_font = is_symbol_font(&info.name);
     Ok(Font {
         info,
         matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
@@ -601,6 +624,7 @@ fn load_composite(
             program,
             cid_to_gid,
             single_byte_space,
+            symbol_font,
             cache: RefCell::new(HashMap::new()),
         })),
     })
@@ -726,7 +750,7 @@ impl Composite {
             .to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(code))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, self.symbol_font)))
             .or_else(|| self.encoding.unicode(code).and_then(|t| usable_text(&t)))
             .or_else(|| {
                 let c = self.collection?.cid_to_unicode(cid?)?;
@@ -1112,6 +1136,14 @@ mod tests {
         assert_eq!(names[66], None);
         let standard = b"/Encoding StandardEncoding def currentfile eexec";
         assert!(type1_builtin_encoding(standard).is_none());
+    }
+
+    #[test]
+    fn symbol_private_use_values_become_symbol_characters() {
+        assert_eq!(symbol_private_use("\u{F0B7}", true).as_deref(), Some("•"));
+        assert_eq!(symbol_private_use("\u{F061}", true).as_deref(), Some("α"));
+        assert_eq!(symbol_private_use("\u{F0B7}", false), None);
+        assert_eq!(symbol_private_use("\u{E000}", true), None);
     }
 
     #[test]
