@@ -123,7 +123,7 @@ impl<'a> TextExtractor<'a> {
             extractor: self,
             out,
             page_fonts: HashMap::new(),
-            forms: Vec::new(),
+            active_forms: Vec::new(),
             marked: Vec::new(),
             warned: HashSet::new(),
             outside: 0,
@@ -423,7 +423,7 @@ struct Run<'e, 'a> {
     out: PageGlyphs,
     page_fonts: HashMap<usize, u16>,
     /// Forms being interpreted (cycle guard).
-    forms: Vec<ObjectId>,
+    active_forms: Vec<ObjectId>,
     marked: Vec<MarkedContent>,
     warned: HashSet<&'static str>,
     /// Glyphs painted outside the visible page, left out.
@@ -893,7 +893,7 @@ impl<'a> Run<'_, 'a> {
             return Ok(());
         }
         if let Some(id) = id
-            && self.forms.contains(&id)
+            && self.active_forms.contains(&id)
         {
             self.warn("A form XObject draws itself; the loop was cut.");
             return Ok(());
@@ -923,11 +923,11 @@ impl<'a> Run<'_, 'a> {
         let mut state = gs.clone();
         state.ctm = multiply(&form_matrix, &gs.ctm);
         if let Some(id) = id {
-            self.forms.push(id);
+            self.active_forms.push(id);
         }
         let result = self.interpret(&content, form_resources, state, depth + 1);
         if id.is_some() {
-            self.forms.pop();
+            self.active_forms.pop();
         }
         result
     }
