@@ -39,11 +39,10 @@ pub struct CharInfo {
     pub width: f64,
     /// A single-byte code 32: word spacing applies.
     pub is_space: bool,
-    /// Vertical writing: advance (negative is downwards) and the position
-    /// vector from the vertical origin to the horizontal one, glyph space.
+    /// Vertical advance in glyph space (negative is downwards), for fonts
+    /// in vertical writing mode. Glyphs are reported at their vertical
+    /// origin (the pen position), so the position vector is not needed.
     pub w1: f64,
-    pub vx: f64,
-    pub vy: f64,
 }
 
 /// A loaded font.
@@ -74,8 +73,9 @@ struct Composite {
     collection: Option<Collection>,
     widths: Ranges<f64>,
     default_width: f64,
-    vertical_metrics: Ranges<[f64; 3]>,
-    default_vertical: [f64; 2],
+    /// Vertical advances from /W2 and /DW2.
+    vertical_advances: Ranges<f64>,
+    default_vertical_advance: f64,
     /// The embedded program (GID -> text), and CID -> GID.
     program: Program,
     cid_to_gid: Option<Vec<u16>>,
@@ -152,8 +152,6 @@ fn empty_char(width: f64) -> CharInfo {
         width,
         is_space: false,
         w1: -1000.0,
-        vx: width / 2.0,
-        vy: 880.0,
     }
 }
 
@@ -585,7 +583,7 @@ fn load_composite(
         .filter(|a| a.len() == 2)
         .and_then(|a| Some([resolved_number(doc, &a[0])?, resolved_number(doc, &a[1])?]))
         .unwrap_or([880.0, -1000.0]);
-    let vertical_metrics = read_cid_vertical(doc, cid_font, budget)?;
+    let vertical_advances = read_cid_vertical(doc, cid_font, budget)?;
 
     let program = match descriptor {
         Some(d) => load_program(doc, d, budget, &mut warnings)?,
@@ -619,8 +617,8 @@ fn load_composite(
             collection,
             widths,
             default_width,
-            vertical_metrics,
-            default_vertical: dw2,
+            vertical_advances,
+            default_vertical_advance: dw2[1],
             program,
             cid_to_gid,
             single_byte_space,
@@ -685,7 +683,7 @@ fn read_cid_vertical(
     doc: &Document,
     cid_font: &Dictionary,
     budget: &Budget,
-) -> Result<Ranges<[f64; 3]>, LimitExceeded> {
+) -> Result<Ranges<f64>, LimitExceeded> {
     let mut ranges = Ranges::default();
     let Some(items) = get_array(doc, cid_font, b"W2") else {
         return Ok(ranges);
@@ -701,26 +699,23 @@ fn read_cid_vertical(
         let first = first.max(0.0) as u32;
         match items.get(i + 1).and_then(|o| resolve(doc, o)) {
             Some(Object::Array(list)) => {
+                // Triples of w1, vx, vy; only the advance w1 is used.
                 for (k, triple) in list.chunks_exact(3).enumerate() {
                     budget.charge(1)?;
-                    if let (Some(w1), Some(vx), Some(vy)) =
-                        (num(triple.first()), num(triple.get(1)), num(triple.get(2)))
-                    {
+                    if let Some(w1) = num(triple.first()) {
                         let cid = first.saturating_add(k as u32);
-                        ranges.entries.push((cid, cid, [w1, vx, vy]));
+                        ranges.entries.push((cid, cid, w1));
                     }
                 }
                 i += 2;
             }
             Some(_) => {
                 let last = num(items.get(i + 1)).unwrap_or(0.0).max(0.0) as u32;
-                if let (Some(w1), Some(vx), Some(vy)) = (
-                    num(items.get(i + 2)),
-                    num(items.get(i + 3)),
-                    num(items.get(i + 4)),
-                ) && last >= first
+                // first last w1 vx vy
+                if let Some(w1) = num(items.get(i + 2))
+                    && last >= first
                 {
-                    ranges.entries.push((first, last, [w1, vx, vy]));
+                    ranges.entries.push((first, last, w1));
                 }
                 i += 5;
             }
@@ -760,18 +755,15 @@ impl Composite {
             .unwrap_or_default();
         let cid_or_zero = cid.unwrap_or(0);
         let width = self.widths.get(cid_or_zero).unwrap_or(self.default_width);
-        let [w1, vx, vy] = self.vertical_metrics.get(cid_or_zero).unwrap_or([
-            self.default_vertical[1],
-            width / 2.0,
-            self.default_vertical[0],
-        ]);
+        let w1 = self
+            .vertical_advances
+            .get(cid_or_zero)
+            .unwrap_or(self.default_vertical_advance);
         CharInfo {
             text: Rc::from(text.as_str()),
             width,
             is_space: len == 1 && code == 32 && self.single_byte_space,
             w1,
-            vx,
-            vy,
         }
     }
 
