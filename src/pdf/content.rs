@@ -3,7 +3,11 @@
 //! positioned glyphs of `glyph.rs`. Paths, images and colour are skipped.
 //!
 //! Damaged streams give a warning and whatever was read; only the limits of
-//! [`Budget`] stop a page.
+//! [`Budget`] stop a page. Glyphs painted outside the visible page (crop
+//! box) are left out with a warning.
+//!
+//! In vertical writing a glyph's position is its vertical origin: the pen
+//! position, at the top centre of the glyph.
 
 use super::encoding::decode_text_string;
 use super::font::Font;
