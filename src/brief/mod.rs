@@ -212,22 +212,41 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     out
 }
 
+/// Date: the printed date, at its printed precision; else a declared
+/// publication date (XMP dc:date). File creation dates are kept as
+/// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
+    if let Some((iso, line)) = &sources.printed.date {
+        let mut candidate = Candidate::new(iso.clone(), MetadataSource::Page);
+        candidate.raw = Some(line.clone());
+        out.push(candidate);
+    }
+    let creation = Some("the file's creation date, not a publication date");
     let found = [
-        (xmp_first(sources, xmp::DC, "date"), MetadataSource::Xmp),
+        (
+            xmp_first(sources, xmp::DC, "date"),
+            MetadataSource::Xmp,
+            None,
+        ),
         (
             xmp_first(sources, xmp::XMP, "CreateDate"),
             MetadataSource::Xmp,
+            creation,
         ),
-        (sources.info.creation_date.clone(), MetadataSource::Info),
+        (
+            sources.info.creation_date.clone(),
+            MetadataSource::Info,
+            creation,
+        ),
     ];
-    for (raw, source) in found {
+    for (raw, source, rejected) in found {
         let Some(raw) = raw else { continue };
         let iso = parse_xmp_date(&raw).or_else(|| parse_pdf_date(&raw));
         if let Some(iso) = iso {
             let mut candidate = Candidate::new(iso, source);
             candidate.raw = Some(raw);
+            candidate.rejected = rejected;
             out.push(candidate);
         }
     }
@@ -435,13 +454,16 @@ pub fn printed_lines(
     let mut lines = Vec::new();
     for (index, layout) in layouts.iter().take(2).enumerate() {
         let page = index as u32 + 1;
-        for line in layout.blocks.iter().flat_map(|b| b.lines.iter()) {
+        let body = body_size(layout);
+        for line in layout.lines() {
             let text = line.text.trim();
-            if text.is_empty()
-                || furniture
+            // A running header may repeat the title in small type: only
+            // small lines are furniture.
+            let furniture = line.size <= body * 1.2 + 0.5
+                && furniture
                     .iter()
-                    .any(|f| f.page == page && f.text.trim() == text)
-            {
+                    .any(|f| f.page == page && f.text.trim() == text);
+            if text.is_empty() || furniture {
                 continue;
             }
             lines.push(PrintedLine {
@@ -453,6 +475,22 @@ pub fn printed_lines(
         }
     }
     lines
+}
+
+/// The size most characters of a page are set in.
+fn body_size(layout: &PageLayout) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for line in layout.lines() {
+        let size = (line.size * 2.0).round() / 2.0;
+        match by_size.iter_mut().find(|(s, _)| *s == size) {
+            Some(entry) => entry.1 += line.text.len(),
+            None => by_size.push((size, line.text.len())),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(10.0, |(s, _)| s)
 }
 
 /// Titles that producers fill in by themselves: a file name, an

@@ -103,14 +103,17 @@ fn direction_key(dir: (f32, f32)) -> (i8, i8) {
 /// Drop glyphs drawn twice at (almost) the same place: "fake bold" draws
 /// every glyph two or three times with a small offset.
 fn unique_glyphs(page: &PageGlyphs) -> Vec<&Glyph> {
-    let mut seen: HashSet<(&str, i32, i32)> = HashSet::new();
+    // Keyed by text, position in cells of a quarter em, and the cell size,
+    // so glyphs of different sizes never collide.
+    let mut seen: HashSet<(&str, i32, i32, i32)> = HashSet::new();
     let mut out = Vec::with_capacity(page.glyphs.len());
     for glyph in &page.glyphs {
         let text = page.glyph_text(glyph);
         if text.is_empty() {
             continue;
         }
-        if text.trim().is_empty() && !glyph.is_space {
+        let blank = text.trim().is_empty();
+        if blank && !glyph.is_space {
             continue;
         }
         let cell = (glyph.size * 0.25).max(0.5);
@@ -118,8 +121,9 @@ fn unique_glyphs(page: &PageGlyphs) -> Vec<&Glyph> {
             text,
             (glyph.x / cell).round() as i32,
             (glyph.y / cell).round() as i32,
+            (cell * 8.0).round() as i32,
         );
-        if !glyph.is_space && !seen.insert(key) {
+        if !blank && !seen.insert(key) {
             continue;
         }
         out.push(glyph);
@@ -186,7 +190,7 @@ fn build_lines(page: &PageGlyphs, glyphs: &[&Glyph], frame: Frame) -> Vec<Line> 
                 glyph: g,
                 text: page.glyph_text(g),
                 u0,
-                u1: u0 + if g.is_space { own.min(g.width) } else { own },
+                u1: u0 + own,
                 v: frame.v(g.x, g.y),
             }
         })
@@ -217,18 +221,23 @@ fn build_lines(page: &PageGlyphs, glyphs: &[&Glyph], frame: Frame) -> Vec<Line> 
         rows.push(current);
     }
 
-    let mut lines = Vec::new();
-    for mut row in rows {
+    for row in &mut rows {
         row.sort_by(|a, b| a.u0.total_cmp(&b.u0));
+    }
+    let rivers = Rivers::find(&rows);
+    let mut lines = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
         let mut start = 0;
         for i in 1..=row.len() {
             let split = i == row.len() || {
                 let prev = &row[i - 1];
                 let size = prev.glyph.size.max(row[i].glyph.size).max(1.0);
-                row[i].u0 - prev.u1 > GUTTER_EM * size
+                let gap = row[i].u0 - prev.u1;
+                gap > GUTTER_EM * size
+                    || (gap > WORD_GAP_EM * size && rivers.crosses(r, prev.u1, row[i].u0))
             };
             if split {
-                if let Some(line) = make_line(&row[start..i], frame, page) {
+                if let Some(line) = make_line(&row[start..i], frame) {
                     lines.push(line);
                 }
                 start = i;
@@ -236,6 +245,112 @@ fn build_lines(page: &PageGlyphs, glyphs: &[&Glyph], frame: Frame) -> Vec<Line> 
         }
     }
     lines
+}
+
+/// Whitespace rivers: vertical bands of white that run through the gaps of
+/// several consecutive rows. A column gutter is one, however narrow; word
+/// spaces rarely line up over so many rows. Rows are split where a river
+/// passes through their gap, so two columns set on a shared baseline grid
+/// never merge into one line.
+struct Rivers {
+    origin: f32,
+    bin: f32,
+    /// Per row: the bins a river passes through.
+    by_row: Vec<Vec<bool>>,
+}
+
+/// Rows a river must run through.
+const RIVER_ROWS: usize = 4;
+/// Gaps narrower than this (in ems) are not part of a river.
+const RIVER_GAP_EM: f32 = 0.6;
+/// A river must be at least this wide (in ems) in every row.
+const RIVER_WIDTH_EM: f32 = 0.3;
+
+impl Rivers {
+    fn find(rows: &[Vec<Placed>]) -> Rivers {
+        let u0 = rows
+            .iter()
+            .flatten()
+            .map(|p| p.u0)
+            .fold(f32::INFINITY, f32::min);
+        let u1 = rows
+            .iter()
+            .flatten()
+            .map(|p| p.u1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let span = (u1 - u0).max(1.0);
+        let bin = (span / 2000.0).max(1.0);
+        let bins = (span / bin).ceil() as usize + 1;
+        if !span.is_finite() || rows.len() < RIVER_ROWS {
+            return Rivers {
+                origin: 0.0,
+                bin: 1.0,
+                by_row: vec![Vec::new(); rows.len()],
+            };
+        }
+        // Per row and bin: Some(true) inside a wide gap, Some(false) inked
+        // or in a narrow gap, None outside the row's extent.
+        const GAP: u8 = 1;
+        const INK: u8 = 2;
+        let index = |u: f32| (((u - u0) / bin).max(0.0) as usize).min(bins - 1);
+        let mut state = vec![vec![0u8; bins]; rows.len()];
+        for (r, row) in rows.iter().enumerate() {
+            let (Some(first), Some(last)) = (row.first(), row.last()) else {
+                continue;
+            };
+            for b in index(first.u0)..=index(last.u1.max(last.u0)) {
+                state[r][b] = INK;
+            }
+            for pair in row.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                let size = a.glyph.size.max(b.glyph.size).max(1.0);
+                let gap = b.u0 - a.u1;
+                if gap >= RIVER_GAP_EM * size && gap >= RIVER_WIDTH_EM * size {
+                    let (from, to) = (index(a.u1) + 1, index(b.u0));
+                    for cell in state[r].iter_mut().take(to).skip(from) {
+                        *cell = GAP;
+                    }
+                }
+            }
+        }
+        let mut by_row = vec![vec![false; bins]; rows.len()];
+        for b in 0..bins {
+            // Runs of rows with a gap at this bin; rows not reaching the bin
+            // neither break nor extend a run.
+            let mut run: Vec<usize> = Vec::new();
+            let close = |run: &mut Vec<usize>, by_row: &mut Vec<Vec<bool>>| {
+                if run.len() >= RIVER_ROWS {
+                    for &r in run.iter() {
+                        by_row[r][b] = true;
+                    }
+                }
+                run.clear();
+            };
+            for (r, row_state) in state.iter().enumerate() {
+                match row_state[b] {
+                    GAP => run.push(r),
+                    INK => close(&mut run, &mut by_row),
+                    _ => {}
+                }
+            }
+            close(&mut run, &mut by_row);
+        }
+        Rivers {
+            origin: u0,
+            bin,
+            by_row,
+        }
+    }
+
+    /// Whether a river passes through the gap from `a` to `b` in row `r`.
+    fn crosses(&self, r: usize, a: f32, b: f32) -> bool {
+        let Some(bins) = self.by_row.get(r) else {
+            return false;
+        };
+        let from = ((a - self.origin) / self.bin).max(0.0) as usize;
+        let to = (((b - self.origin) / self.bin).max(0.0) as usize).min(bins.len());
+        (from..to).any(|i| bins[i])
+    }
 }
 
 /// A gap wider than this many ems is not a word space but a gutter or a
@@ -251,7 +366,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Build one line from glyphs sorted along the baseline.
-fn make_line(glyphs: &[Placed], frame: Frame, page: &PageGlyphs) -> Option<Line> {
+fn make_line(glyphs: &[Placed], frame: Frame) -> Option<Line> {
     let mut words: Vec<Word> = Vec::new();
     let mut word = String::new();
     let mut word_u0 = 0.0;
@@ -269,7 +384,9 @@ fn make_line(glyphs: &[Placed], frame: Frame, page: &PageGlyphs) -> Option<Line>
         word.clear();
     };
     for (i, p) in glyphs.iter().enumerate() {
-        if p.glyph.is_space || p.text.trim().is_empty() {
+        // Code 32 is not always a space: subset fonts reuse it for any
+        // glyph (a Cyrillic letter, say). The text decides.
+        if p.text.trim().is_empty() {
             flush(&mut word, word_u0, word_u1, word_size, &mut words);
             continue;
         }
@@ -310,7 +427,6 @@ fn make_line(glyphs: &[Placed], frame: Frame, page: &PageGlyphs) -> Option<Line>
         frame.to_page(u0, v + 0.8 * size),
         frame.to_page(u1, v + 0.8 * size),
     ];
-    let _ = page;
     Some(Line {
         text,
         words,
@@ -491,7 +607,7 @@ struct Extent {
     v1: f32,
 }
 
-fn extent(block: &Block, frame: Frame) -> Extent {
+fn extent(block: &Block) -> Extent {
     let mut e = Extent {
         u0: f32::INFINITY,
         u1: f32::NEG_INFINITY,
@@ -504,18 +620,18 @@ fn extent(block: &Block, frame: Frame) -> Extent {
         e.v0 = e.v0.min(line.v - 0.25 * line.size);
         e.v1 = e.v1.max(line.v + 0.8 * line.size);
     }
-    let _ = frame;
     e
 }
 
 /// Put blocks in reading order by recursive cuts: columns first (a gutter
-/// no block crosses), then horizontal bands top to bottom, where
-/// consecutive bands of narrow blocks close together stay one group (two
-/// columns whose paragraph breaks line up must not be read row by row).
+/// no block crosses); else the blocks that cross the gutter of the column
+/// blocks (titles, full-width paragraphs, centred page numbers) separate
+/// the page into regions read top to bottom; else horizontal bands.
 fn reading_order(blocks: Vec<Block>, frame: Frame) -> Vec<Block> {
-    let items: Vec<(Extent, Block)> = blocks.into_iter().map(|b| (extent(&b, frame), b)).collect();
+    let items: Vec<(Extent, Block)> = blocks.into_iter().map(|b| (extent(&b), b)).collect();
     let mut out = Vec::with_capacity(items.len());
     order_into(items, &mut out, 0);
+    let _ = frame;
     out
 }
 
@@ -528,13 +644,20 @@ fn order_into(mut items: Vec<(Extent, Block)>, out: &mut Vec<Block>, depth: u32)
         return;
     }
     let body = median_size(&items);
-    if let Some(cut) = column_gutter(&items, body) {
+    let all: Vec<usize> = (0..items.len()).collect();
+    if let Some(cut) = column_gutter(&items, &all, body) {
         let (left, right): (Vec<_>, Vec<_>) = items.into_iter().partition(|(e, _)| e.u1 <= cut);
         order_into(left, out, depth + 1);
         order_into(right, out, depth + 1);
         return;
     }
-    let bands = horizontal_bands(items, body);
+    if let Some(regions) = split_at_separators(&mut items, body) {
+        for region in regions {
+            order_into(region, out, depth + 1);
+        }
+        return;
+    }
+    let bands = horizontal_bands(items);
     if bands.len() <= 1 {
         let mut items: Vec<(Extent, Block)> = bands.into_iter().flatten().collect();
         sort_top_down(&mut items);
@@ -559,14 +682,18 @@ fn median_size(items: &[(Extent, Block)]) -> f32 {
     sizes.get(sizes.len() / 2).copied().unwrap_or(10.0).max(1.0)
 }
 
-/// The widest gap along the baseline direction that no block crosses,
-/// when it is wide enough to be a gutter and has text on both sides.
-fn column_gutter(items: &[(Extent, Block)], body: f32) -> Option<f32> {
-    let mut spans: Vec<(f32, f32)> = items.iter().map(|(e, _)| (e.u0, e.u1)).collect();
+/// The widest gap along the baseline that none of the blocks `among`
+/// crosses, when it is wide enough to be a gutter.
+fn column_gutter(items: &[(Extent, Block)], among: &[usize], body: f32) -> Option<f32> {
+    let mut spans: Vec<(f32, f32)> = among
+        .iter()
+        .map(|&i| (items[i].0.u0, items[i].0.u1))
+        .collect();
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (&(_, first_end), rest) = spans.split_first()?;
     let mut best: Option<(f32, f32)> = None;
-    let mut reach = spans[0].1;
-    for &(start, end) in &spans[1..] {
+    let mut reach = first_end;
+    for &(start, end) in rest {
         if start > reach {
             let gap = start - reach;
             if best.is_none_or(|(g, _)| gap > g) {
@@ -575,25 +702,67 @@ fn column_gutter(items: &[(Extent, Block)], body: f32) -> Option<f32> {
         }
         reach = reach.max(end);
     }
-    best.filter(|&(gap, _)| gap >= 0.8 * body)
+    best.filter(|&(gap, _)| gap >= 0.5 * body)
         .map(|(gap, at)| at + gap / 2.0)
 }
 
-/// Split into bands at every vertical gap, then merge neighbouring bands
-/// that are close and hold only narrow blocks (pieces of one column area).
-fn horizontal_bands(mut items: Vec<(Extent, Block)>, body: f32) -> Vec<Vec<(Extent, Block)>> {
+/// When the narrower blocks have a gutter that some blocks cross, those
+/// crossing blocks separate regions: each region (the blocks between two
+/// separators) is read, then the separator below it.
+fn split_at_separators(
+    items: &mut Vec<(Extent, Block)>,
+    body: f32,
+) -> Option<Vec<Vec<(Extent, Block)>>> {
+    let u0 = items
+        .iter()
+        .map(|(e, _)| e.u0)
+        .fold(f32::INFINITY, f32::min);
+    let u1 = items
+        .iter()
+        .map(|(e, _)| e.u1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let width = (u1 - u0).max(1.0);
+    let narrow: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].0.u1 - items[i].0.u0 < 0.6 * width)
+        .collect();
+    if narrow.len() < 2 {
+        return None;
+    }
+    let cut = column_gutter(items, &narrow, body)?;
+    let crosses = |e: &Extent| e.u0 < cut && e.u1 > cut;
+    if items.iter().all(|(e, _)| crosses(e)) || !items.iter().any(|(e, _)| crosses(e)) {
+        return None;
+    }
+    sort_top_down(items);
+    let mut regions: Vec<Vec<(Extent, Block)>> = vec![Vec::new()];
+    let mut separators: Vec<f32> = Vec::new();
+    let mut pending: Vec<(Extent, Block)> = Vec::new();
+    for item in std::mem::take(items) {
+        if crosses(&item.0) {
+            separators.push(item.0.v1);
+            pending.push(item);
+        } else {
+            pending.push(item);
+        }
+    }
+    // Assign each block to the region above the first separator whose top
+    // is below the block's top; separators close their region.
+    separators.clear();
+    for item in pending {
+        if crosses(&item.0) {
+            regions.push(vec![item]);
+            regions.push(Vec::new());
+        } else if let Some(region) = regions.last_mut() {
+            region.push(item);
+        }
+    }
+    regions.retain(|r| !r.is_empty());
+    (regions.len() > 1).then_some(regions)
+}
+
+/// Split into bands at every vertical gap no block spans.
+fn horizontal_bands(mut items: Vec<(Extent, Block)>) -> Vec<Vec<(Extent, Block)>> {
     items.sort_by(|a, b| b.0.v1.total_cmp(&a.0.v1));
-    let width = {
-        let u0 = items
-            .iter()
-            .map(|(e, _)| e.u0)
-            .fold(f32::INFINITY, f32::min);
-        let u1 = items
-            .iter()
-            .map(|(e, _)| e.u1)
-            .fold(f32::NEG_INFINITY, f32::max);
-        (u1 - u0).max(1.0)
-    };
     let mut bands: Vec<(f32, Vec<(Extent, Block)>)> = Vec::new(); // (bottom, items)
     for item in items {
         match bands.last_mut() {
@@ -607,25 +776,7 @@ fn horizontal_bands(mut items: Vec<(Extent, Block)>, body: f32) -> Vec<Vec<(Exte
             }
         }
     }
-    let is_narrow = |band: &[(Extent, Block)]| band.iter().all(|(e, _)| e.u1 - e.u0 < 0.6 * width);
-    let mut merged: Vec<(f32, Vec<(Extent, Block)>)> = Vec::new();
-    for (bottom, band) in bands {
-        let top = band
-            .iter()
-            .map(|(e, _)| e.v1)
-            .fold(f32::NEG_INFINITY, f32::max);
-        if let Some((last_bottom, last)) = merged.last_mut()
-            && *last_bottom - top < 1.5 * body
-            && is_narrow(last)
-            && is_narrow(&band)
-        {
-            *last_bottom = last_bottom.min(bottom);
-            last.extend(band);
-            continue;
-        }
-        merged.push((bottom, band));
-    }
-    merged.into_iter().map(|(_, band)| band).collect()
+    bands.into_iter().map(|(_, band)| band).collect()
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ pub fn find(pages: &[PageLayout]) -> HashSet<LineRef> {
     marks
 }
 
-/// The lines of one page that could be furniture: among the first and last
-/// few lines in reading order, inside the top or bottom band, not larger
+/// The lines of one page that could be furniture: the few lines nearest
+/// the top and bottom edges, inside the top or bottom band, not larger
 /// than the body. Each comes with its masked text and whether it reads as a
 /// page number.
 fn band_lines(page_index: usize, page: &PageLayout) -> Vec<(LineRef, String, bool)> {
@@ -69,18 +69,25 @@ fn band_lines(page_index: usize, page: &PageLayout) -> Vec<(LineRef, String, boo
         .collect();
     let body = body_size(page);
     let height = page.height.max(1.0);
+    // By geometry, not reading order: a header can land mid-page in
+    // reading order when a table splits the page into columns.
+    let mut top: Vec<&(LineRef, &crate::pdf::layout::Line)> = refs
+        .iter()
+        .filter(|(_, l)| l.y0 >= height * (1.0 - BAND_SHARE))
+        .collect();
+    top.sort_by(|a, b| b.1.y1.total_cmp(&a.1.y1));
+    let mut bottom: Vec<&(LineRef, &crate::pdf::layout::Line)> = refs
+        .iter()
+        .filter(|(_, l)| l.y1 <= height * BAND_SHARE)
+        .collect();
+    bottom.sort_by(|a, b| a.1.y0.total_cmp(&b.1.y0));
     let mut out = Vec::new();
-    // Reading order puts headers first and footers last, but a footer may
-    // come first when the producer drew it first; look at both ends.
-    let mut positions: Vec<usize> = (0..refs.len().min(BAND_LINES)).collect();
-    positions.extend(refs.len().saturating_sub(BAND_LINES)..refs.len());
-    positions.sort_unstable();
-    positions.dedup();
-    for index in positions {
-        let (at, line) = refs[index];
-        let in_top = line.y0 >= height * (1.0 - BAND_SHARE);
-        let in_bottom = line.y1 <= height * BAND_SHARE;
-        if !(in_top || in_bottom) || line.size > body * 1.2 + 0.5 {
+    for &&(at, line) in top
+        .iter()
+        .take(BAND_LINES)
+        .chain(bottom.iter().take(BAND_LINES))
+    {
+        if line.size > body * 1.2 + 0.5 {
             continue;
         }
         let text = line.text.trim();

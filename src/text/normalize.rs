@@ -25,8 +25,39 @@ pub fn clean(text: &str) -> String {
             c => expanded.push(c),
         }
     }
-    let normalised: String = expanded.nfc().collect();
+    let normalised: String = join_spacing_accents(&expanded).nfc().collect();
     normalised.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// TeX and old producers draw accents as separate spacing glyphs after or
+/// before the letter ("a¨" for "ä"); turn those into combining marks so
+/// NFC composes them.
+fn join_spacing_accents(text: &str) -> String {
+    let combining = |c: char| match c {
+        '\u{A8}' => Some('\u{308}'),
+        '\u{B4}' => Some('\u{301}'),
+        '\u{60}' => Some('\u{300}'),
+        '\u{2C6}' | '^' => Some('\u{302}'),
+        '\u{2DC}' => Some('\u{303}'),
+        '\u{B8}' => Some('\u{327}'),
+        '\u{2C7}' => Some('\u{30C}'),
+        '\u{2DA}' => Some('\u{30A}'),
+        _ => None,
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        match (combining(c), previous) {
+            // Only after a vowel or a consonant that takes the accent, so a
+            // backtick or caret in code stays what it is.
+            (Some(mark), Some(p)) if c != '^' && c != '`' && "aeiouyAEIOUYcnszCNSZ".contains(p) => {
+                out.push(mark)
+            }
+            _ => out.push(c),
+        }
+        previous = Some(c);
+    }
+    out
 }
 
 /// The words of a document, to tell a line-break hyphen ("econo- my") from
@@ -133,6 +164,12 @@ mod tests {
         Vocabulary {
             words: words.iter().map(|w| w.to_lowercase()).collect(),
         }
+    }
+
+    #[test]
+    fn spacing_accents_compose_with_their_vowel() {
+        assert_eq!(clean("Seppa\u{A8}la\u{A8}"), "Sepp\u{e4}l\u{e4}");
+        assert_eq!(clean("x^2 and `code`"), "x^2 and `code`");
     }
 
     #[test]
