@@ -1020,29 +1020,38 @@ fn sfnt_program(data: &[u8]) -> Program {
     else {
         return program;
     };
-    for subtable in cmap.subtables {
-        let windows_symbol =
-            subtable.platform_id == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
-        let mac_roman =
-            subtable.platform_id == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
-        if !(windows_symbol || mac_roman) {
-            continue;
-        }
-        let mut map = vec![0u16; 256];
-        for (code, slot) in (0u32..).zip(map.iter_mut()) {
-            let gid = if windows_symbol {
-                // Symbol fonts put their glyphs at U+F000 + code.
-                subtable
-                    .glyph_index(0xF000 + code)
-                    .or_else(|| subtable.glyph_index(code))
-            } else {
-                subtable.glyph_index(code)
-            };
-            *slot = gid.map_or(0, |g| g.0);
-        }
-        program.code_to_gid = Some(map);
-        break;
+    // The subtable that maps single-byte codes: (3,0) symbol, then (1,0)
+    // Mac Roman, then a Unicode one read with the code as a character.
+    let rank = |subtable: &ttf_parser::cmap::Subtable| match (
+        subtable.platform_id,
+        subtable.encoding_id,
+    ) {
+        (ttf_parser::PlatformId::Windows, 0) => Some(0),
+        (ttf_parser::PlatformId::Macintosh, 0) => Some(1),
+        _ if subtable.is_unicode() => Some(2),
+        _ => None,
+    };
+    let Some((kind, subtable)) = cmap
+        .subtables
+        .into_iter()
+        .filter_map(|s| Some((rank(&s)?, s)))
+        .min_by_key(|(kind, _)| *kind)
+    else {
+        return program;
+    };
+    let mut map = vec![0u16; 256];
+    for (code, slot) in (0u32..).zip(map.iter_mut()) {
+        let gid = if kind == 1 {
+            subtable.glyph_index(code)
+        } else {
+            // Symbol fonts put their glyphs at U+F000 + code.
+            subtable
+                .glyph_index(0xF000 + code)
+                .or_else(|| subtable.glyph_index(code))
+        };
+        *slot = gid.map_or(0, |g| g.0);
     }
+    program.code_to_gid = Some(map);
     program
 }
 
