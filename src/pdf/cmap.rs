@@ -83,10 +83,10 @@ impl Collection {
     /// The collection of a CIDSystemInfo /Ordering (Registry "Adobe").
     pub fn from_ordering(ordering: &[u8]) -> Option<Self> {
         Some(match ordering {
-            b"Japan1" | b"Japan2" => Collection::Japan1,
+            b"Japan1" => Collection::Japan1,
             b"GB1" => Collection::Gb1,
             b"CNS1" => Collection::Cns1,
-            b"Korea1" | b"KR" => Collection::Korea1,
+            b"Korea1" => Collection::Korea1,
             _ => return None,
         })
     }
