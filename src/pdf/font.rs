@@ -571,8 +571,10 @@ fn load_composite(
     };
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
 
+    // CIDs of an Adobe character collection have known Unicode values.
     let ordering = get_dict(doc, cid_font, b"CIDSystemInfo")
-        .and_then(|csi| get_name(doc, csi, b"Ordering").or_else(|| csi_string(doc, csi)));
+        .filter(|csi| get_name(doc, csi, b"Registry") == Some(b"Adobe"))
+        .and_then(|csi| get_name(doc, csi, b"Ordering"));
     let collection = encoding
         .collection
         .or_else(|| ordering.and_then(Collection::from_ordering));
@@ -626,13 +628,6 @@ fn load_composite(
             cache: RefCell::new(HashMap::new()),
         })),
     })
-}
-
-fn csi_string<'a>(doc: &'a Document, csi: &'a Dictionary) -> Option<&'a [u8]> {
-    match get(doc, csi, b"Ordering")? {
-        Object::String(s, _) => Some(s),
-        _ => None,
-    }
 }
 
 fn read_cid_widths(
