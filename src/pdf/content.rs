@@ -1164,6 +1164,21 @@ mod tests {
     }
 
     #[test]
+    fn picture_fonts_give_no_letters() {
+        let mut b = PageBuilder::new();
+        b.font(
+            "F1",
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wingdings-Regular",
+                "Encoding" => "WinAnsiEncoding",
+            },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (l) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!((out.glyph_count, out.unmapped), (1, 1));
+    }
+
+    #[test]
     fn tj_numbers_move_the_next_glyph() {
         let mut b = PageBuilder::new();
         b.font("F1", helvetica());

@@ -201,6 +201,14 @@ fn is_symbol_font(name: &str) -> bool {
     name.to_ascii_lowercase().starts_with("symbol")
 }
 
+/// Microsoft's picture fonts, whose codes stand for no letters.
+fn is_pictographic_font(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["wingdings", "webdings", "marlett"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 // ------------------------------------------------------------ font info ---
 
 fn font_info(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>) -> FontInfo {
@@ -272,6 +280,7 @@ fn load_simple(
     let dingbats = standard.is_some_and(|s| s.name == "ZapfDingbats")
         || info.name.to_ascii_lowercase().contains("dingbat");
     let symbol_font = is_symbol_font(&info.name);
+    let pictographic = is_pictographic_font(&info.name);
 
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
     let program = match descriptor {
@@ -345,6 +354,11 @@ fn load_simple(
             .and_then(|cmap| cmap.unicode(u32::from(code)))
             .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, symbol_font)))
             .or_else(|| {
+                // A pictographic font's glyphs are not the letters that a
+                // standard encoding names for their codes ("l" for a bullet).
+                if pictographic && !differences.contains_key(&code) {
+                    return None;
+                }
                 name.and_then(|n| {
                     if dingbats {
                         dingbat_name_to_unicode(n)
