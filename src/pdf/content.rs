@@ -840,6 +840,7 @@ impl<'a> Run<'_, 'a> {
         }
     }
 
+    /// The /ActualText of a marked-content property list, as glyph text.
     fn actual_text(&self, properties: Option<&Operand>, resources: &Dictionary) -> Option<String> {
         let doc = self.doc();
         let raw = match properties? {
@@ -857,7 +858,13 @@ impl<'a> Run<'_, 'a> {
             }
             _ => None,
         }?;
-        Some(decode_text_string(&raw))
+        let decoded = decode_text_string(&raw);
+        if decoded.is_empty() {
+            // An empty ActualText says the glyphs stand for no text.
+            return Some(decoded);
+        }
+        // Text that means nothing (private use only) leaves the glyphs be.
+        super::font::usable_text(&decoded)
     }
 
     fn font_index(&mut self, font: &Rc<Font>) -> u16 {
@@ -1251,6 +1258,12 @@ mod tests {
         let out = extract(&doc, page);
         assert_eq!(texts(&out), ["a", "fi", "b"]);
         let fi = &out.glyphs[1];
+        // An empty ActualText removes the glyphs (a hyphen at a line end).
+        let mut b2 = PageBuilder::new();
+        b2.font("F1", helvetica());
+        let (doc2, page2) =
+            b2.build(b"BT /F1 10 Tf (a) Tj /Span <</ActualText ()>> BDC (-) Tj EMC ET");
+        assert_eq!(texts(&extract(&doc2, page2)), ["a"]);
         // From the start of "x" to the end of "y".
         assert!(close(fi.x, 5.56) && close(fi.width, 10.0), "{fi:?}");
     }
