@@ -1422,6 +1422,30 @@ mod tests {
     }
 
     #[test]
+    fn symbolic_truetype_without_encoding_reads_its_cmap() {
+        let mut b = PageBuilder::new();
+        let program = b.stream(Dictionary::new(), &truetype_with_cmap());
+        let descriptor = b.doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "Test",
+            "Flags" => 4,
+            "FontFile2" => program,
+        });
+        b.font(
+            "F1",
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test",
+                "FirstChar" => 65, "Widths" => vec![600.into(), 600.into(), 600.into()],
+                "FontDescriptor" => descriptor,
+            },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (ABC) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A", "B", ""]);
+        assert!(close(out.glyphs[1].x, 6.0));
+    }
+
+    #[test]
     fn vertical_writing_moves_down_the_page() {
         let mut b = PageBuilder::new();
         let cmap = b.stream(

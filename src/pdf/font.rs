@@ -826,13 +826,27 @@ fn load_to_unicode(
 struct Program {
     /// Built-in encoding: code -> glyph name (Type 1, CFF).
     builtin: Option<Vec<Option<String>>>,
-    /// TrueType: code -> GID through the (3,0) or (1,0) subtable.
+    /// TrueType: code -> GID through the subtable that maps single-byte
+    /// codes, and which kind of subtable that was.
     code_to_gid: Option<Vec<u16>>,
+    code_subtable: CodeSubtable,
     /// The program's bytes, kept to build `gid_text` if it is ever needed.
     source: Option<ProgramSource>,
     /// GID -> text (TrueType cmap inverted, `post` names, CFF charset
     /// names), built on first use: most fonts never need it.
     gid_text: OnceCell<HashMap<u16, String>>,
+}
+
+/// The TrueType subtable a simple font's codes go through.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum CodeSubtable {
+    /// (3,0): codes at U+F000 + code; their text needs the GID.
+    #[default]
+    Symbol,
+    /// (1,0): codes are Mac Roman.
+    MacRoman,
+    /// A Unicode subtable: codes are characters.
+    Unicode,
 }
 
 #[derive(Debug)]
@@ -872,7 +886,16 @@ impl Program {
         if gid == 0 {
             return None;
         }
-        self.gid_text().get(&gid).cloned()
+        // Mac Roman and Unicode subtables say what the code is; only a
+        // symbol subtable needs the (costlier) GID -> text map.
+        match self.code_subtable {
+            CodeSubtable::MacRoman => BaseEncoding::MacRoman
+                .glyph_name(code)
+                .and_then(glyph_name_to_unicode)
+                .and_then(|t| usable_text(&t)),
+            CodeSubtable::Unicode => usable_text(char::from(code).encode_utf8(&mut [0; 4])),
+            CodeSubtable::Symbol => self.gid_text().get(&gid).cloned(),
+        }
     }
 }
 
@@ -1031,35 +1054,40 @@ fn sfnt_program(data: &[u8]) -> Program {
     };
     // The subtable that maps single-byte codes: (3,0) symbol, then (1,0)
     // Mac Roman, then a Unicode one read with the code as a character.
-    let rank = |subtable: &ttf_parser::cmap::Subtable| match (
+    let kind = |subtable: &ttf_parser::cmap::Subtable| match (
         subtable.platform_id,
         subtable.encoding_id,
     ) {
-        (ttf_parser::PlatformId::Windows, 0) => Some(0),
-        (ttf_parser::PlatformId::Macintosh, 0) => Some(1),
-        _ if subtable.is_unicode() => Some(2),
+        (ttf_parser::PlatformId::Windows, 0) => Some(CodeSubtable::Symbol),
+        (ttf_parser::PlatformId::Macintosh, 0) => Some(CodeSubtable::MacRoman),
+        _ if subtable.is_unicode() => Some(CodeSubtable::Unicode),
         _ => None,
+    };
+    let preference = |kind: &CodeSubtable| match kind {
+        CodeSubtable::Symbol => 0,
+        CodeSubtable::MacRoman => 1,
+        CodeSubtable::Unicode => 2,
     };
     let Some((kind, subtable)) = cmap
         .subtables
         .into_iter()
-        .filter_map(|s| Some((rank(&s)?, s)))
-        .min_by_key(|(kind, _)| *kind)
+        .filter_map(|s| Some((kind(&s)?, s)))
+        .min_by_key(|(kind, _)| preference(kind))
     else {
         return program;
     };
     let mut map = vec![0u16; 256];
     for (code, slot) in (0u32..).zip(map.iter_mut()) {
-        let gid = if kind == 1 {
-            subtable.glyph_index(code)
-        } else {
+        let gid = match kind {
+            CodeSubtable::MacRoman | CodeSubtable::Unicode => subtable.glyph_index(code),
             // Symbol fonts put their glyphs at U+F000 + code.
-            subtable
+            CodeSubtable::Symbol => subtable
                 .glyph_index(0xF000 + code)
-                .or_else(|| subtable.glyph_index(code))
+                .or_else(|| subtable.glyph_index(code)),
         };
         *slot = gid.map_or(0, |g| g.0);
     }
+    program.code_subtable = kind;
     program.code_to_gid = Some(map);
     program
 }
