@@ -298,9 +298,8 @@ impl Rivers {
             let (Some(first), Some(last)) = (row.first(), row.last()) else {
                 continue;
             };
-            for b in index(first.u0)..=index(last.u1.max(last.u0)) {
-                state[r][b] = INK;
-            }
+            let (from, to) = (index(first.u0), index(last.u1.max(last.u0)));
+            state[r][from..=to].fill(INK);
             for pair in row.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
                 let size = a.glyph.size.max(b.glyph.size).max(1.0);
