@@ -299,7 +299,9 @@ impl Rivers {
                 continue;
             };
             let (from, to) = (index(first.u0), index(last.u1.max(last.u0)));
-            state[r][from..=to].fill(INK);
+            if let Some(cells) = state[r].get_mut(from..=to) {
+                cells.fill(INK);
+            }
             for pair in row.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);
                 let size = a.glyph.size.max(b.glyph.size).max(1.0);
