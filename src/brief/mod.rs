@@ -170,24 +170,38 @@ fn folded(text: &str) -> String {
         .to_lowercase()
 }
 
+/// List values (names, keywords) from each source, split into items;
+/// sources that give no item are left out.
+fn list_candidates<'a>(
+    found: impl IntoIterator<Item = (Vec<&'a str>, MetadataSource)>,
+    split: fn(&str) -> Vec<String>,
+) -> Vec<Candidate<Vec<String>>> {
+    found
+        .into_iter()
+        .map(|(values, source)| {
+            (
+                values.into_iter().flat_map(split).collect::<Vec<String>>(),
+                source,
+            )
+        })
+        .filter(|(items, _)| !items.is_empty())
+        .map(|(items, source)| Candidate::new(items, source))
+        .collect()
+}
+
 fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
-    let mut out = Vec::new();
-    if let Some(xmp) = sources.xmp {
-        let names: Vec<String> = xmp
-            .all(xmp::DC, "creator")
-            .into_iter()
-            .flat_map(split_authors)
-            .collect();
-        if !names.is_empty() {
-            out.push(Candidate::new(names, MetadataSource::Xmp));
-        }
-    }
-    if let Some(author) = &sources.info.author {
-        let names = split_authors(author);
-        if !names.is_empty() {
-            out.push(Candidate::new(names, MetadataSource::Info));
-        }
-    }
+    let xmp_creators = sources
+        .xmp
+        .map(|x| x.all(xmp::DC, "creator"))
+        .unwrap_or_default();
+    let info_author = sources.info.author.as_deref().into_iter().collect();
+    let mut out = list_candidates(
+        [
+            (xmp_creators, MetadataSource::Xmp),
+            (info_author, MetadataSource::Info),
+        ],
+        split_authors,
+    );
     let front = folded(&front_text(sources));
     for candidate in &mut out {
         if candidate.value.iter().all(|n| is_account_name(n)) {
@@ -291,35 +305,32 @@ fn parse_xmp_date(raw: &str) -> Option<String> {
 }
 
 fn keyword_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
-    let mut out = Vec::new();
-    if let Some(xmp) = sources.xmp {
-        let subjects: Vec<String> = xmp
-            .all(xmp::DC, "subject")
-            .into_iter()
-            .flat_map(split_keywords)
-            .collect();
-        if !subjects.is_empty() {
-            out.push(Candidate::new(subjects, MetadataSource::Xmp));
-        } else if let Some(keywords) = xmp.first(xmp::PDF, "Keywords") {
-            let list = split_keywords(keywords);
-            if !list.is_empty() {
-                out.push(Candidate::new(list, MetadataSource::Xmp));
+    let xmp_keywords = sources
+        .xmp
+        .map(|x| {
+            let subjects = x.all(xmp::DC, "subject");
+            if subjects.is_empty() {
+                x.all(xmp::PDF, "Keywords")
+            } else {
+                subjects
             }
-        }
-    }
-    if let Some(keywords) = &sources.info.keywords {
-        let list = split_keywords(keywords);
-        if !list.is_empty() {
-            out.push(Candidate::new(list, MetadataSource::Info));
-        }
-    }
-    if !sources.printed.keywords.is_empty() {
-        out.push(Candidate::new(
-            sources.printed.keywords.clone(),
-            MetadataSource::Page,
-        ));
-    }
-    out
+        })
+        .unwrap_or_default();
+    let info_keywords = sources.info.keywords.as_deref().into_iter().collect();
+    let printed = sources
+        .printed
+        .keywords
+        .iter()
+        .map(String::as_str)
+        .collect();
+    list_candidates(
+        [
+            (xmp_keywords, MetadataSource::Xmp),
+            (info_keywords, MetadataSource::Info),
+            (printed, MetadataSource::Page),
+        ],
+        split_keywords,
+    )
 }
 
 /// Summary: the text under a summary heading on the first pages, else a
