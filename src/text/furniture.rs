@@ -1,64 +1,71 @@
-//! Page furniture: running headers, running footers and page numbers.
+//! Page furniture: running headers, footers and page numbers.
 //!
-//! A line is furniture when it sits in the top or bottom band of its page,
-//! is set no larger than the body text, and either repeats on other pages
-//! (compared with digits masked, so "Report 2024 — 3" matches "Report 2024
-//! — 4") or reads as a page number ("Page 3 of 12", "- 3 -", "iv", "3 / 12").
-//! A title printed once is never furniture.
+//! A line is furniture when it sits in the top or bottom band of its page
+//! and either
+//! - reads as a page number ("7", "- 7 -", "vii", "Page 7", "Page 7 of 12",
+//!   "7 / 12") that fits the page sequence, or
+//! - repeats, with digits masked, in the same band at about the same height
+//!   and size on at least one other page.
+//!
+//! A title printed once is therefore never furniture, and a two-page
+//! document with "Page 1 of 2" / "Page 2 of 2" footers is handled.
 
-use crate::pdf::layout::PageLayout;
-use std::collections::{HashMap, HashSet};
+use crate::pdf::layout::{Line, PageLayout};
+use std::collections::HashMap;
 
-/// Position of a line: (page index, block index, line index).
-pub type LineRef = (usize, usize, usize);
+/// Share of the page height, at the top and at the bottom, where furniture
+/// may sit.
+const BAND: f32 = 0.14;
 
-/// How many lines from the top and bottom of a page may be furniture.
-const BAND_LINES: usize = 3;
-/// The share of the page height at the top and bottom where furniture sits.
-const BAND_SHARE: f32 = 0.14;
-
-/// Find the furniture lines of a document.
-pub fn find(pages: &[PageLayout]) -> HashSet<LineRef> {
-    let candidates: Vec<Vec<(LineRef, String, bool)>> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| band_lines(i, p))
-        .collect();
-    // On how many pages each masked text appears in a band.
-    let mut seen_on: HashMap<&str, HashSet<usize>> = HashMap::new();
-    for (page, lines) in candidates.iter().enumerate() {
-        for (_, key, _) in lines {
-            seen_on.entry(key.as_str()).or_default().insert(page);
-        }
-    }
-    let repeats_needed = if pages.len() <= 3 {
-        2
-    } else {
-        2.max(pages.len() / 4)
-    };
-    let mut marks = HashSet::new();
-    for (page, lines) in candidates.iter().enumerate() {
-        // Text repeated on every page is furniture only next to a body: a
-        // page whose only text repeats (a label, a stamp) keeps it.
-        let has_body = line_count(&pages[page]) > lines.len();
-        for (at, key, numbering) in lines {
-            let repeated = seen_on
-                .get(key.as_str())
-                .is_some_and(|p| p.len() >= repeats_needed);
-            if *numbering || (repeated && pages.len() >= 2 && has_body) {
-                marks.insert(*at);
-            }
-        }
-    }
-    marks
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Band {
+    Top,
+    Bottom,
 }
 
-/// The lines of one page that could be furniture: the few lines nearest
-/// the top and bottom edges, inside the top or bottom band, not larger
-/// than the body. Each comes with its masked text and whether it reads as a
-/// page number.
-fn band_lines(page_index: usize, page: &PageLayout) -> Vec<(LineRef, String, bool)> {
-    let refs: Vec<(LineRef, &crate::pdf::layout::Line)> = page
+/// A line in a band of its page.
+struct Candidate<'a> {
+    page: usize,
+    at: (usize, usize),
+    band: Band,
+    line: &'a Line,
+    key: String,
+    /// Nothing on the page lies further out than this line.
+    outermost: bool,
+}
+
+/// The furniture lines of every page, as (block, line) indices.
+pub fn detect(pages: &[PageLayout]) -> Vec<Vec<(usize, usize)>> {
+    let candidates: Vec<Candidate> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| candidates(p, page))
+        .collect();
+    let mut by_key: HashMap<(Band, &str), Vec<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        by_key.entry((c.band, c.key.as_str())).or_default().push(i);
+    }
+    let offsets = number_offsets(&candidates);
+    let mut marked = vec![Vec::new(); pages.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        let height = pages.get(c.page).map_or(0.0, |p| p.height);
+        let repeats = by_key
+            .get(&(c.band, c.key.as_str()))
+            .into_iter()
+            .flatten()
+            .any(|&j| j != i && same_place(c, &candidates[j], height));
+        let page = marked.get_mut(c.page);
+        match page {
+            Some(page) if repeats || is_page_number(c, &offsets, pages.len()) => page.push(c.at),
+            _ => {}
+        }
+    }
+    marked
+}
+
+/// Lines in the top and bottom bands of a page.
+fn candidates(p: usize, page: &PageLayout) -> Vec<Candidate<'_>> {
+    let lines: Vec<((usize, usize), &Line)> = page
         .blocks
         .iter()
         .enumerate()
@@ -67,137 +74,243 @@ fn band_lines(page_index: usize, page: &PageLayout) -> Vec<(LineRef, String, boo
                 .lines
                 .iter()
                 .enumerate()
-                .map(move |(l, line)| ((page_index, b, l), line))
+                .map(move |(l, line)| ((b, l), line))
         })
+        .filter(|(_, line)| !line.text.trim().is_empty())
         .collect();
-    let body = body_size(page);
-    let height = page.height.max(1.0);
-    // By geometry, not reading order: a header can land mid-page in
-    // reading order when a table splits the page into columns.
-    let mut top: Vec<&(LineRef, &crate::pdf::layout::Line)> = refs
-        .iter()
-        .filter(|(_, l)| l.y0 >= height * (1.0 - BAND_SHARE))
-        .collect();
-    top.sort_by(|a, b| b.1.y1.total_cmp(&a.1.y1));
-    let mut bottom: Vec<&(LineRef, &crate::pdf::layout::Line)> = refs
-        .iter()
-        .filter(|(_, l)| l.y1 <= height * BAND_SHARE)
-        .collect();
-    bottom.sort_by(|a, b| a.1.y0.total_cmp(&b.1.y0));
-    let mut out = Vec::new();
-    for &&(at, line) in top
-        .iter()
-        .take(BAND_LINES)
-        .chain(bottom.iter().take(BAND_LINES))
-    {
-        if line.size > body * 1.2 + 0.5 {
+    let height = if page.height > 0.0 && page.height.is_finite() {
+        page.height
+    } else {
+        lines.iter().map(|(_, l)| l.y1).fold(0.0, f32::max)
+    };
+    let lowest_top = lines.iter().map(|(_, l)| l.y1).fold(f32::MAX, f32::min);
+    let highest_bottom = lines.iter().map(|(_, l)| l.y0).fold(f32::MIN, f32::max);
+    lines
+        .into_iter()
+        .filter_map(|(at, line)| {
+            let band = if line.y0 >= height * (1.0 - BAND) {
+                Band::Top
+            } else if line.y1 <= height * BAND {
+                Band::Bottom
+            } else {
+                return None;
+            };
+            let outermost = match band {
+                Band::Top => line.y1 >= highest_bottom,
+                Band::Bottom => line.y0 <= lowest_top,
+            };
+            Some(Candidate {
+                page: p,
+                at,
+                band,
+                line,
+                key: mask(&line.text),
+                outermost,
+            })
+        })
+        .collect()
+}
+
+/// The comparison key of a line: lowercased, whitespace collapsed, every
+/// run of digits (and a lone roman numeral) replaced by '#'.
+fn mask(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if roman(word).is_some() {
+            out.push('#');
             continue;
         }
-        let text = line.text.trim();
-        if text.is_empty() || text.chars().count() > 120 {
-            continue;
+        let mut in_digits = false;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_digit() {
+                if !in_digits {
+                    out.push('#');
+                }
+                in_digits = true;
+            } else {
+                out.push(c);
+                in_digits = false;
+            }
         }
-        out.push((at, mask(text), is_page_number(text)));
     }
     out
 }
 
-fn line_count(page: &PageLayout) -> usize {
-    page.blocks.iter().map(|b| b.lines.len()).sum()
+/// Two band lines are the same furniture: same height on the page (within
+/// 2% of it) and same size.
+fn same_place(a: &Candidate, b: &Candidate, height: f32) -> bool {
+    a.page != b.page
+        && (a.line.y0 - b.line.y0).abs() <= (0.02 * height).max(2.0)
+        && (a.line.size - b.line.size).abs() <= 0.1 * a.line.size.max(b.line.size)
 }
 
-fn body_size(page: &PageLayout) -> f32 {
-    let mut chars_by_size: HashMap<i32, usize> = HashMap::new();
-    for line in page.lines() {
-        *chars_by_size
-            .entry((line.size * 2.0).round() as i32)
-            .or_default() += line.text.len();
-    }
-    chars_by_size
-        .into_iter()
-        .max_by_key(|&(size, n)| (n, size))
-        .map_or(10.0, |(s, _)| s as f32 / 2.0)
+/// A page number read from a whole line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PageNumber {
+    number: u32,
+    /// "of M" part, when present.
+    total: Option<u32>,
+    /// Written with a word ("Page 3") or dashes ("- 3 -"), so unambiguous.
+    marked: bool,
 }
 
-/// Lowercase with every run of digits (and roman numerals standing alone)
-/// replaced by `#`.
-fn mask(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                out.push('#');
-            }
-            in_digits = true;
-        } else {
-            in_digits = false;
-            out.extend(c.to_lowercase());
-        }
-    }
-    out.split_whitespace()
-        .map(|w| if is_roman(w) { "#" } else { w })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+const PAGE_WORDS: [&str; 9] = [
+    "page",
+    "p.",
+    "pg.",
+    "seite",
+    "página",
+    "pagina",
+    "стр.",
+    "стр",
+    "страница",
+];
+const OF_WORDS: [&str; 7] = ["of", "/", "von", "de", "sur", "из", "di"];
 
-fn is_roman(word: &str) -> bool {
-    !word.is_empty()
-        && word.len() <= 6
-        && word
-            .chars()
-            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c' | 'I' | 'V' | 'X' | 'L' | 'C'))
-}
-
-/// "3", "- 3 -", "— 3 —", "iv", "Page 3", "Page 3 of 12", "p. 3", "3 / 12",
-/// "3 of 12", "Seite 3 von 12", "Страница 3 из 12".
-pub fn is_page_number(text: &str) -> bool {
+fn parse_page_number(text: &str) -> Option<PageNumber> {
     let lower = text.trim().to_lowercase();
-    let stripped = lower
-        .trim_matches(|c: char| c == '-' || c == '—' || c == '–' || c.is_whitespace() || c == '|');
-    if stripped.is_empty() {
-        return false;
+    let dashes = ['-', '\u{2013}', '\u{2014}'];
+    let mut marked = false;
+    let mut rest = lower.as_str();
+    if rest.starts_with(dashes) && rest.ends_with(dashes) && rest.chars().count() > 2 {
+        rest = rest.trim_matches(dashes).trim();
+        marked = true;
     }
-    if stripped.chars().all(|c| c.is_ascii_digit()) && stripped.len() <= 4 {
-        return true;
-    }
-    if is_roman(stripped) {
-        return true;
-    }
-    let words: Vec<&str> = stripped.split_whitespace().collect();
-    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty() && w.len() <= 4;
-    match words.as_slice() {
-        [label, n] => ["page", "p.", "seite", "страница", "стр."].contains(label) && number(n),
-        [label, n, of, m] => {
-            ["page", "seite", "страница", "pagina", "página"].contains(label)
-                && number(n)
-                && ["of", "von", "из", "de", "sur", "di"].contains(of)
-                && number(m)
+    for word in PAGE_WORDS {
+        let after = rest.strip_prefix(word).unwrap_or("");
+        if after.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()) {
+            rest = after.trim_start();
+            marked = true;
+            break;
         }
-        [n, of, m] => number(n) && ["of", "/", "von", "из", "sur"].contains(of) && number(m),
-        [n] => n.split('/').all(number) && n.contains('/'),
-        _ => false,
     }
+    let spaced = rest.replace('/', " / ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let number = |t: &str| t.parse::<u32>().ok().or_else(|| roman(t));
+    match tokens.as_slice() {
+        [n] => Some(PageNumber {
+            number: number(n)?,
+            total: None,
+            marked,
+        }),
+        [n, of, m] if OF_WORDS.contains(of) => {
+            let (number, total) = (n.parse().ok()?, m.parse().ok()?);
+            (number <= total && total > 0).then_some(PageNumber {
+                number,
+                total: Some(total),
+                marked: true,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The value of a roman numeral (either case) up to 100.
+fn roman(word: &str) -> Option<u32> {
+    if word.is_empty() || word.len() > 15 {
+        return None;
+    }
+    let value = |c: char| match c.to_ascii_lowercase() {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        'd' => Some(500),
+        'm' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
+    let mut total = 0u32;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total = total.saturating_sub(d);
+        } else {
+            total += d;
+        }
+    }
+    // Only the canonical spelling of a front-matter sized number counts
+    // ("iiii", "mix" or "dim" are not page numbers).
+    (total > 0 && total <= 100 && to_roman(total) == word.to_ascii_lowercase()).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (value, letters) in TABLE {
+        while n >= value {
+            out.push_str(letters);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// How many pages carry a bare page number at each (band, printed minus
+/// physical page) offset: a sequence shows itself by a shared offset.
+fn number_offsets(candidates: &[Candidate]) -> HashMap<(Band, i64), usize> {
+    let mut offsets = HashMap::new();
+    for c in candidates.iter().filter(|c| c.outermost) {
+        if let Some(n) = parse_page_number(&c.line.text) {
+            *offsets
+                .entry((c.band, i64::from(n.number) - c.page as i64))
+                .or_default() += 1;
+        }
+    }
+    offsets
+}
+
+fn is_page_number(c: &Candidate, offsets: &HashMap<(Band, i64), usize>, pages: usize) -> bool {
+    let Some(n) = parse_page_number(&c.line.text) else {
+        return false;
+    };
+    if let Some(total) = n.total {
+        return total as usize >= pages.min(total as usize) && n.number as usize <= total as usize;
+    }
+    if n.marked {
+        return true;
+    }
+    let offset = i64::from(n.number) - c.page as i64;
+    c.outermost
+        && (offset == 1
+            || offsets
+                .get(&(c.band, offset))
+                .is_some_and(|&count| count >= 2))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::{Block, Line};
+    use crate::pdf::layout::Block;
 
     fn line(text: &str, y: f32, size: f32) -> Line {
         Line {
             text: text.to_string(),
-            words: Vec::new(),
             x0: 72.0,
-            y0: y - 2.0,
+            y0: y,
             x1: 300.0,
-            y1: y + 8.0,
+            y1: y + size,
             size,
             font: 0,
-            u0: 72.0,
-            u1: 300.0,
-            v: y,
+            dir: (1.0, 0.0),
+            words: Vec::new(),
         }
     }
 
@@ -218,82 +331,83 @@ mod tests {
         }
     }
 
+    fn texts(pages: &[PageLayout]) -> Vec<Vec<String>> {
+        detect(pages)
+            .iter()
+            .zip(pages)
+            .map(|(marks, page)| {
+                marks
+                    .iter()
+                    .map(|&(b, l)| page.blocks[b].lines[l].text.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
-    fn running_header_on_three_pages_and_numbers() {
+    fn running_header_on_three_pages_is_furniture_but_the_title_is_not() {
         let pages: Vec<PageLayout> = (1..=3)
             .map(|n| {
-                let mut lines = Vec::new();
+                let mut lines = vec![line("A Study of Things", 750.0, 9.0)];
                 if n == 1 {
-                    lines.push(line("Annual Report on Water", 720.0, 20.0));
-                } else {
-                    lines.push(line("Annual Report on Water", 760.0, 9.0));
+                    lines.push(line("A Study of Things", 700.0, 20.0));
                 }
                 lines.push(line(
-                    "Body text that is long enough to be the body of the page.",
-                    600.0,
+                    "Body text that differs on every page.",
+                    400.0 + n as f32,
                     10.0,
                 ));
-                lines.push(line(
-                    "Body text again, different on every page of course.",
-                    588.0,
-                    10.0,
-                ));
-                lines.push(line(&format!("Page {n} of 3"), 40.0, 9.0));
+                lines.push(line(&n.to_string(), 40.0, 10.0));
                 page(lines)
             })
             .collect();
-        let marks = find(&pages);
-        assert!(
-            marks.contains(&(1, 0, 0)) && marks.contains(&(2, 0, 0)),
-            "running header"
-        );
-        assert!(
-            !marks.contains(&(0, 0, 0)),
-            "the title on page 1 is large and stays"
-        );
-        for p in 0..3 {
-            assert!(marks.contains(&(p, 3, 0)), "footer on page {}", p + 1);
-            assert!(!marks.contains(&(p, 1, 0)));
-        }
+        let found = texts(&pages);
+        assert_eq!(found[0], vec!["A Study of Things", "1"]);
+        assert_eq!(found[1], vec!["A Study of Things", "2"]);
+        assert_eq!(found[2], vec!["A Study of Things", "3"]);
     }
 
     #[test]
-    fn page_number_forms() {
-        for text in [
-            "3",
-            "- 3 -",
-            "— 12 —",
-            "iv",
-            "Page 3",
-            "Page 3 of 12",
-            "3 / 12",
-            "3 of 12",
-            "Seite 2 von 5",
-            "2/7",
-        ] {
-            assert!(is_page_number(text), "{text}");
-        }
-        for text in [
-            "2024 Annual Report",
-            "Introduction",
-            "Chapter 3: Water",
-            "12 months later",
-        ] {
-            assert!(!is_page_number(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn two_page_document_with_page_n_of_m() {
-        let pages: Vec<PageLayout> = (1..=2)
-            .map(|n| {
+    fn page_n_of_m_footers_on_a_two_page_document() {
+        let pages: Vec<PageLayout> = ["Introduction", "Methods"]
+            .iter()
+            .zip(1..=2)
+            .map(|(heading, n)| {
                 page(vec![
-                    line("Some body text on this page.", 500.0, 10.0),
+                    line(heading, 740.0, 14.0),
+                    line("Body.", 400.0, 10.0),
                     line(&format!("Page {n} of 2"), 30.0, 9.0),
                 ])
             })
             .collect();
-        let marks = find(&pages);
-        assert_eq!(marks.len(), 2);
+        assert_eq!(
+            texts(&pages),
+            vec![vec!["Page 1 of 2"], vec!["Page 2 of 2"]]
+        );
+    }
+
+    #[test]
+    fn a_single_page_keeps_its_title_and_loses_its_number() {
+        let pages = vec![page(vec![
+            line("Policy Brief No. 12", 760.0, 18.0),
+            line("Body.", 400.0, 10.0),
+            line("- 1 -", 30.0, 9.0),
+        ])];
+        assert_eq!(texts(&pages), vec![vec!["- 1 -"]]);
+    }
+
+    #[test]
+    fn page_number_forms() {
+        let parse = |t: &str| parse_page_number(t).map(|n| (n.number, n.total, n.marked));
+        assert_eq!(parse("12"), Some((12, None, false)));
+        assert_eq!(parse("— 12 —"), Some((12, None, true)));
+        assert_eq!(parse("xiv"), Some((14, None, false)));
+        assert_eq!(parse("Page 3 of 10"), Some((3, Some(10), true)));
+        assert_eq!(parse("3/10"), Some((3, Some(10), true)));
+        assert_eq!(parse("Seite 4"), Some((4, None, true)));
+        assert_eq!(parse("Page 11 of 10"), None);
+        assert_eq!(parse("mix"), None);
+        assert_eq!(parse("civil"), None);
+        assert_eq!(parse("Section 3"), None);
     }
 }

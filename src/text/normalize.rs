@@ -1,219 +1,222 @@
-//! Normalising text: Unicode NFC, ligatures expanded, soft hyphens and
-//! control characters removed, whitespace collapsed, and the lines of a
-//! paragraph joined, with line-end hyphenation undone when the hyphen is a
-//! line-break artefact.
+//! From laid-out lines to clean text: ligatures expanded, soft hyphens and
+//! invisible characters removed, whitespace collapsed, the lines of a block
+//! joined into one paragraph (line-break hyphens undone, no space between
+//! CJK characters), paragraphs separated by a blank line, NFC at the end.
 
-use crate::pdf::layout::PageLayout;
-use std::collections::HashSet;
+use crate::pdf::layout::{PageLayout, is_cjk};
+use crate::text::hyphen::{self, Hyphen, Vocabulary};
 use unicode_normalization::UnicodeNormalization;
 
-/// Clean one piece of text: ligatures expanded, NFC, soft hyphens and
-/// control characters dropped, whitespace collapsed to single spaces.
-pub fn clean(text: &str) -> String {
-    let mut expanded = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{FB00}' => expanded.push_str("ff"),
-            '\u{FB01}' => expanded.push_str("fi"),
-            '\u{FB02}' => expanded.push_str("fl"),
-            '\u{FB03}' => expanded.push_str("ffi"),
-            '\u{FB04}' => expanded.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => expanded.push_str("st"),
-            '\u{AD}' | '\u{FEFF}' | '\u{200B}' => {}
-            '\u{FFFD}' => {}
-            c if c.is_control() => expanded.push(' '),
-            c => expanded.push(c),
-        }
-    }
-    let normalised: String = join_spacing_accents(&expanded).nfc().collect();
-    normalised.split_whitespace().collect::<Vec<_>>().join(" ")
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// The expansion of a presentation-form ligature (U+FB00..U+FB06).
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{fb00}' => "ff",
+        '\u{fb01}' => "fi",
+        '\u{fb02}' => "fl",
+        '\u{fb03}' => "ffi",
+        '\u{fb04}' => "ffl",
+        '\u{fb05}' | '\u{fb06}' => "st",
+        _ => return None,
+    })
 }
 
-/// TeX and old producers draw accents as separate spacing glyphs after or
-/// before the letter ("a¨" for "ä"); turn those into combining marks so
-/// NFC composes them.
-fn join_spacing_accents(text: &str) -> String {
-    let combining = |c: char| match c {
-        '\u{A8}' => Some('\u{308}'),
-        '\u{B4}' => Some('\u{301}'),
-        '\u{60}' => Some('\u{300}'),
-        '\u{2C6}' | '^' => Some('\u{302}'),
-        '\u{2DC}' => Some('\u{303}'),
-        '\u{B8}' => Some('\u{327}'),
-        '\u{2C7}' => Some('\u{30C}'),
-        '\u{2DA}' => Some('\u{30A}'),
-        _ => None,
-    };
+/// Characters that carry nothing a reader sees: zero-width space, BOM,
+/// word joiner, and control characters.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | SOFT_HYPHEN) || (c.is_control() && c != '\t')
+}
+
+/// One line of text cleaned: ligatures expanded, invisible characters and
+/// soft hyphens dropped, every kind of space made one ASCII space.
+pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut previous: Option<char> = None;
+    let mut pending_space = false;
     for c in text.chars() {
-        match (combining(c), previous) {
-            // Only after a vowel or a consonant that takes the accent, so a
-            // backtick or caret in code stays what it is.
-            (Some(mark), Some(p)) if c != '^' && c != '`' && "aeiouyAEIOUYcnszCNSZ".contains(p) => {
-                out.push(mark)
-            }
-            _ => out.push(c),
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
         }
-        previous = Some(c);
+        if invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match ligature(c) {
+            Some(expanded) => out.push_str(expanded),
+            None => out.push(c),
+        }
     }
     out
 }
 
-/// The words of a document, to tell a line-break hyphen ("econo- my") from
-/// a compound that happens to break at its hyphen ("well- known").
-#[derive(Debug, Default)]
-pub struct Vocabulary {
-    words: HashSet<String>,
+/// A hyphen-like character a typesetter puts at a line break.
+fn is_break_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
 }
 
-impl Vocabulary {
-    pub fn of(pages: &[PageLayout]) -> Vocabulary {
-        let mut words = HashSet::new();
-        for line in pages.iter().flat_map(|p| p.lines()) {
-            for word in line.text.split_whitespace() {
-                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                if word.chars().count() >= 2 {
-                    words.insert(word.to_lowercase());
-                }
-            }
-        }
-        Vocabulary { words }
+/// Append `next` (a cleaned line) to the paragraph `text`. `soft` says the
+/// raw previous line ended with a soft hyphen (always a break artefact).
+fn join_line(text: &mut String, next: &str, soft: bool, vocabulary: &Vocabulary) {
+    if text.is_empty() {
+        text.push_str(next);
+        return;
     }
-
-    fn has(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
-    }
-}
-
-/// Hyphen-like characters a line may end with.
-const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{AD}'];
-
-/// Join the lines of one paragraph into one line of text.
-pub fn paragraph(lines: &[&str], vocabulary: &Vocabulary) -> String {
-    let mut out = String::new();
-    for raw in lines {
-        let line = clean_keep_soft_hyphen(raw);
-        if line.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out = line;
-            continue;
-        }
-        let ends_hyphen =
-            out.ends_with(HYPHENS) && out.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
-        let next_starts_lower = line.chars().next().is_some_and(char::is_lowercase);
-        if ends_hyphen && !next_starts_lower {
-            // "Franco-" + "German", "12-" + "14": a hyphen that stays.
-            if out.ends_with('\u{AD}') {
-                out.pop();
-                out.push(' ');
-            }
-            out.push_str(&line);
-        } else if ends_hyphen {
-            let hyphen_len = out.chars().last().map_or(1, char::len_utf8);
-            let head_start = out.rfind(' ').map_or(0, |i| i + 1);
-            let head = &out[head_start..out.len() - hyphen_len];
-            let tail: String = line.chars().take_while(|c| c.is_alphanumeric()).collect();
-            let joined = format!("{head}{tail}");
-            let compound = format!("{head}-{tail}");
-            let soft = out.ends_with('\u{AD}');
-            // Keep the hyphen only when the document writes the compound
-            // with it and never the joined word.
-            let keep = !soft && vocabulary.has(&compound) && !vocabulary.has(&joined);
-            out.truncate(out.len() - hyphen_len);
-            if keep {
-                out.push('-');
-            }
-            out.push_str(&line);
-        } else {
-            let cjk_join =
-                out.chars().last().is_some_and(is_cjk) && line.chars().next().is_some_and(is_cjk);
-            if !cjk_join {
-                out.push(' ');
-            }
-            out.push_str(&line);
-        }
-    }
-    out.replace('\u{AD}', "")
-}
-
-/// `clean`, but a soft hyphen at the very end survives so the paragraph
-/// joiner can see it.
-fn clean_keep_soft_hyphen(raw: &str) -> String {
-    let trimmed = raw.trim_end();
-    let soft = trimmed.ends_with('\u{AD}');
-    let mut cleaned = clean(trimmed);
     if soft {
-        cleaned.push('\u{AD}');
+        text.push_str(next);
+        return;
     }
-    cleaned
+    let mut tail = text.chars().rev();
+    let last = tail.next();
+    let before = tail.next();
+    let first = next.chars().next();
+    let broken = matches!((last, before, first),
+        (Some(h), Some(b), Some(f)) if is_break_hyphen(h) && b.is_alphabetic() && f.is_alphanumeric());
+    if let (true, Some(h)) = (broken, last) {
+        let start = text.rfind(' ').map_or(0, |i| i + 1);
+        let left = text.get(start..text.len() - h.len_utf8()).unwrap_or("");
+        let right = next.split(' ').next().unwrap_or("");
+        if hyphen::decide(left, right, vocabulary) == Hyphen::Drop {
+            text.truncate(text.len() - h.len_utf8());
+        }
+        text.push_str(next);
+        return;
+    }
+    if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+        text.push(' ');
+    }
+    text.push_str(next);
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3200..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+/// Whether a paragraph ends with a word broken at a line end and the next
+/// one starts with its lowercase continuation: the paragraph was split by
+/// a column or block boundary, not ended.
+fn continues_across(paragraph: &str, next: &str) -> bool {
+    let mut tail = paragraph.chars().rev();
+    let broken = matches!((tail.next(), tail.next()), (Some(h), Some(b)) if (is_break_hyphen(h) || h == SOFT_HYPHEN) && b.is_alphabetic());
+    broken && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The clean text of one page, leaving out the lines in `skip` (given as
+/// block and line indices).
+pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabulary) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut soft = false;
+    for (b, block) in page.blocks.iter().enumerate() {
+        let mut block_started = false;
+        for (l, line) in block.lines.iter().enumerate() {
+            if skip.contains(&(b, l)) {
+                continue;
+            }
+            let raw = line.text.trim_end();
+            let clean = clean_line(raw);
+            if clean.is_empty() {
+                continue;
+            }
+            if !block_started && !current.is_empty() && !continues_across(&current, &clean) {
+                paragraphs.push(std::mem::take(&mut current));
+                soft = false;
+            }
+            block_started = true;
+            join_line(&mut current, &clean, soft, vocabulary);
+            soft = raw.ends_with(SOFT_HYPHEN);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    paragraphs.join("\n\n").nfc().collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::layout::{Block, Line};
 
-    fn vocabulary(words: &[&str]) -> Vocabulary {
-        Vocabulary {
-            words: words.iter().map(|w| w.to_lowercase()).collect(),
+    fn line(text: &str) -> Line {
+        Line {
+            text: text.to_string(),
+            x0: 0.0,
+            y0: 0.0,
+            x1: 0.0,
+            y1: 0.0,
+            size: 10.0,
+            font: 0,
+            dir: (1.0, 0.0),
+            words: Vec::new(),
         }
     }
 
-    #[test]
-    fn spacing_accents_compose_with_their_vowel() {
-        assert_eq!(clean("Seppa\u{A8}la\u{A8}"), "Sepp\u{e4}l\u{e4}");
-        assert_eq!(clean("x^2 and `code`"), "x^2 and `code`");
+    fn page(blocks: &[&[&str]]) -> PageLayout {
+        PageLayout {
+            width: 600.0,
+            height: 800.0,
+            blocks: blocks
+                .iter()
+                .map(|lines| Block {
+                    lines: lines.iter().map(|t| line(t)).collect(),
+                    x0: 0.0,
+                    y0: 0.0,
+                    x1: 0.0,
+                    y1: 0.0,
+                })
+                .collect(),
+        }
+    }
+
+    fn text(blocks: &[&[&str]]) -> String {
+        page_text(&page(blocks), &[], &Vocabulary::default())
     }
 
     #[test]
-    fn ligatures_soft_hyphens_and_nfc() {
+    fn lines_join_into_paragraphs_separated_by_blank_lines() {
+        let out = text(&[&["The first  line", "and the second."], &["Another one."]]);
+        assert_eq!(out, "The first line and the second.\n\nAnother one.");
+    }
+
+    #[test]
+    fn line_end_hyphenation_is_undone_but_compounds_stay() {
+        let out = text(&[&[
+            "the distri-",
+            "bution of self-",
+            "evident truths",
+            "in Franco-",
+            "Prussian",
+        ]]);
         assert_eq!(
-            clean("e\u{301}\u{FB01}nance  of\u{AD}ficial\tdata"),
-            "\u{e9}finance official data"
+            out,
+            "the distribution of self-evident truths in Franco-Prussian"
         );
     }
 
     #[test]
-    fn line_break_hyphen_is_joined() {
-        let v = vocabulary(&[]);
-        assert_eq!(
-            paragraph(&["The econo-", "my grew."], &v),
-            "The economy grew."
-        );
+    fn soft_hyphens_and_ligatures() {
+        let out = text(&[&["e\u{fb03}cient con\u{ad}", "tract, o\u{fb00}er\u{ad}ing"]]);
+        assert_eq!(out, "efficient contract, offering");
     }
 
     #[test]
-    fn real_compound_keeps_its_hyphen() {
-        let v = vocabulary(&["well-known", "known"]);
-        assert_eq!(
-            paragraph(&["a well-", "known result"], &v),
-            "a well-known result"
-        );
+    fn cjk_lines_join_without_space_and_text_is_nfc() {
+        let out = text(&[&["日本語の", "文章です。", "cafe\u{301}"]]);
+        assert_eq!(out, "日本語の文章です。 café");
     }
 
     #[test]
-    fn hyphen_before_capital_or_number_is_kept() {
-        let v = vocabulary(&[]);
-        assert_eq!(
-            paragraph(&["the Franco-", "German border"], &v),
-            "the Franco-German border"
-        );
-        assert_eq!(paragraph(&["pages 12-", "14"], &v), "pages 12-14");
+    fn a_word_broken_across_a_column_break_is_joined() {
+        let out = text(&[&["end of the left col-"], &["umn continues here."]]);
+        assert_eq!(out, "end of the left column continues here.");
     }
 
     #[test]
-    fn cjk_lines_join_without_space() {
-        let v = vocabulary(&[]);
+    fn skipped_lines_are_left_out() {
+        let p = page(&[&["Running head"], &["Body text."]]);
         assert_eq!(
-            paragraph(&["日本語の", "文章です。"], &v),
-            "日本語の文章です。"
+            page_text(&p, &[(0, 0)], &Vocabulary::default()),
+            "Body text."
         );
     }
 }
