@@ -22,6 +22,14 @@ demo: build
 	@echo
 	@echo "== the first page of the first sample (bindery text)"
 	@$(BIN) text "$$(ls samples/*.pdf | head -1)" | head -20
+	@echo
+	@echo "== an archive: version 1 from the samples but one, version 2 with it added"
+	@mkdir -p $(DEMO)/input && cp samples/*.pdf $(DEMO)/input/ && mv $(DEMO)/input/water-policy-brief.pdf $(DEMO)/
+	-$(BIN) pack $(DEMO)/input --archive $(DEMO)/archive --name samples -m "the samples" -q
+	@mv $(DEMO)/water-policy-brief.pdf $(DEMO)/input/
+	-$(BIN) pack $(DEMO)/input --archive $(DEMO)/archive -m "one more brief" -q
+	$(BIN) log $(DEMO)/archive
+	$(BIN) verify $(DEMO)/archive
 
 test:
 	$(CARGO) test --all-targets

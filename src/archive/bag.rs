@@ -14,6 +14,12 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
+/// A manifest's entries: (is a tag manifest, algorithm, (path, digest)s).
+type Listing = (bool, Algorithm, Vec<(String, String)>);
+
+/// What a file must hash to: (algorithm, digest, manifest naming it)s.
+type Expected = Vec<(Algorithm, String, String)>;
+
 /// The largest tag file read whole (manifests of huge bags are big).
 pub const TAG_FILE_LIMIT: u64 = 256 << 20;
 
@@ -157,9 +163,9 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
     };
 
     // Every manifest entry must exist; collect what to hash with what.
-    let mut wanted: BTreeMap<String, Vec<(Algorithm, String, String)>> = BTreeMap::new();
+    let mut wanted: BTreeMap<String, Expected> = BTreeMap::new();
     let mut listed_payload: BTreeMap<Algorithm, BTreeSet<String>> = BTreeMap::new();
-    let manifests: Vec<(bool, Algorithm, Vec<(String, String)>)> = check
+    let manifests: Vec<Listing> = check
         .payload
         .iter()
         .map(|(a, e)| {
@@ -650,15 +656,11 @@ fn check_oxum(source: &dyn BagSource, label: &str, check: &mut BagCheck) {
 fn hash_and_compare(
     source: &dyn BagSource,
     label: &str,
-    wanted: BTreeMap<String, Vec<(Algorithm, String, String)>>,
+    wanted: BTreeMap<String, Expected>,
     check: &mut BagCheck,
 ) {
-    let jobs: Vec<(String, Vec<(Algorithm, String, String)>)> = wanted.into_iter().collect();
-    let results: Vec<(
-        String,
-        Vec<(Algorithm, String, String)>,
-        Result<Digests, String>,
-    )> = jobs
+    let jobs: Vec<(String, Expected)> = wanted.into_iter().collect();
+    let results: Vec<(String, Expected, Result<Digests, String>)> = jobs
         .into_par_iter()
         .map(|(path, expected)| {
             let mut algorithms: Vec<Algorithm> = expected.iter().map(|(a, _, _)| *a).collect();

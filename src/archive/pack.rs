@@ -56,7 +56,7 @@ pub enum Packed {
     Unchanged {
         version: u32,
     },
-    Written(PackSummary),
+    Written(Box<PackSummary>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,7 +349,7 @@ pub fn pack(
     };
     let (bundle, bundle_sha256) = write_atomically(dir, &info, payload, next.to_json())?;
     drop(held);
-    Ok(Packed::Written(PackSummary {
+    Ok(Packed::Written(Box::new(PackSummary {
         version,
         bundle,
         bundle_sha256,
@@ -361,7 +361,7 @@ pub fn pack(
         stored_files,
         stored_bytes,
         cleaned,
-    }))
+    })))
 }
 
 /// Write the bundle to a temporary file in the archive folder, fsync it,

@@ -355,6 +355,9 @@ pub fn safe_logical_path(path: &str) -> bool {
             .all(|c| !c.is_empty() && c != "." && c != "..")
 }
 
+/// One bundle checked: (version, file name, report, facts, SHA-256 of the file).
+type Checked = (u32, String, Report, Option<BundleFacts>, Option<String>);
+
 /// Verify every bundle of an archive folder and the chain between them.
 pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
     let bundles = list_bundles(dir)?;
@@ -387,7 +390,7 @@ pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
     let bundles: Vec<_> = bundles.into_iter().filter(|b| b.name == name).collect();
     // Each bundle: its bag and inventory, and the SHA-256 of the whole file
     // for the next bundle's chain link, side by side.
-    let checked: Vec<(u32, String, Report, Option<BundleFacts>, Option<String>)> = bundles
+    let checked: Vec<Checked> = bundles
         .par_iter()
         .map(|b| {
             let file = file_label(&b.path);
