@@ -404,3 +404,96 @@ fn write_atomically(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    fn fake_extract(log: &RefCell<Vec<String>>) -> Box<ExtractFn<'_>> {
+        Box::new(
+            move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| {
+                for (i, input) in todo.iter().enumerate() {
+                    log.borrow_mut().push(input.logical_path.clone());
+                    sink(
+                        i,
+                        Extracted {
+                            record_json: format!("{{\"id\":\"{}\"}}", input.sha256).into_bytes(),
+                            text: format!("text of {}", input.sha256).into_bytes(),
+                            ok: true,
+                        },
+                    );
+                }
+                Ok(())
+            },
+        )
+    }
+
+    #[test]
+    fn unchanged_pdfs_are_not_extracted_again_and_renames_store_nothing() {
+        let dir = std::env::temp_dir().join(format!("bindery-pack-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let input = dir.join("in");
+        let _ = std::fs::create_dir_all(&input);
+        for (name, body) in [
+            ("a.pdf", "%PDF-a"),
+            ("b.pdf", "%PDF-b"),
+            ("c.pdf", "%PDF-a"),
+        ] {
+            let _ = std::fs::write(input.join(name), body);
+        }
+        let files = |names: &[&str]| -> Vec<(String, PathBuf)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), input.join(n)))
+                .collect()
+        };
+        let options = PackOptions {
+            archive: dir.join("arch"),
+            name: Some("t".into()),
+            message: "m".into(),
+            date: Timestamp { epoch: 0 },
+            source_organization: None,
+            sha512: false,
+        };
+        let log = RefCell::new(Vec::new());
+        let inputs = hash_inputs(&files(&["a.pdf", "b.pdf", "c.pdf"]), false).unwrap_or_default();
+        let first = pack(&inputs, &options, fake_extract(&log));
+        // c.pdf has a.pdf's bytes: extracted once.
+        assert_eq!(*log.borrow(), ["a.pdf", "b.pdf"]);
+        let Ok(Packed::Written(summary)) = first else {
+            panic!("first pack: {first:?}")
+        };
+        assert_eq!((summary.version, summary.stored_files), (1, 6));
+
+        // Rename b.pdf to d.pdf: nothing to extract, nothing new stored.
+        let _ = std::fs::rename(input.join("b.pdf"), input.join("d.pdf"));
+        log.borrow_mut().clear();
+        let inputs = hash_inputs(&files(&["a.pdf", "c.pdf", "d.pdf"]), false).unwrap_or_default();
+        let second = pack(&inputs, &options, fake_extract(&log));
+        assert!(log.borrow().is_empty());
+        let Ok(Packed::Written(summary)) = second else {
+            panic!("second pack: {second:?}")
+        };
+        assert_eq!(summary.stored_files, 0);
+        assert_eq!(
+            summary.changes.renamed,
+            [("b.pdf".to_string(), "d.pdf".to_string())]
+        );
+
+        let third = pack(&inputs, &options, fake_extract(&log));
+        assert!(matches!(third, Ok(Packed::Unchanged { version: 2 })));
+        let report = super::super::verify::verify_path(&options.archive, false);
+        assert!(report.is_ok_and(|r| r.is_valid() && r.bags == 2));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn clashing_logical_paths_are_refused() {
+        let files = vec![
+            ("x.pdf".to_string(), PathBuf::from("a/x.pdf")),
+            ("x.pdf".to_string(), PathBuf::from("b/x.pdf")),
+        ];
+        assert!(hash_inputs(&files, false).is_err_and(|e| e.to_string().contains("both be")));
+    }
+}
