@@ -734,3 +734,103 @@ fn killed_packs_leave_the_archive_whole() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn write_zip(path: &Path, entries: &[(&str, &[u8])], symlink: Option<(&str, &str)>) {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, content) in entries {
+        out.start_file(*name, options).expect("start");
+        out.write_all(content).expect("write");
+    }
+    if let Some((name, target)) = symlink {
+        out.add_symlink(name, target, options).expect("symlink");
+    }
+    std::fs::write(path, out.finish().expect("finish").into_inner()).expect("write zip");
+}
+
+fn replace_all(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut i = 0;
+    while i + from.len() <= bytes.len() {
+        if &bytes[i..i + from.len()] == from {
+            bytes[i..i + from.len()].copy_from_slice(to);
+        }
+        i += 1;
+    }
+}
+
+/// Zips built to hurt: names escaping the folder, symbolic links, two
+/// entries with one name, a size claim no deflate stream can meet.
+#[test]
+fn hostile_zips_are_refused_without_writing_anything() {
+    let dir = temp_dir("archive-hostile");
+    let bagit = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+    let cases: Vec<(&str, Vec<u8>, &str)> = {
+        let mut cases = Vec::new();
+        let p = dir.join("escape.zip");
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit), ("b/../../evil.txt", b"x")],
+            None,
+        );
+        cases.push(("escape", std::fs::read(&p).expect("zip"), "evil.txt"));
+        let p = dir.join("absolute.zip");
+        write_zip(&p, &[("b/bagit.txt", bagit), ("/tmp/evil.txt", b"x")], None);
+        cases.push(("absolute", std::fs::read(&p).expect("zip"), "/tmp/evil.txt"));
+        let p = dir.join("link.zip");
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit)],
+            Some(("b/data/link", "/etc/passwd")),
+        );
+        cases.push(("symlink", std::fs::read(&p).expect("zip"), "symbolic link"));
+        let p = dir.join("dup.zip");
+        write_zip(
+            &p,
+            &[
+                ("b/bagit.txt", bagit),
+                ("b/data/a1", b"one"),
+                ("b/data/a2", b"two"),
+            ],
+            None,
+        );
+        let mut bytes = std::fs::read(&p).expect("zip");
+        replace_all(&mut bytes, b"b/data/a2", b"b/data/a1");
+        cases.push(("duplicate", bytes, "same name"));
+        let p = dir.join("bomb.zip");
+        let zeros = vec![0u8; 1 << 20];
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit), ("b/data/zeros", &zeros)],
+            None,
+        );
+        let mut bytes = std::fs::read(&p).expect("zip");
+        // Claim 4 GB uncompressed in both headers of the zeros entry.
+        let size = (1u32 << 20).to_le_bytes();
+        let huge = 0xF000_0000u32.to_le_bytes();
+        replace_all(&mut bytes, &size, &huge);
+        cases.push(("bomb", bytes, "ratio"));
+        cases
+    };
+    for (case, bytes, needle) in cases {
+        let path = dir.join(format!("{case}.zip"));
+        std::fs::write(&path, &bytes).expect("write");
+        let out = bindery(&["verify", s(&path)]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{case}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(
+            stdout(&out).contains(needle),
+            "{case}: expected {needle:?} in\n{}",
+            stdout(&out)
+        );
+    }
+    assert!(!dir.parent().expect("parent").join("evil.txt").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
