@@ -44,12 +44,30 @@ pub fn verify_path(path: &Path, fast: bool) -> Result<Report> {
         }
         return Ok(report);
     }
-    if path.join("bagit.txt").exists() || !has_bundles(path) {
+    if !has_bundles(path) && !looks_like_bag(path) {
+        return Err(Error::new(format!(
+            "{} is neither a bag (no bagit.txt, manifest or data/) nor an archive (no <name>_v0001.zip)",
+            path.display()
+        )));
+    }
+    if looks_like_bag(path) {
         let bag = FolderBag::open(path).map_err(|e| Error::io(path, "read the bag folder", &e))?;
         let (report, _) = check_bundle(&bag, fast);
         return Ok(Report { fast, ..report });
     }
     verify_archive(path, fast)
+}
+
+/// A folder meant as a bag, complete or not.
+fn looks_like_bag(dir: &Path) -> bool {
+    dir.join("bagit.txt").exists()
+        || dir.join("data").is_dir()
+        || std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("manifest-") && name.ends_with(".txt")
+            })
+        })
 }
 
 fn has_bundles(dir: &Path) -> bool {
