@@ -70,6 +70,7 @@ fn main() {
 }
 
 fn print_raw(page: &PageGlyphs) {
+    println!("page {} x {}", page.width, page.height);
     for g in &page.glyphs {
         println!(
             "{:8.2} {:8.2} w={:6.2}{:+.2} s={:5.2} dir=({:.2},{:.2}) f={}:{} {:?}",

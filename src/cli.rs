@@ -57,24 +57,29 @@ pub enum Command {
     )]
     Verify(VerifyArgs),
     /// List an archive's versions.
-    #[command(after_help = "Example:\n  bindery log archive/")]
+    #[command(after_help = "Examples:\n  \
+        bindery log archive/\n  \
+        bindery log archive/ | tail -n 1")]
     Log(LogArgs),
     /// What changed between two versions (default: the last two).
-    #[command(after_help = "Examples:\n  bindery diff archive/\n  bindery diff archive/ 1 3")]
+    #[command(after_help = "Examples:\n  \
+        bindery diff archive/\n  \
+        bindery diff archive/ 1 3")]
     Diff(DiffArgs),
     /// Print one document's record, by id (SHA-256) or logical path.
-    #[command(
-        after_help = "Examples:\n  bindery show archive/ reports/water.pdf\n  bindery show archive/ 3f2a9c --version 2"
-    )]
+    #[command(after_help = "Examples:\n  \
+        bindery show archive/ water-policy-brief.pdf\n  \
+        bindery show archive/ 3f2a9c --version 1 | jq .metadata")]
     Show(ShowArgs),
     /// Write a version's PDFs under their original paths, with their records.
-    #[command(after_help = "Example:\n  bindery restore archive/ -o restored/ --version 2")]
+    #[command(after_help = "Examples:\n  \
+        bindery restore archive/ -o restored/\n  \
+        bindery restore archive/ -o june/ --version 2")]
     Restore(RestoreArgs),
     /// The corpus of one version as JSON Lines, or as one self-contained bag.
-    #[command(
-        after_help = "Examples:\n  bindery export archive/ --format jsonl > corpus.jsonl\n  \
-        bindery export archive/ --version 2 --format bag -o corpus-v2.zip"
-    )]
+    #[command(after_help = "Examples:\n  \
+        bindery export archive/ --format jsonl > corpus.jsonl\n  \
+        bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
 }
 

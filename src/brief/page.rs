@@ -417,16 +417,35 @@ fn summary(front_text: &str) -> Option<String> {
                 return Some(text);
             }
         }
-        for heading in SUMMARY_HEADINGS {
-            let lower = paragraph.to_lowercase();
-            if let Some(rest) = lower.strip_prefix(heading)
-                && rest.starts_with([':', '.', '—', '–'])
-            {
-                let body = paragraph[paragraph.len() - rest.len() + 1..].trim();
-                if body.split_whitespace().count() >= 8 {
-                    return Some(body.split_whitespace().collect::<Vec<_>>().join(" "));
-                }
-            }
+        if let Some(body) = inline_summary(paragraph) {
+            return Some(body);
+        }
+    }
+    None
+}
+
+/// The body of an "Abstract: ..." or "Abstract—..." paragraph. Works on
+/// the original text by characters: lowercasing can change byte lengths.
+fn inline_summary(paragraph: &str) -> Option<String> {
+    for heading in SUMMARY_HEADINGS {
+        let n = heading.chars().count();
+        let Some((cut, _)) = paragraph.char_indices().nth(n) else {
+            continue;
+        };
+        if paragraph[..cut].to_lowercase() != *heading {
+            continue;
+        }
+        let rest = &paragraph[cut..];
+        let Some(separator) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '.' | '—' | '–'))
+        else {
+            continue;
+        };
+        let body: Vec<&str> = rest[separator.len_utf8()..].split_whitespace().collect();
+        if body.len() >= 8 {
+            return Some(body.join(" "));
         }
     }
     None

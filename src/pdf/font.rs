@@ -39,11 +39,10 @@ pub struct CharInfo {
     pub width: f64,
     /// A single-byte code 32: word spacing applies.
     pub is_space: bool,
-    /// Vertical writing: advance (negative is downwards) and the position
-    /// vector from the vertical origin to the horizontal one, glyph space.
+    /// Vertical advance in glyph space (negative is downwards), for fonts
+    /// in vertical writing mode. Glyphs are reported at their vertical
+    /// origin (the pen position), so the position vector is not needed.
     pub w1: f64,
-    pub vx: f64,
-    pub vy: f64,
 }
 
 /// A loaded font.
@@ -74,12 +73,14 @@ struct Composite {
     collection: Option<Collection>,
     widths: Ranges<f64>,
     default_width: f64,
-    vertical_metrics: Ranges<[f64; 3]>,
-    default_vertical: [f64; 2],
+    /// Vertical advances from /W2 and /DW2.
+    vertical_advances: Ranges<f64>,
+    default_vertical_advance: f64,
     /// The embedded program (GID -> text), and CID -> GID.
     program: Program,
     cid_to_gid: Option<Vec<u16>>,
     single_byte_space: bool,
+    symbol_font: bool,
     cache: RefCell<HashMap<u32, CharInfo>>,
 }
 
@@ -151,8 +152,6 @@ fn empty_char(width: f64) -> CharInfo {
         width,
         is_space: false,
         w1: -1000.0,
-        vx: width / 2.0,
-        vy: 880.0,
     }
 }
 
@@ -180,6 +179,34 @@ pub fn usable_text(text: &str) -> Option<String> {
     } else {
         Some(cleaned)
     }
+}
+
+/// Microsoft's Symbol font maps its glyphs to U+F020..U+F0FF, code + 0xF000;
+/// ToUnicode maps written from it carry those private-use values. In a
+/// Symbol font they are the Symbol encoding's characters (U+F0B7 is a bullet).
+fn symbol_private_use(text: &str, symbol_font: bool) -> Option<String> {
+    let mut chars = text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let code = u8::try_from((c as u32).checked_sub(0xF000)?).ok()?;
+    if !symbol_font || code < 0x20 {
+        return None;
+    }
+    let name = BaseEncoding::Symbol.glyph_name(code)?;
+    glyph_name_to_unicode(name).and_then(|t| usable_text(&t))
+}
+
+fn is_symbol_font(name: &str) -> bool {
+    name.to_ascii_lowercase().starts_with("symbol")
+}
+
+/// Microsoft's picture fonts, whose codes stand for no letters.
+fn is_pictographic_font(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["wingdings", "webdings", "marlett"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 // ------------------------------------------------------------ font info ---
@@ -252,6 +279,8 @@ fn load_simple(
     let symbolic_standard = standard.is_some_and(|s| s.is_symbolic());
     let dingbats = standard.is_some_and(|s| s.name == "ZapfDingbats")
         || info.name.to_ascii_lowercase().contains("dingbat");
+    let symbol_font = is_symbol_font(&info.name);
+    let pictographic = is_pictographic_font(&info.name);
 
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
     let program = match descriptor {
@@ -323,8 +352,13 @@ fn load_simple(
         let text = to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(u32::from(code)))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, symbol_font)))
             .or_else(|| {
+                // A pictographic font's glyphs are not the letters that a
+                // standard encoding names for their codes ("l" for a bullet).
+                if pictographic && !differences.contains_key(&code) {
+                    return None;
+                }
                 name.and_then(|n| {
                     if dingbats {
                         dingbat_name_to_unicode(n)
@@ -483,10 +517,10 @@ impl SimpleWidths {
                 .copied()
                 .unwrap_or(self.missing);
         }
-        if let Some(metrics) = metrics {
-            if let Some(w) = name.and_then(|n| metrics.width(n)) {
-                return f64::from(w);
-            }
+        if let Some(metrics) = metrics
+            && let Some(w) = name.and_then(|n| metrics.width(n))
+        {
+            return f64::from(w);
         }
         if self.missing > 0.0 {
             self.missing
@@ -527,7 +561,7 @@ fn load_composite(
             let name = String::from_utf8_lossy(name).into_owned();
             cmap::predefined(&name).unwrap_or_else(|| {
                 warnings.push(format!("Font {} uses the unknown CMap {name}.", info.name));
-                identity()
+                CMap::identity(false)
             })
         }
         Some(Object::Stream(stream)) => match decode_stream(stream, budget) {
@@ -544,15 +578,17 @@ fn load_composite(
                     "The encoding CMap of font {} is damaged.",
                     info.name
                 ));
-                identity()
+                CMap::identity(false)
             }
         },
-        _ => identity(),
+        _ => CMap::identity(false),
     };
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
 
+    // CIDs of an Adobe character collection have known Unicode values.
     let ordering = get_dict(doc, cid_font, b"CIDSystemInfo")
-        .and_then(|csi| get_name(doc, csi, b"Ordering").or_else(|| csi_string(doc, csi)));
+        .filter(|csi| get_name(doc, csi, b"Registry") == Some(b"Adobe"))
+        .and_then(|csi| get_name(doc, csi, b"Ordering"));
     let collection = encoding
         .collection
         .or_else(|| ordering.and_then(Collection::from_ordering));
@@ -563,7 +599,7 @@ fn load_composite(
         .filter(|a| a.len() == 2)
         .and_then(|a| Some([resolved_number(doc, &a[0])?, resolved_number(doc, &a[1])?]))
         .unwrap_or([880.0, -1000.0]);
-    let vertical_metrics = read_cid_vertical(doc, cid_font, budget)?;
+    let vertical_advances = read_cid_vertical(doc, cid_font, budget)?;
 
     let program = match descriptor {
         Some(d) => load_program(doc, d, budget, &mut warnings)?,
@@ -584,6 +620,7 @@ fn load_composite(
 
     let vertical = encoding.wmode == 1;
     let single_byte_space = encoding.has_single_byte_space();
+    let symbol_font = is_symbol_font(&info.name);
     Ok(Font {
         info,
         matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
@@ -596,25 +633,15 @@ fn load_composite(
             collection,
             widths,
             default_width,
-            vertical_metrics,
-            default_vertical: dw2,
+            vertical_advances,
+            default_vertical_advance: dw2[1],
             program,
             cid_to_gid,
             single_byte_space,
+            symbol_font,
             cache: RefCell::new(HashMap::new()),
         })),
     })
-}
-
-fn csi_string<'a>(doc: &'a Document, csi: &'a Dictionary) -> Option<&'a [u8]> {
-    match get(doc, csi, b"Ordering")? {
-        Object::String(s, _) => Some(s),
-        _ => None,
-    }
-}
-
-fn identity() -> CMap {
-    CMap::identity(false)
 }
 
 fn read_cid_widths(
@@ -647,10 +674,10 @@ fn read_cid_widths(
             }
             Some(last) => {
                 let last = super::objects::number(last).unwrap_or(0.0).max(0.0) as u32;
-                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o)) {
-                    if last >= first {
-                        ranges.entries.push((first, last, w));
-                    }
+                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o))
+                    && last >= first
+                {
+                    ranges.entries.push((first, last, w));
                 }
                 i += 3;
             }
@@ -665,7 +692,7 @@ fn read_cid_vertical(
     doc: &Document,
     cid_font: &Dictionary,
     budget: &Budget,
-) -> Result<Ranges<[f64; 3]>, LimitExceeded> {
+) -> Result<Ranges<f64>, LimitExceeded> {
     let mut ranges = Ranges::default();
     let Some(items) = get_array(doc, cid_font, b"W2") else {
         return Ok(ranges);
@@ -681,27 +708,23 @@ fn read_cid_vertical(
         let first = first.max(0.0) as u32;
         match items.get(i + 1).and_then(|o| resolve(doc, o)) {
             Some(Object::Array(list)) => {
+                // Triples of w1, vx, vy; only the advance w1 is used.
                 for (k, triple) in list.chunks_exact(3).enumerate() {
                     budget.charge(1)?;
-                    if let (Some(w1), Some(vx), Some(vy)) =
-                        (num(triple.first()), num(triple.get(1)), num(triple.get(2)))
-                    {
+                    if let Some(w1) = num(triple.first()) {
                         let cid = first.saturating_add(k as u32);
-                        ranges.entries.push((cid, cid, [w1, vx, vy]));
+                        ranges.entries.push((cid, cid, w1));
                     }
                 }
                 i += 2;
             }
             Some(_) => {
                 let last = num(items.get(i + 1)).unwrap_or(0.0).max(0.0) as u32;
-                if let (Some(w1), Some(vx), Some(vy)) = (
-                    num(items.get(i + 2)),
-                    num(items.get(i + 3)),
-                    num(items.get(i + 4)),
-                ) {
-                    if last >= first {
-                        ranges.entries.push((first, last, [w1, vx, vy]));
-                    }
+                // first last w1 vx vy
+                if let Some(w1) = num(items.get(i + 2))
+                    && last >= first
+                {
+                    ranges.entries.push((first, last, w1));
                 }
                 i += 5;
             }
@@ -731,7 +754,7 @@ impl Composite {
             .to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(code))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, self.symbol_font)))
             .or_else(|| self.encoding.unicode(code).and_then(|t| usable_text(&t)))
             .or_else(|| {
                 let c = self.collection?.cid_to_unicode(cid?)?;
@@ -741,18 +764,15 @@ impl Composite {
             .unwrap_or_default();
         let cid_or_zero = cid.unwrap_or(0);
         let width = self.widths.get(cid_or_zero).unwrap_or(self.default_width);
-        let [w1, vx, vy] = self.vertical_metrics.get(cid_or_zero).unwrap_or([
-            self.default_vertical[1],
-            width / 2.0,
-            self.default_vertical[0],
-        ]);
+        let w1 = self
+            .vertical_advances
+            .get(cid_or_zero)
+            .unwrap_or(self.default_vertical_advance);
         CharInfo {
             text: Rc::from(text.as_str()),
             width,
             is_space: len == 1 && code == 32 && self.single_byte_space,
             w1,
-            vx,
-            vy,
         }
     }
 
@@ -806,13 +826,27 @@ fn load_to_unicode(
 struct Program {
     /// Built-in encoding: code -> glyph name (Type 1, CFF).
     builtin: Option<Vec<Option<String>>>,
-    /// TrueType: code -> GID through the (3,0) or (1,0) subtable.
+    /// TrueType: code -> GID through the subtable that maps single-byte
+    /// codes, and which kind of subtable that was.
     code_to_gid: Option<Vec<u16>>,
+    code_subtable: CodeSubtable,
     /// The program's bytes, kept to build `gid_text` if it is ever needed.
     source: Option<ProgramSource>,
     /// GID -> text (TrueType cmap inverted, `post` names, CFF charset
     /// names), built on first use: most fonts never need it.
     gid_text: OnceCell<HashMap<u16, String>>,
+}
+
+/// The TrueType subtable a simple font's codes go through.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum CodeSubtable {
+    /// (3,0): codes at U+F000 + code; their text needs the GID.
+    #[default]
+    Symbol,
+    /// (1,0): codes are Mac Roman.
+    MacRoman,
+    /// A Unicode subtable: codes are characters.
+    Unicode,
 }
 
 #[derive(Debug)]
@@ -852,7 +886,16 @@ impl Program {
         if gid == 0 {
             return None;
         }
-        self.gid_text().get(&gid).cloned()
+        // Mac Roman and Unicode subtables say what the code is; only a
+        // symbol subtable needs the (costlier) GID -> text map.
+        match self.code_subtable {
+            CodeSubtable::MacRoman => BaseEncoding::MacRoman
+                .glyph_name(code)
+                .and_then(glyph_name_to_unicode)
+                .and_then(|t| usable_text(&t)),
+            CodeSubtable::Unicode => usable_text(char::from(code).encode_utf8(&mut [0; 4])),
+            CodeSubtable::Symbol => self.gid_text().get(&gid).cloned(),
+        }
     }
 }
 
@@ -928,11 +971,10 @@ fn type1_builtin_encoding(data: &[u8]) -> Option<Vec<Option<String>>> {
                     Some(Token::Number(code)),
                     Some(Token::Name(name)),
                 ] = &window
+                    && let Some(slot) = names.get_mut(*code as usize)
                 {
-                    if let Some(slot) = names.get_mut(*code as usize) {
-                        *slot = Some(String::from_utf8_lossy(name).into_owned());
-                        any = true;
-                    }
+                    *slot = Some(String::from_utf8_lossy(name).into_owned());
+                    any = true;
                 }
             }
             Token::Keyword(b"readonly") | Token::Keyword(b"def") if any => break,
@@ -964,11 +1006,11 @@ fn cff_program(data: &[u8]) -> Program {
     let mut names = vec![None; 256];
     let mut any = false;
     for code in 0..=255u8 {
-        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
-            if let Some(name) = table.glyph_name(gid) {
-                names[code as usize] = Some(name.to_string());
-                any = true;
-            }
+        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0)
+            && let Some(name) = table.glyph_name(gid)
+        {
+            names[code as usize] = Some(name.to_string());
+            any = true;
         }
     }
     if any {
@@ -1010,29 +1052,43 @@ fn sfnt_program(data: &[u8]) -> Program {
     else {
         return program;
     };
-    for subtable in cmap.subtables {
-        let windows_symbol =
-            subtable.platform_id == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
-        let mac_roman =
-            subtable.platform_id == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
-        if !(windows_symbol || mac_roman) {
-            continue;
-        }
-        let mut map = vec![0u16; 256];
-        for (code, slot) in (0u32..).zip(map.iter_mut()) {
-            let gid = if windows_symbol {
-                // Symbol fonts put their glyphs at U+F000 + code.
-                subtable
-                    .glyph_index(0xF000 + code)
-                    .or_else(|| subtable.glyph_index(code))
-            } else {
-                subtable.glyph_index(code)
-            };
-            *slot = gid.map_or(0, |g| g.0);
-        }
-        program.code_to_gid = Some(map);
-        break;
+    // The subtable that maps single-byte codes: (3,0) symbol, then (1,0)
+    // Mac Roman, then a Unicode one read with the code as a character.
+    let kind = |subtable: &ttf_parser::cmap::Subtable| match (
+        subtable.platform_id,
+        subtable.encoding_id,
+    ) {
+        (ttf_parser::PlatformId::Windows, 0) => Some(CodeSubtable::Symbol),
+        (ttf_parser::PlatformId::Macintosh, 0) => Some(CodeSubtable::MacRoman),
+        _ if subtable.is_unicode() => Some(CodeSubtable::Unicode),
+        _ => None,
+    };
+    let preference = |kind: &CodeSubtable| match kind {
+        CodeSubtable::Symbol => 0,
+        CodeSubtable::MacRoman => 1,
+        CodeSubtable::Unicode => 2,
+    };
+    let Some((kind, subtable)) = cmap
+        .subtables
+        .into_iter()
+        .filter_map(|s| Some((kind(&s)?, s)))
+        .min_by_key(|(kind, _)| preference(kind))
+    else {
+        return program;
+    };
+    let mut map = vec![0u16; 256];
+    for (code, slot) in (0u32..).zip(map.iter_mut()) {
+        let gid = match kind {
+            CodeSubtable::MacRoman | CodeSubtable::Unicode => subtable.glyph_index(code),
+            // Symbol fonts put their glyphs at U+F000 + code.
+            CodeSubtable::Symbol => subtable
+                .glyph_index(0xF000 + code)
+                .or_else(|| subtable.glyph_index(code)),
+        };
+        *slot = gid.map_or(0, |g| g.0);
     }
+    program.code_subtable = kind;
+    program.code_to_gid = Some(map);
     program
 }
 
@@ -1105,6 +1161,27 @@ mod tests {
         assert_eq!(usable_text("\u{FFFD}"), None);
         assert_eq!(usable_text("\u{F0B7}"), None);
         assert_eq!(usable_text("a\u{7}b").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn type1_headers_give_their_built_in_encoding() {
+        let header = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n\
+            0 1 255 {1 index exch /.notdef put} for\n\
+            dup 65 /A put\ndup 12 /fi put\nreadonly def\ncurrentfile eexec\x80\x81";
+        let names = type1_builtin_encoding(header).expect("an encoding");
+        assert_eq!(names[65].as_deref(), Some("A"));
+        assert_eq!(names[12].as_deref(), Some("fi"));
+        assert_eq!(names[66], None);
+        let standard = b"/Encoding StandardEncoding def currentfile eexec";
+        assert!(type1_builtin_encoding(standard).is_none());
+    }
+
+    #[test]
+    fn symbol_private_use_values_become_symbol_characters() {
+        assert_eq!(symbol_private_use("\u{F0B7}", true).as_deref(), Some("•"));
+        assert_eq!(symbol_private_use("\u{F061}", true).as_deref(), Some("α"));
+        assert_eq!(symbol_private_use("\u{F0B7}", false), None);
+        assert_eq!(symbol_private_use("\u{E000}", true), None);
     }
 
     #[test]

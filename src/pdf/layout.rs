@@ -298,8 +298,9 @@ impl Rivers {
             let (Some(first), Some(last)) = (row.first(), row.last()) else {
                 continue;
             };
-            for b in index(first.u0)..=index(last.u1.max(last.u0)) {
-                state[r][b] = INK;
+            let (from, to) = (index(first.u0), index(last.u1.max(last.u0)));
+            if let Some(cells) = state[r].get_mut(from..=to) {
+                cells.fill(INK);
             }
             for pair in row.windows(2) {
                 let (a, b) = (&pair[0], &pair[1]);

@@ -37,12 +37,15 @@ pub fn find(pages: &[PageLayout]) -> HashSet<LineRef> {
         2.max(pages.len() / 4)
     };
     let mut marks = HashSet::new();
-    for lines in &candidates {
+    for (page, lines) in candidates.iter().enumerate() {
+        // Text repeated on every page is furniture only next to a body: a
+        // page whose only text repeats (a label, a stamp) keeps it.
+        let has_body = line_count(&pages[page]) > lines.len();
         for (at, key, numbering) in lines {
             let repeated = seen_on
                 .get(key.as_str())
                 .is_some_and(|p| p.len() >= repeats_needed);
-            if *numbering || (repeated && pages.len() >= 2) {
+            if *numbering || (repeated && pages.len() >= 2 && has_body) {
                 marks.insert(*at);
             }
         }
@@ -97,6 +100,10 @@ fn band_lines(page_index: usize, page: &PageLayout) -> Vec<(LineRef, String, boo
         out.push((at, mask(text), is_page_number(text)));
     }
     out
+}
+
+fn line_count(page: &PageLayout) -> usize {
+    page.blocks.iter().map(|b| b.lines.len()).sum()
 }
 
 fn body_size(page: &PageLayout) -> f32 {
