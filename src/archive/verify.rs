@@ -7,7 +7,7 @@ use super::bag::{BagCheck, check_bag};
 use super::bundle::{BAGIT_TXT, folder_name};
 use super::digest::{Algorithm, sha256_file};
 use super::inventory::{self, Inventory};
-use super::report::{Finding, Report};
+use super::report::{Finding, FixityEvent, Report};
 use super::source::{BagSource, FolderBag, ZipBag};
 use super::{list_bundles, lock};
 use crate::error::{Error, Result};
@@ -491,6 +491,14 @@ pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
         }
         if let Some((prev_version, prev_sha, prev_inv)) = &previous {
             if *prev_version + 1 == *version && !fast {
+                if let (Some(actual), Some(claimed)) = (prev_sha, &facts.previous_sha256) {
+                    report.events.push(FixityEvent::new(
+                        super::bundle::file_name(&name, *prev_version),
+                        "sha256",
+                        claimed,
+                        actual,
+                    ));
+                }
                 match (prev_sha, &facts.previous_sha256) {
                     (Some(actual), Some(claimed)) if actual != claimed => report.findings.push(Finding::error(
                         file,
