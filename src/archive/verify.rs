@@ -363,11 +363,17 @@ fn inventory_checks(
     }
 }
 
-/// A logical path that stays inside any folder it is joined to.
+/// A logical path that stays inside any folder it is joined to, on any
+/// system: relative, no `.` or `..` or empty parts, no backslash (a
+/// separator on Windows), no drive prefix like `C:`. Colons elsewhere are
+/// ordinary characters ("Report: 2024.pdf").
 pub fn safe_logical_path(path: &str) -> bool {
+    let drive = path.as_bytes().get(1) == Some(&b':')
+        && path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
     !path.is_empty()
+        && !drive
         && !path.starts_with('/')
-        && !path.contains(['\\', '\0', ':'])
+        && !path.contains(['\\', '\0'])
         && path
             .split('/')
             .all(|c| !c.is_empty() && c != "." && c != "..")
@@ -579,6 +585,35 @@ fn history_checks(prev: &Inventory, inv: &Inventory, file: &str, report: &mut Re
                 at,
                 &format!("content {digest} is said to be stored by version {} but earlier inventories do not list it", stored.version),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_logical_path;
+
+    #[test]
+    fn logical_paths_that_could_escape_are_unsafe() {
+        for bad in [
+            "../x.pdf",
+            "a/../../x.pdf",
+            "/etc/x.pdf",
+            "C:/x.pdf",
+            "a\\..\\x.pdf",
+            "a//b.pdf",
+            "./a.pdf",
+            "",
+        ] {
+            assert!(!safe_logical_path(bad), "{bad}");
+        }
+        for good in [
+            "a.pdf",
+            "reports/2024/Report: final.pdf",
+            "é/ü.pdf",
+            "a..b.pdf",
+        ] {
+            assert!(safe_logical_path(good), "{good}");
         }
     }
 }
