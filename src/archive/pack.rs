@@ -47,6 +47,8 @@ pub struct PackOptions {
     pub date: Timestamp,
     pub source_organization: Option<String>,
     pub sha512: bool,
+    /// Extract known PDFs again when their earlier extraction failed.
+    pub retry_failed: bool,
 }
 
 /// What a pack did.
@@ -203,7 +205,10 @@ pub fn pack(
     let mut to_extract: Vec<PackInput> = Vec::new();
     let mut first_of_pdf: HashMap<&str, usize> = HashMap::new();
     for input in inputs {
-        match known.get(input.sha256.as_str()) {
+        match known
+            .get(input.sha256.as_str())
+            .filter(|doc| doc.ok || !options.retry_failed)
+        {
             Some(doc) => {
                 state.insert(input.logical_path.clone(), Some((*doc).clone()));
             }
@@ -455,6 +460,7 @@ mod tests {
             date: Timestamp { epoch: 0 },
             source_organization: None,
             sha512: false,
+            retry_failed: false,
         };
         let log = RefCell::new(Vec::new());
         let inputs = hash_inputs(&files(&["a.pdf", "b.pdf", "c.pdf"]), false).unwrap_or_default();
