@@ -495,6 +495,63 @@ mod tests {
     }
 
     #[test]
+    fn failed_extractions_are_retried_only_when_asked() {
+        let dir = std::env::temp_dir().join(format!("bindery-retry-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let pdf = dir.join("locked.pdf");
+        let _ = std::fs::write(&pdf, "%PDF-locked");
+        let inputs = hash_inputs(&[("locked.pdf".to_string(), pdf)], false).unwrap_or_default();
+        let mut options = PackOptions {
+            archive: dir.join("arch"),
+            name: Some("r".into()),
+            message: String::new(),
+            date: Timestamp { epoch: 0 },
+            source_organization: None,
+            sha512: false,
+            retry_failed: false,
+        };
+        let counter = RefCell::new(0);
+        let calls = &counter;
+        let extract = move |ok: bool| -> Box<ExtractFn<'_>> {
+            Box::new(
+                move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| {
+                    *calls.borrow_mut() += todo.len();
+                    for i in 0..todo.len() {
+                        let record_json = format!("{{\"ok\":{ok}}}").into_bytes();
+                        sink(
+                            i,
+                            Extracted {
+                                record_json,
+                                text: Vec::new(),
+                                ok,
+                            },
+                        );
+                    }
+                    Ok(())
+                },
+            )
+        };
+        assert!(matches!(
+            pack(&inputs, &options, extract(false)),
+            Ok(Packed::Written(_))
+        ));
+        assert!(matches!(
+            pack(&inputs, &options, extract(true)),
+            Ok(Packed::Unchanged { .. })
+        ));
+        assert_eq!(*calls.borrow(), 1);
+        options.retry_failed = true;
+        let retried = pack(&inputs, &options, extract(true));
+        assert_eq!(*calls.borrow(), 2);
+        let Ok(Packed::Written(summary)) = retried else {
+            panic!("retry: {retried:?}")
+        };
+        assert_eq!(summary.changes.changed, ["locked.pdf"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn clashing_logical_paths_are_refused() {
         let files = vec![
             ("x.pdf".to_string(), PathBuf::from("a/x.pdf")),
