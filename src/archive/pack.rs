@@ -177,6 +177,7 @@ pub fn pack(
                 archive.bundles.len()
             )));
         }
+        refuse_damaged(&archive, latest)?;
         let inventory = archive.inventory(latest)?;
         let path = archive
             .bundles
@@ -367,6 +368,24 @@ pub fn pack(
         stored_bytes,
         cleaned,
     })))
+}
+
+/// Building on a damaged latest bundle would chain the damage in: check
+/// its structure and inventory (not its digests) first.
+fn refuse_damaged(archive: &Archive, version: u32) -> Result<()> {
+    let Some(file) = archive.bundles.iter().find(|b| b.version == version) else {
+        return Ok(());
+    };
+    let bag = super::source::ZipBag::open(&file.path)
+        .map_err(|cause| Error::new(format!("{}: {cause}", file.path.display())))?;
+    let (report, _) = super::verify::check_bundle(&bag, true);
+    match report.findings.iter().find(|f| f.is_error()) {
+        Some(problem) => Err(Error::new(format!(
+            "the latest bundle is damaged ({problem}); nothing written. Run bindery verify {}",
+            archive.dir.display()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Write the bundle to a temporary file in the archive folder, fsync it,

@@ -37,8 +37,24 @@ pub fn verify_path(path: &Path, fast: bool) -> Result<Report> {
         let label = file_label(path);
         match ZipBag::open(path) {
             Ok(bag) => {
-                let (bundle_report, _) = check_bundle(&bag, fast);
+                let (bundle_report, facts) = check_bundle(&bag, fast);
                 report.merge(bundle_report);
+                // Under a bundle's own name, its folder and version must agree.
+                if let (Some((name, version)), Some(facts)) =
+                    (super::parse_bundle_name(&label), facts)
+                {
+                    let expected = folder_name(&name, version);
+                    if bag.root != expected || facts.version != version {
+                        report.findings.push(Finding::error(
+                            &label,
+                            "",
+                            &format!(
+                                "holds {:?}, version {}: not what its file name says",
+                                bag.root, facts.version
+                            ),
+                        ));
+                    }
+                }
             }
             Err(cause) => report.findings.push(Finding::error(&label, "", &cause)),
         }
