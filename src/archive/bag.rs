@@ -107,6 +107,7 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
 
     // Manifests.
     let mut fetch_paths = BTreeSet::new();
+    let mut unsupported_payload = false;
     for file in source.files() {
         let path = file.path.as_str();
         if path.contains('/') {
@@ -120,11 +121,14 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
             continue;
         };
         let Some(algorithm) = Algorithm::from_name(algorithm) else {
-            check.error(
+            check.warning(
                 &label,
                 path,
-                &format!("algorithm {algorithm:?} is not supported (md5, sha224, sha256, sha384, sha512 are); this manifest cannot be checked"),
+                &format!("algorithm {algorithm:?} is not supported (md5, sha224, sha256, sha384, sha512 are); this manifest is not checked"),
             );
+            if !is_tag {
+                unsupported_payload = true;
+            }
             continue;
         };
         let Some(text) = decode(path, &mut check) else {
@@ -137,7 +141,11 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
             check.payload.insert(algorithm, entries);
         }
     }
-    if check.payload.is_empty() {
+    if check.payload.is_empty() && unsupported_payload {
+        check.report.unchecked.push(format!(
+            "{label}: no payload manifest uses an algorithm bindery can compute"
+        ));
+    } else if check.payload.is_empty() {
         check.error(&label, "", "no payload manifest (manifest-<algorithm>.txt)");
     }
     if sizes.contains_key("fetch.txt")
