@@ -444,6 +444,31 @@ fn verify_names_the_file_and_cause_of_every_tampering() {
     std::fs::remove_file(case.join(middle)).expect("rm");
     assert_invalid(&case, &[middle, "missing"]);
 
+    // One bundle on its own, under another version's name.
+    let case = fresh("misnamed-single");
+    std::fs::copy(case.join("t_v0003.zip"), case.join("alone")).expect("copy");
+    let single = case.join("alone").with_file_name("t_v0001.zip");
+    std::fs::rename(case.join("alone"), &single).expect("mv");
+    let out = bindery(&["verify", s(&single)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("not what its file name says"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The chain is reported as fixity events too.
+    let json = stdout(&bindery(&["verify", "--json", s(&pristine)]));
+    let events = common::records(&json);
+    for name in ["t_v0001.zip", "t_v0002.zip"] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e["object"] == name && e["eventOutcome"] == "pass"),
+            "{name}"
+        );
+    }
+
     let case = fresh("swapped-middle");
     std::fs::rename(case.join("t_v0002.zip"), case.join("tmp.zip")).expect("mv");
     std::fs::rename(case.join("t_v0003.zip"), case.join("t_v0002.zip")).expect("mv");
