@@ -163,6 +163,10 @@ pub struct PackArgs {
     /// Also write SHA-512 manifests.
     #[arg(long)]
     pub sha512: bool,
+    /// Extract again the PDFs whose earlier extraction failed (say, now
+    /// that --password is given); otherwise a known PDF is never re-read.
+    #[arg(long)]
+    pub retry_failed: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,

@@ -444,6 +444,31 @@ fn verify_names_the_file_and_cause_of_every_tampering() {
     std::fs::remove_file(case.join(middle)).expect("rm");
     assert_invalid(&case, &[middle, "missing"]);
 
+    // One bundle on its own, under another version's name.
+    let case = fresh("misnamed-single");
+    std::fs::copy(case.join("t_v0003.zip"), case.join("alone")).expect("copy");
+    let single = case.join("alone").with_file_name("t_v0001.zip");
+    std::fs::rename(case.join("alone"), &single).expect("mv");
+    let out = bindery(&["verify", s(&single)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("not what its file name says"),
+        "{}",
+        stdout(&out)
+    );
+
+    // The chain is reported as fixity events too.
+    let json = stdout(&bindery(&["verify", "--json", s(&pristine)]));
+    let events = common::records(&json);
+    for name in ["t_v0001.zip", "t_v0002.zip"] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e["object"] == name && e["eventOutcome"] == "pass"),
+            "{name}"
+        );
+    }
+
     let case = fresh("swapped-middle");
     std::fs::rename(case.join("t_v0002.zip"), case.join("tmp.zip")).expect("mv");
     std::fs::rename(case.join("t_v0003.zip"), case.join("t_v0002.zip")).expect("mv");
@@ -663,6 +688,15 @@ fn a_second_pack_is_locked_out() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+fn lock_leftovers(archive: &Path) -> Vec<String> {
+    std::fs::read_dir(archive)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".bindery-tmp"))
+        .collect()
+}
+
 /// kill -9 at many moments of a pack: the archive is always at a whole
 /// version, verifies clean, and the next pack cleans up and succeeds.
 #[cfg(unix)]
@@ -678,20 +712,20 @@ fn killed_packs_leave_the_archive_whole() {
             .success()
     );
     // A large stored file makes the writing phase long enough to hit.
-    let mut big = Vec::with_capacity(64 << 20);
+    let mut big = Vec::with_capacity(16 << 20);
     let mut x: u32 = 12345;
-    while big.len() < (64 << 20) {
+    while big.len() < (16 << 20) {
         x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
         big.extend_from_slice(&x.to_le_bytes());
     }
     std::fs::write(input.join("big.pdf"), &big).expect("big");
-    for delay_ms in [5u64, 40, 120, 250, 400, 700] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bindery"))
+    let run = |archive: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_bindery"))
             .args([
                 "pack",
                 s(&input),
                 "--archive",
-                s(&archive),
+                s(archive),
                 "--date",
                 "2026-01-02",
                 "-q",
@@ -699,15 +733,24 @@ fn killed_packs_leave_the_archive_whole() {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("spawn");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+            .expect("spawn")
+    };
+    // How long a whole pack takes here, to kill at fractions of it.
+    let started = std::time::Instant::now();
+    let _ = run(&dir.join("timing")).wait();
+    let whole = started.elapsed();
+    let mut saw_partial = false;
+    for percent in [10u32, 30, 50, 65, 80, 90, 97] {
+        let mut child = run(&archive);
+        std::thread::sleep(whole * percent / 100);
         let _ = child.kill();
         let _ = child.wait();
+        saw_partial |= !lock_leftovers(&archive).is_empty();
         let out = bindery(&["verify", s(&archive)]);
         assert_eq!(
             out.status.code(),
             Some(0),
-            "after a kill at {delay_ms} ms:\n{}",
+            "after a kill at {percent}%:\n{}",
             stdout(&out)
         );
         let versions = bundles(&archive);
@@ -716,21 +759,117 @@ fn killed_packs_leave_the_archive_whole() {
             break; // the pack finished before the kill
         }
     }
+    eprintln!("killed packs: a partial bundle was left (and ignored) at least once: {saw_partial}");
     let out = pack(&input, &archive, "2026-01-02", &[]);
     assert!(
         out.status.code().is_some_and(|c| c <= 1),
         "{}",
         stderr(&out)
     );
-    let leftovers: Vec<String> = std::fs::read_dir(&archive)
-        .expect("dir")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".bindery-tmp"))
-        .collect();
+    let leftovers = lock_leftovers(&archive);
     assert!(leftovers.is_empty(), "{leftovers:?}");
     assert_eq!(bundles(&archive).len(), 2);
     let out = bindery(&["verify", s(&archive)]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn write_zip(path: &Path, entries: &[(&str, &[u8])], symlink: Option<(&str, &str)>) {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for (name, content) in entries {
+        out.start_file(*name, options).expect("start");
+        out.write_all(content).expect("write");
+    }
+    if let Some((name, target)) = symlink {
+        out.add_symlink(name, target, options).expect("symlink");
+    }
+    std::fs::write(path, out.finish().expect("finish").into_inner()).expect("write zip");
+}
+
+fn replace_all(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len());
+    let mut i = 0;
+    while i + from.len() <= bytes.len() {
+        if &bytes[i..i + from.len()] == from {
+            bytes[i..i + from.len()].copy_from_slice(to);
+        }
+        i += 1;
+    }
+}
+
+/// Zips built to hurt: names escaping the folder, symbolic links, two
+/// entries with one name, a size claim no deflate stream can meet.
+#[test]
+fn hostile_zips_are_refused_without_writing_anything() {
+    let dir = temp_dir("archive-hostile");
+    let bagit = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+    let cases: Vec<(&str, Vec<u8>, &str)> = {
+        let mut cases = Vec::new();
+        let p = dir.join("escape.zip");
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit), ("b/../../evil.txt", b"x")],
+            None,
+        );
+        cases.push(("escape", std::fs::read(&p).expect("zip"), "evil.txt"));
+        let p = dir.join("absolute.zip");
+        write_zip(&p, &[("b/bagit.txt", bagit), ("/tmp/evil.txt", b"x")], None);
+        cases.push(("absolute", std::fs::read(&p).expect("zip"), "/tmp/evil.txt"));
+        let p = dir.join("link.zip");
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit)],
+            Some(("b/data/link", "/etc/passwd")),
+        );
+        cases.push(("symlink", std::fs::read(&p).expect("zip"), "symbolic link"));
+        let p = dir.join("dup.zip");
+        write_zip(
+            &p,
+            &[
+                ("b/bagit.txt", bagit),
+                ("b/data/a1", b"one"),
+                ("b/data/a2", b"two"),
+            ],
+            None,
+        );
+        let mut bytes = std::fs::read(&p).expect("zip");
+        replace_all(&mut bytes, b"b/data/a2", b"b/data/a1");
+        cases.push(("duplicate", bytes, "same name"));
+        let p = dir.join("bomb.zip");
+        let zeros = vec![0u8; 1 << 20];
+        write_zip(
+            &p,
+            &[("b/bagit.txt", bagit), ("b/data/zeros", &zeros)],
+            None,
+        );
+        let mut bytes = std::fs::read(&p).expect("zip");
+        // Claim 4 GB uncompressed in both headers of the zeros entry.
+        let size = (1u32 << 20).to_le_bytes();
+        let huge = 0xF000_0000u32.to_le_bytes();
+        replace_all(&mut bytes, &size, &huge);
+        cases.push(("bomb", bytes, "ratio"));
+        cases
+    };
+    for (case, bytes, needle) in cases {
+        let path = dir.join(format!("{case}.zip"));
+        std::fs::write(&path, &bytes).expect("write");
+        let out = bindery(&["verify", s(&path)]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{case}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(
+            stdout(&out).contains(needle),
+            "{case}: expected {needle:?} in\n{}",
+            stdout(&out)
+        );
+    }
+    assert!(!dir.parent().expect("parent").join("evil.txt").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

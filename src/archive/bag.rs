@@ -14,6 +14,12 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use unicode_normalization::UnicodeNormalization;
 
+/// A manifest's entries: (is a tag manifest, algorithm, (path, digest)s).
+type Listing = (bool, Algorithm, Vec<(String, String)>);
+
+/// What a file must hash to: (algorithm, digest, manifest naming it)s.
+type Expected = Vec<(Algorithm, String, String)>;
+
 /// The largest tag file read whole (manifests of huge bags are big).
 pub const TAG_FILE_LIMIT: u64 = 256 << 20;
 
@@ -101,6 +107,7 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
 
     // Manifests.
     let mut fetch_paths = BTreeSet::new();
+    let mut unsupported_payload = false;
     for file in source.files() {
         let path = file.path.as_str();
         if path.contains('/') {
@@ -114,11 +121,14 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
             continue;
         };
         let Some(algorithm) = Algorithm::from_name(algorithm) else {
-            check.error(
+            check.warning(
                 &label,
                 path,
-                &format!("algorithm {algorithm:?} is not supported (md5, sha224, sha256, sha384, sha512 are); this manifest cannot be checked"),
+                &format!("algorithm {algorithm:?} is not supported (md5, sha224, sha256, sha384, sha512 are); this manifest is not checked"),
             );
+            if !is_tag {
+                unsupported_payload = true;
+            }
             continue;
         };
         let Some(text) = decode(path, &mut check) else {
@@ -131,7 +141,11 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
             check.payload.insert(algorithm, entries);
         }
     }
-    if check.payload.is_empty() {
+    if check.payload.is_empty() && unsupported_payload {
+        check.report.unchecked.push(format!(
+            "{label}: no payload manifest uses an algorithm bindery can compute"
+        ));
+    } else if check.payload.is_empty() {
         check.error(&label, "", "no payload manifest (manifest-<algorithm>.txt)");
     }
     if sizes.contains_key("fetch.txt")
@@ -157,9 +171,9 @@ pub fn check_bag(source: &dyn BagSource, fast: bool) -> BagCheck {
     };
 
     // Every manifest entry must exist; collect what to hash with what.
-    let mut wanted: BTreeMap<String, Vec<(Algorithm, String, String)>> = BTreeMap::new();
+    let mut wanted: BTreeMap<String, Expected> = BTreeMap::new();
     let mut listed_payload: BTreeMap<Algorithm, BTreeSet<String>> = BTreeMap::new();
-    let manifests: Vec<(bool, Algorithm, Vec<(String, String)>)> = check
+    let manifests: Vec<Listing> = check
         .payload
         .iter()
         .map(|(a, e)| {
@@ -650,15 +664,11 @@ fn check_oxum(source: &dyn BagSource, label: &str, check: &mut BagCheck) {
 fn hash_and_compare(
     source: &dyn BagSource,
     label: &str,
-    wanted: BTreeMap<String, Vec<(Algorithm, String, String)>>,
+    wanted: BTreeMap<String, Expected>,
     check: &mut BagCheck,
 ) {
-    let jobs: Vec<(String, Vec<(Algorithm, String, String)>)> = wanted.into_iter().collect();
-    let results: Vec<(
-        String,
-        Vec<(Algorithm, String, String)>,
-        Result<Digests, String>,
-    )> = jobs
+    let jobs: Vec<(String, Expected)> = wanted.into_iter().collect();
+    let results: Vec<(String, Expected, Result<Digests, String>)> = jobs
         .into_par_iter()
         .map(|(path, expected)| {
             let mut algorithms: Vec<Algorithm> = expected.iter().map(|(a, _, _)| *a).collect();

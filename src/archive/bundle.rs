@@ -20,6 +20,9 @@ pub const PROFILE_ID: &str = "urn:bindery:bagit-profile:bundle:1";
 /// Deflate level for JSON and text: fixed, so output never depends on a default.
 const DEFLATE_LEVEL: i64 = 6;
 
+/// Writes one payload file's bytes.
+pub type WriteFn<'a> = Box<dyn FnOnce(&mut dyn Write) -> Result<(), String> + 'a>;
+
 /// Where a payload file's bytes come from.
 pub enum Content<'a> {
     /// An input file, re-hashed while copied: it must still have `sha256`.
@@ -27,7 +30,7 @@ pub enum Content<'a> {
     Bytes(Vec<u8>),
     /// Bytes written by a callback (content copied out of another bundle,
     /// which checks its own digest).
-    Writer(Box<dyn FnOnce(&mut dyn Write) -> Result<(), String> + 'a>),
+    Writer(WriteFn<'a>),
 }
 
 /// One payload file of the bag.

@@ -47,6 +47,8 @@ pub struct PackOptions {
     pub date: Timestamp,
     pub source_organization: Option<String>,
     pub sha512: bool,
+    /// Extract known PDFs again when their earlier extraction failed.
+    pub retry_failed: bool,
 }
 
 /// What a pack did.
@@ -56,7 +58,7 @@ pub enum Packed {
     Unchanged {
         version: u32,
     },
-    Written(PackSummary),
+    Written(Box<PackSummary>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +177,7 @@ pub fn pack(
                 archive.bundles.len()
             )));
         }
+        refuse_damaged(&archive, latest)?;
         let inventory = archive.inventory(latest)?;
         let path = archive
             .bundles
@@ -203,7 +206,10 @@ pub fn pack(
     let mut to_extract: Vec<PackInput> = Vec::new();
     let mut first_of_pdf: HashMap<&str, usize> = HashMap::new();
     for input in inputs {
-        match known.get(input.sha256.as_str()) {
+        match known
+            .get(input.sha256.as_str())
+            .filter(|doc| doc.ok || !options.retry_failed)
+        {
             Some(doc) => {
                 state.insert(input.logical_path.clone(), Some((*doc).clone()));
             }
@@ -349,7 +355,7 @@ pub fn pack(
     };
     let (bundle, bundle_sha256) = write_atomically(dir, &info, payload, next.to_json())?;
     drop(held);
-    Ok(Packed::Written(PackSummary {
+    Ok(Packed::Written(Box::new(PackSummary {
         version,
         bundle,
         bundle_sha256,
@@ -361,7 +367,25 @@ pub fn pack(
         stored_files,
         stored_bytes,
         cleaned,
-    }))
+    })))
+}
+
+/// Building on a damaged latest bundle would chain the damage in: check
+/// its structure and inventory (not its digests) first.
+fn refuse_damaged(archive: &Archive, version: u32) -> Result<()> {
+    let Some(file) = archive.bundles.iter().find(|b| b.version == version) else {
+        return Ok(());
+    };
+    let bag = super::source::ZipBag::open(&file.path)
+        .map_err(|cause| Error::new(format!("{}: {cause}", file.path.display())))?;
+    let (report, _) = super::verify::check_bundle(&bag, true);
+    match report.findings.iter().find(|f| f.is_error()) {
+        Some(problem) => Err(Error::new(format!(
+            "the latest bundle is damaged ({problem}); nothing written. Run bindery verify {}",
+            archive.dir.display()
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Write the bundle to a temporary file in the archive folder, fsync it,
@@ -402,5 +426,156 @@ fn write_atomically(
             let _ = std::fs::remove_file(&temp);
             Err(err)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    fn fake_extract(log: &RefCell<Vec<String>>) -> Box<ExtractFn<'_>> {
+        Box::new(
+            move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| {
+                for (i, input) in todo.iter().enumerate() {
+                    log.borrow_mut().push(input.logical_path.clone());
+                    sink(
+                        i,
+                        Extracted {
+                            record_json: format!("{{\"id\":\"{}\"}}", input.sha256).into_bytes(),
+                            text: format!("text of {}", input.sha256).into_bytes(),
+                            ok: true,
+                        },
+                    );
+                }
+                Ok(())
+            },
+        )
+    }
+
+    #[test]
+    fn unchanged_pdfs_are_not_extracted_again_and_renames_store_nothing() {
+        let dir = std::env::temp_dir().join(format!("bindery-pack-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let input = dir.join("in");
+        let _ = std::fs::create_dir_all(&input);
+        for (name, body) in [
+            ("a.pdf", "%PDF-a"),
+            ("b.pdf", "%PDF-b"),
+            ("c.pdf", "%PDF-a"),
+        ] {
+            let _ = std::fs::write(input.join(name), body);
+        }
+        let files = |names: &[&str]| -> Vec<(String, PathBuf)> {
+            names
+                .iter()
+                .map(|n| (n.to_string(), input.join(n)))
+                .collect()
+        };
+        let options = PackOptions {
+            archive: dir.join("arch"),
+            name: Some("t".into()),
+            message: "m".into(),
+            date: Timestamp { epoch: 0 },
+            source_organization: None,
+            sha512: false,
+            retry_failed: false,
+        };
+        let log = RefCell::new(Vec::new());
+        let inputs = hash_inputs(&files(&["a.pdf", "b.pdf", "c.pdf"]), false).unwrap_or_default();
+        let first = pack(&inputs, &options, fake_extract(&log));
+        // c.pdf has a.pdf's bytes: extracted once.
+        assert_eq!(*log.borrow(), ["a.pdf", "b.pdf"]);
+        let Ok(Packed::Written(summary)) = first else {
+            panic!("first pack: {first:?}")
+        };
+        assert_eq!((summary.version, summary.stored_files), (1, 6));
+
+        // Rename b.pdf to d.pdf: nothing to extract, nothing new stored.
+        let _ = std::fs::rename(input.join("b.pdf"), input.join("d.pdf"));
+        log.borrow_mut().clear();
+        let inputs = hash_inputs(&files(&["a.pdf", "c.pdf", "d.pdf"]), false).unwrap_or_default();
+        let second = pack(&inputs, &options, fake_extract(&log));
+        assert!(log.borrow().is_empty());
+        let Ok(Packed::Written(summary)) = second else {
+            panic!("second pack: {second:?}")
+        };
+        assert_eq!(summary.stored_files, 0);
+        assert_eq!(
+            summary.changes.renamed,
+            [("b.pdf".to_string(), "d.pdf".to_string())]
+        );
+
+        let third = pack(&inputs, &options, fake_extract(&log));
+        assert!(matches!(third, Ok(Packed::Unchanged { version: 2 })));
+        let report = super::super::verify::verify_path(&options.archive, false);
+        assert!(report.is_ok_and(|r| r.is_valid() && r.bags == 2));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn failed_extractions_are_retried_only_when_asked() {
+        let dir = std::env::temp_dir().join(format!("bindery-retry-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let pdf = dir.join("locked.pdf");
+        let _ = std::fs::write(&pdf, "%PDF-locked");
+        let inputs = hash_inputs(&[("locked.pdf".to_string(), pdf)], false).unwrap_or_default();
+        let mut options = PackOptions {
+            archive: dir.join("arch"),
+            name: Some("r".into()),
+            message: String::new(),
+            date: Timestamp { epoch: 0 },
+            source_organization: None,
+            sha512: false,
+            retry_failed: false,
+        };
+        let counter = RefCell::new(0);
+        let calls = &counter;
+        let extract = move |ok: bool| -> Box<ExtractFn<'_>> {
+            Box::new(
+                move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| {
+                    *calls.borrow_mut() += todo.len();
+                    for i in 0..todo.len() {
+                        let record_json = format!("{{\"ok\":{ok}}}").into_bytes();
+                        sink(
+                            i,
+                            Extracted {
+                                record_json,
+                                text: Vec::new(),
+                                ok,
+                            },
+                        );
+                    }
+                    Ok(())
+                },
+            )
+        };
+        assert!(matches!(
+            pack(&inputs, &options, extract(false)),
+            Ok(Packed::Written(_))
+        ));
+        assert!(matches!(
+            pack(&inputs, &options, extract(true)),
+            Ok(Packed::Unchanged { .. })
+        ));
+        assert_eq!(*calls.borrow(), 1);
+        options.retry_failed = true;
+        let retried = pack(&inputs, &options, extract(true));
+        assert_eq!(*calls.borrow(), 2);
+        let Ok(Packed::Written(summary)) = retried else {
+            panic!("retry: {retried:?}")
+        };
+        assert_eq!(summary.changes.changed, ["locked.pdf"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn clashing_logical_paths_are_refused() {
+        let files = vec![
+            ("x.pdf".to_string(), PathBuf::from("a/x.pdf")),
+            ("x.pdf".to_string(), PathBuf::from("b/x.pdf")),
+        ];
+        assert!(hash_inputs(&files, false).is_err_and(|e| e.to_string().contains("both be")));
     }
 }

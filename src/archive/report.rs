@@ -105,6 +105,8 @@ pub struct Report {
     pub bytes: u64,
     /// Sizes and structure only; contents not hashed.
     pub fast: bool,
+    /// Bags that could not be checked at all, and why (exit code 2).
+    pub unchecked: Vec<String>,
 }
 
 impl Report {
@@ -122,5 +124,6 @@ impl Report {
         self.bags += other.bags;
         self.files += other.files;
         self.bytes += other.bytes;
+        self.unchecked.extend(other.unchecked);
     }
 }

@@ -457,7 +457,8 @@ impl BagSource for ZipBag {
             declared: size,
             seen: 0,
         };
-        let mut bytes = Vec::with_capacity(size as usize);
+        // Grow as bytes arrive: the declared size is a claim, not a fact.
+        let mut bytes = Vec::with_capacity(size.min(1 << 20) as usize);
         exact.read_to_end(&mut bytes).map_err(describe)?;
         Ok(bytes)
     }

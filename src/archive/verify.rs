@@ -7,7 +7,7 @@ use super::bag::{BagCheck, check_bag};
 use super::bundle::{BAGIT_TXT, folder_name};
 use super::digest::{Algorithm, sha256_file};
 use super::inventory::{self, Inventory};
-use super::report::{Finding, Report};
+use super::report::{Finding, FixityEvent, Report};
 use super::source::{BagSource, FolderBag, ZipBag};
 use super::{list_bundles, lock};
 use crate::error::{Error, Result};
@@ -37,19 +37,53 @@ pub fn verify_path(path: &Path, fast: bool) -> Result<Report> {
         let label = file_label(path);
         match ZipBag::open(path) {
             Ok(bag) => {
-                let (bundle_report, _) = check_bundle(&bag, fast);
+                let (bundle_report, facts) = check_bundle(&bag, fast);
                 report.merge(bundle_report);
+                // Under a bundle's own name, its folder and version must agree.
+                if let (Some((name, version)), Some(facts)) =
+                    (super::parse_bundle_name(&label), facts)
+                {
+                    let expected = folder_name(&name, version);
+                    if bag.root != expected || facts.version != version {
+                        report.findings.push(Finding::error(
+                            &label,
+                            "",
+                            &format!(
+                                "holds {:?}, version {}: not what its file name says",
+                                bag.root, facts.version
+                            ),
+                        ));
+                    }
+                }
             }
             Err(cause) => report.findings.push(Finding::error(&label, "", &cause)),
         }
         return Ok(report);
     }
-    if path.join("bagit.txt").exists() || !has_bundles(path) {
+    if !has_bundles(path) && !looks_like_bag(path) {
+        return Err(Error::new(format!(
+            "{} is neither a bag (no bagit.txt, manifest or data/) nor an archive (no <name>_v0001.zip)",
+            path.display()
+        )));
+    }
+    if looks_like_bag(path) {
         let bag = FolderBag::open(path).map_err(|e| Error::io(path, "read the bag folder", &e))?;
         let (report, _) = check_bundle(&bag, fast);
         return Ok(Report { fast, ..report });
     }
     verify_archive(path, fast)
+}
+
+/// A folder meant as a bag, complete or not.
+fn looks_like_bag(dir: &Path) -> bool {
+    dir.join("bagit.txt").exists()
+        || dir.join("data").is_dir()
+        || std::fs::read_dir(dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("manifest-") && name.ends_with(".txt")
+            })
+        })
 }
 
 fn has_bundles(dir: &Path) -> bool {
@@ -345,15 +379,24 @@ fn inventory_checks(
     }
 }
 
-/// A logical path that stays inside any folder it is joined to.
+/// A logical path that stays inside any folder it is joined to, on any
+/// system: relative, no `.` or `..` or empty parts, no backslash (a
+/// separator on Windows), no drive prefix like `C:`. Colons elsewhere are
+/// ordinary characters ("Report: 2024.pdf").
 pub fn safe_logical_path(path: &str) -> bool {
+    let drive = path.as_bytes().get(1) == Some(&b':')
+        && path.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
     !path.is_empty()
+        && !drive
         && !path.starts_with('/')
-        && !path.contains(['\\', '\0', ':'])
+        && !path.contains(['\\', '\0'])
         && path
             .split('/')
             .all(|c| !c.is_empty() && c != "." && c != "..")
 }
+
+/// One bundle checked: (version, file name, report, facts, SHA-256 of the file).
+type Checked = (u32, String, Report, Option<BundleFacts>, Option<String>);
 
 /// Verify every bundle of an archive folder and the chain between them.
 pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
@@ -387,7 +430,7 @@ pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
     let bundles: Vec<_> = bundles.into_iter().filter(|b| b.name == name).collect();
     // Each bundle: its bag and inventory, and the SHA-256 of the whole file
     // for the next bundle's chain link, side by side.
-    let checked: Vec<(u32, String, Report, Option<BundleFacts>, Option<String>)> = bundles
+    let checked: Vec<Checked> = bundles
         .par_iter()
         .map(|b| {
             let file = file_label(&b.path);
@@ -470,6 +513,14 @@ pub fn verify_archive(dir: &Path, fast: bool) -> Result<Report> {
         }
         if let Some((prev_version, prev_sha, prev_inv)) = &previous {
             if *prev_version + 1 == *version && !fast {
+                if let (Some(actual), Some(claimed)) = (prev_sha, &facts.previous_sha256) {
+                    report.events.push(FixityEvent::new(
+                        super::bundle::file_name(&name, *prev_version),
+                        "sha256",
+                        claimed,
+                        actual,
+                    ));
+                }
                 match (prev_sha, &facts.previous_sha256) {
                     (Some(actual), Some(claimed)) if actual != claimed => report.findings.push(Finding::error(
                         file,
@@ -550,6 +601,35 @@ fn history_checks(prev: &Inventory, inv: &Inventory, file: &str, report: &mut Re
                 at,
                 &format!("content {digest} is said to be stored by version {} but earlier inventories do not list it", stored.version),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_logical_path;
+
+    #[test]
+    fn logical_paths_that_could_escape_are_unsafe() {
+        for bad in [
+            "../x.pdf",
+            "a/../../x.pdf",
+            "/etc/x.pdf",
+            "C:/x.pdf",
+            "a\\..\\x.pdf",
+            "a//b.pdf",
+            "./a.pdf",
+            "",
+        ] {
+            assert!(!safe_logical_path(bad), "{bad}");
+        }
+        for good in [
+            "a.pdf",
+            "reports/2024/Report: final.pdf",
+            "é/ü.pdf",
+            "a..b.pdf",
+        ] {
+            assert!(safe_logical_path(good), "{good}");
         }
     }
 }

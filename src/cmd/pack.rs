@@ -76,6 +76,7 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
         date,
         source_organization: args.source_organization.clone(),
         sha512: args.sha512,
+        retry_failed: args.retry_failed,
     };
     match pack(&inputs, &pack_options, extract)? {
         Packed::Unchanged { version } => {

@@ -42,6 +42,12 @@ pub fn run(args: &VerifyArgs, verbosity: Verbosity) -> Result<Outcome> {
     }
     out.flush().map_err(write_err)?;
     let errors = report.errors();
+    if errors == 0 && !report.unchecked.is_empty() {
+        return Err(Error::new(format!(
+            "cannot verify: {}",
+            report.unchecked.join("; ")
+        )));
+    }
     let scope = if report.fast {
         "sizes and structure only (--fast): contents were not hashed and the chain was not checked"
             .to_string()
