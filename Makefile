@@ -10,9 +10,10 @@ DEMO := target/demo
 build:
 	$(CARGO) build --release
 
-# Extract the bundled samples and show what came out.
+# Extract the bundled samples, pack them into a versioned archive, add a
+# document as version 2, and verify the archive.
 demo: build
-	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)/inbox
 	@echo "== bindery extract samples -o $(DEMO)/samples.jsonl"
 	-$(BIN) extract samples -o $(DEMO)/samples.jsonl
 	@echo
@@ -20,8 +21,22 @@ demo: build
 	@python3 -c 'import json,sys; [print(r["status"].ljust(6), str((r.get("pdf") or {}).get("pages","-")).rjust(3), str((r.get("text") or {}).get("words","-")).rjust(5), r["source"]["path"], "|", ((r.get("metadata") or {}).get("title") or {}).get("value") or (r.get("error") or {}).get("kind","")) for r in map(json.loads, open("$(DEMO)/samples.jsonl"))]' 2>/dev/null \
 		|| cut -c1-200 $(DEMO)/samples.jsonl
 	@echo
-	@echo "== the first page of the first sample (bindery text)"
-	@$(BIN) text "$$(ls samples/*.pdf | head -1)" | head -20
+	@echo "(exit code 1 above is expected: samples/truncated-report.pdf is broken on purpose)"
+	@echo
+	@echo "== version 1: every sample but one"
+	@cp samples/*.pdf $(DEMO)/inbox/ && rm $(DEMO)/inbox/chromium-brief.pdf
+	-$(BIN) pack $(DEMO)/inbox --archive $(DEMO)/archive --name briefs --message "first load" --date 2024-06-01
+	@echo
+	@echo "== version 2: one more brief arrives"
+	@cp samples/chromium-brief.pdf $(DEMO)/inbox/
+	-$(BIN) pack $(DEMO)/inbox --archive $(DEMO)/archive --name briefs --message "June additions" --date 2024-06-30
+	@echo
+	@echo "== bindery log, then bindery verify"
+	$(BIN) log $(DEMO)/archive
+	$(BIN) verify $(DEMO)/archive
+	@echo
+	@echo "== the first page of a sample (bindery text)"
+	@$(BIN) text samples/water-policy-brief.pdf --pages 1 | head -12
 
 test:
 	$(CARGO) test --all-targets

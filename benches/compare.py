@@ -99,13 +99,13 @@ def bench_text(args, corpus, results):
             p_med, _ = median_of(args.reps, poppler_cmd, shell=True)
             rows.append(("pdftotext (xargs)", p_med))
         try:
-            import fitz  # noqa: F401  PyMuPDF, when installed
+            import pymupdf  # noqa: F401  PyMuPDF, when installed
 
             mupdf_script = (
-                "import sys, fitz\n"
+                "import sys, pymupdf\n"
                 "for p in sys.argv[1:]:\n"
                 "    try:\n"
-                "        d = fitz.open(p); [pg.get_text() for pg in d]\n"
+                "        d = pymupdf.open(p); [pg.get_text() for pg in d]\n"
                 "    except Exception: pass\n"
             )
             half = (len(files) + 1) // 2

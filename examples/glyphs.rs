@@ -70,16 +70,21 @@ fn main() {
 }
 
 fn print_raw(page: &PageGlyphs) {
+    println!("page {} x {}", page.width, page.height);
     for g in &page.glyphs {
         println!(
-            "{:8.2} {:8.2} w={:6.2} s={:5.2} dir=({:.2},{:.2}) f={} {:?}",
+            "{:8.2} {:8.2} w={:6.2}{:+.2} s={:5.2} dir=({:.2},{:.2}) f={}:{} {:?}",
             g.x,
             g.y,
             g.width,
+            g.spacing,
             g.size,
             g.dir.0,
             g.dir.1,
             g.font,
+            page.fonts
+                .get(usize::from(g.font))
+                .map_or("?", |f| f.name.as_str()),
             page.glyph_text(g)
         );
     }
@@ -90,7 +95,10 @@ fn print_text(page: &PageGlyphs) {
     let mut prev: Option<&bindery::pdf::glyph::Glyph> = None;
     for g in &page.glyphs {
         if let Some(p) = prev {
-            let (ex, ey) = (p.x + p.width * p.dir.0, p.y + p.width * p.dir.1);
+            // The end of the previous glyph's own advance: a gap made by
+            // character spacing separates words too.
+            let own = p.width - p.spacing.max(0.0);
+            let (ex, ey) = (p.x + own * p.dir.0, p.y + own * p.dir.1);
             let (dx, dy) = (g.x - ex, g.y - ey);
             // Distance across and along the previous glyph's baseline.
             let across = (dx * p.dir.1 - dy * p.dir.0).abs();

@@ -45,6 +45,42 @@ pub enum Command {
         bindery text samples/water-policy-brief.pdf\n  \
         bindery text report.pdf --pages 2-3 --raw")]
     Text(TextArgs),
+    /// Add the PDFs under the inputs to an archive as its next version.
+    #[command(after_help = "Examples:\n  \
+        bindery pack samples --archive archive/ --message \"first load\"\n  \
+        bindery pack samples more/ --archive archive/ --date 2026-01-31")]
+    Pack(PackArgs),
+    /// Check an archive folder, one bundle zip or an unzipped bag.
+    #[command(
+        after_help = "Exit codes: 0 valid; 1 invalid (each problem is listed); 2 cannot run.\n\n\
+        Examples:\n  bindery verify archive/\n  bindery verify archive/briefs_v0002.zip --json"
+    )]
+    Verify(VerifyArgs),
+    /// List an archive's versions.
+    #[command(after_help = "Examples:\n  \
+        bindery log archive/\n  \
+        bindery log archive/ | tail -n 1")]
+    Log(LogArgs),
+    /// What changed between two versions (default: the last two).
+    #[command(after_help = "Examples:\n  \
+        bindery diff archive/\n  \
+        bindery diff archive/ 1 3")]
+    Diff(DiffArgs),
+    /// Print one document's record, by id (SHA-256) or logical path.
+    #[command(after_help = "Examples:\n  \
+        bindery show archive/ water-policy-brief.pdf\n  \
+        bindery show archive/ 3f2a9c --version 1 | jq .metadata")]
+    Show(ShowArgs),
+    /// Write a version's PDFs under their original paths, with their records.
+    #[command(after_help = "Examples:\n  \
+        bindery restore archive/ -o restored/\n  \
+        bindery restore archive/ -o june/ --version 2")]
+    Restore(RestoreArgs),
+    /// The corpus of one version as JSON Lines, or as one self-contained bag.
+    #[command(after_help = "Examples:\n  \
+        bindery export archive/ --format jsonl > corpus.jsonl\n  \
+        bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
+    Export(ExportArgs),
 }
 
 /// How to read documents: passwords and limits.
@@ -101,6 +137,126 @@ pub struct TextArgs {
     pub pages: Option<(u32, u32)>,
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// PDF files or folders (walked recursively for *.pdf).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// The archive folder (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub archive: PathBuf,
+    /// The archive's stable name (default: the existing one, or the folder's name).
+    #[arg(long, value_name = "N")]
+    pub name: Option<String>,
+    /// What this version is, for the log.
+    #[arg(short, long, value_name = "M", default_value = "")]
+    pub message: String,
+    /// The version's date: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or @SECONDS
+    /// (default: SOURCE_DATE_EPOCH, else now). Fixes the bundle's bytes.
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// Source-Organization for bag-info.txt.
+    #[arg(long, value_name = "ORG")]
+    pub source_organization: Option<String>,
+    /// Also write SHA-512 manifests.
+    #[arg(long)]
+    pub sha512: bool,
+    /// Extract again the PDFs whose earlier extraction failed (say, now
+    /// that --password is given); otherwise a known PDF is never re-read.
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Follow symbolic links when walking folders.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// An archive folder, a bundle zip, or an unzipped bag folder.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Print one PREMIS-style fixity event per object checked (JSON Lines).
+    #[arg(long)]
+    pub json: bool,
+    /// Check sizes and structure only; do not hash contents.
+    #[arg(long)]
+    pub fast: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+    /// The older version (default: the one before B).
+    #[arg(value_name = "A")]
+    pub from: Option<u32>,
+    /// The newer version (default: the latest).
+    #[arg(value_name = "B")]
+    pub to: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+    /// A document's id (SHA-256 of its PDF, or a unique prefix) or logical path.
+    #[arg(value_name = "ID|PATH")]
+    pub document: String,
+    /// Look in this version (default: the latest).
+    #[arg(long, value_name = "N")]
+    pub version: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+    /// Folder to write into; must not exist or be empty.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: PathBuf,
+    /// The version to restore (default: the latest).
+    #[arg(long, value_name = "N")]
+    pub version: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One record per line.
+    Jsonl,
+    /// One self-contained BagIt bag (zip) holding the whole state.
+    Bag,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+    /// The version to export (default: the latest).
+    #[arg(long, value_name = "N")]
+    pub version: Option<u32>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Write to FILE (required for bag; JSON Lines default to stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Parse `N` or `A-B` into an inclusive 1-based range.

@@ -5,6 +5,7 @@
 //! ([`pdf`]), its text ([`text`]) and metadata ([`brief`]), a [`record`],
 //! and then an output or a bundle.
 
+pub mod archive;
 pub mod atomic;
 pub mod brief;
 pub mod cli;

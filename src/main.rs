@@ -25,6 +25,13 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Extract(args) => cmd::extract::run(args, cli.verbosity),
         Command::Text(args) => cmd::text::run(args, cli.verbosity),
+        Command::Pack(args) => cmd::pack::run(args, cli.verbosity),
+        Command::Verify(args) => cmd::verify::run(args, cli.verbosity),
+        Command::Log(args) => cmd::log::run(args, cli.verbosity),
+        Command::Diff(args) => cmd::diff::run(args, cli.verbosity),
+        Command::Show(args) => cmd::show::run(args, cli.verbosity),
+        Command::Restore(args) => cmd::restore::run(args, cli.verbosity),
+        Command::Export(args) => cmd::export::run(args, cli.verbosity),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -11,9 +11,13 @@ Sources (none of them is copied into the repository; only derived tables are):
       pip download matplotlib --no-deps && unzip the wheel
   * Debian's poppler-data (Adobe's BSD-3-Clause CMap and cid-to-unicode files)
       apt-get install poppler-data
+  * ReportLab (BSD): the MacExpertEncoding vector, in
+    reportlab/pdfbase/_fontdata_enc_macexpert.py of its wheel.
+      pip download reportlab --no-deps && unzip the wheel
 
 Usage:
-  tools/gen_pdf_tables.py --afm DIR [--poppler /usr/share/poppler] --out src/pdf/data
+  tools/gen_pdf_tables.py --afm DIR --reportlab DIR [--poppler /usr/share/poppler] \
+      --out src/pdf/data
 """
 import argparse
 import codecs
@@ -131,7 +135,14 @@ def pdf_doc():
     return table
 
 
-def gen_encodings_and_metrics(afm_dir, out):
+def mac_expert(reportlab_dir):
+    path = os.path.join(reportlab_dir, "reportlab", "pdfbase", "_fontdata_enc_macexpert.py")
+    scope = {}
+    exec(compile(open(path).read(), path, "exec"), scope)
+    return [g or "" for g in scope["MacExpertEncoding"]]
+
+
+def gen_encodings_and_metrics(afm_dir, reportlab_dir, out):
     fonts = {}
     for fn in sorted(os.listdir(afm_dir)):
         if fn.endswith(".afm"):
@@ -156,12 +167,14 @@ def gen_encodings_and_metrics(afm_dir, out):
         ("PDF_DOC", pdf_doc()),
         ("SYMBOL", symbol),
         ("ZAPF_DINGBATS", dingbats),
+        ("MAC_EXPERT", mac_expert(reportlab_dir)),
     ]
     with open(os.path.join(out, "encodings.rs"), "w") as f:
         f.write(HEADER)
         f.write("// Glyph-name vectors of the PDF simple-font encodings.\n")
         f.write("// Standard and MacRoman from fontTools; WinAnsi from cp1252 and the AGL;\n")
-        f.write("// Symbol and ZapfDingbats are the built-in encodings of Adobe's Core 14 AFMs.\n")
+        f.write("// Symbol and ZapfDingbats are the built-in encodings of Adobe's Core 14 AFMs;\n")
+        f.write("// MacExpert from ReportLab (BSD).\n")
         for name, table in encs:
             f.write("pub(crate) static %s: [&str; 256] = [\n" % name)
             for i in range(0, 256, 8):
@@ -304,12 +317,13 @@ def gen_cjk(poppler, out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--afm", required=True)
+    ap.add_argument("--reportlab", required=True)
     ap.add_argument("--poppler", default="/usr/share/poppler")
     ap.add_argument("--out", default="src/pdf/data")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     gen_agl(args.out)
-    gen_encodings_and_metrics(args.afm, args.out)
+    gen_encodings_and_metrics(args.afm, args.reportlab, args.out)
     gen_cjk(args.poppler, args.out)
 
 

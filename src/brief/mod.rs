@@ -170,24 +170,38 @@ fn folded(text: &str) -> String {
         .to_lowercase()
 }
 
+/// List values (names, keywords) from each source, split into items;
+/// sources that give no item are left out.
+fn list_candidates<'a>(
+    found: impl IntoIterator<Item = (Vec<&'a str>, MetadataSource)>,
+    split: fn(&str) -> Vec<String>,
+) -> Vec<Candidate<Vec<String>>> {
+    found
+        .into_iter()
+        .map(|(values, source)| {
+            (
+                values.into_iter().flat_map(split).collect::<Vec<String>>(),
+                source,
+            )
+        })
+        .filter(|(items, _)| !items.is_empty())
+        .map(|(items, source)| Candidate::new(items, source))
+        .collect()
+}
+
 fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
-    let mut out = Vec::new();
-    if let Some(xmp) = sources.xmp {
-        let names: Vec<String> = xmp
-            .all(xmp::DC, "creator")
-            .into_iter()
-            .flat_map(split_authors)
-            .collect();
-        if !names.is_empty() {
-            out.push(Candidate::new(names, MetadataSource::Xmp));
-        }
-    }
-    if let Some(author) = &sources.info.author {
-        let names = split_authors(author);
-        if !names.is_empty() {
-            out.push(Candidate::new(names, MetadataSource::Info));
-        }
-    }
+    let xmp_creators = sources
+        .xmp
+        .map(|x| x.all(xmp::DC, "creator"))
+        .unwrap_or_default();
+    let info_author = sources.info.author.as_deref().into_iter().collect();
+    let mut out = list_candidates(
+        [
+            (xmp_creators, MetadataSource::Xmp),
+            (info_author, MetadataSource::Info),
+        ],
+        split_authors,
+    );
     let front = folded(&front_text(sources));
     for candidate in &mut out {
         if candidate.value.iter().all(|n| is_account_name(n)) {
@@ -212,22 +226,41 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     out
 }
 
+/// Date: the printed date, at its printed precision; else a declared
+/// publication date (XMP dc:date). File creation dates are kept as
+/// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
+    if let Some((iso, line)) = &sources.printed.date {
+        let mut candidate = Candidate::new(iso.clone(), MetadataSource::Page);
+        candidate.raw = Some(line.clone());
+        out.push(candidate);
+    }
+    let creation = Some("the file's creation date, not a publication date");
     let found = [
-        (xmp_first(sources, xmp::DC, "date"), MetadataSource::Xmp),
+        (
+            xmp_first(sources, xmp::DC, "date"),
+            MetadataSource::Xmp,
+            None,
+        ),
         (
             xmp_first(sources, xmp::XMP, "CreateDate"),
             MetadataSource::Xmp,
+            creation,
         ),
-        (sources.info.creation_date.clone(), MetadataSource::Info),
+        (
+            sources.info.creation_date.clone(),
+            MetadataSource::Info,
+            creation,
+        ),
     ];
-    for (raw, source) in found {
+    for (raw, source, rejected) in found {
         let Some(raw) = raw else { continue };
         let iso = parse_xmp_date(&raw).or_else(|| parse_pdf_date(&raw));
         if let Some(iso) = iso {
             let mut candidate = Candidate::new(iso, source);
             candidate.raw = Some(raw);
+            candidate.rejected = rejected;
             out.push(candidate);
         }
     }
@@ -272,35 +305,32 @@ fn parse_xmp_date(raw: &str) -> Option<String> {
 }
 
 fn keyword_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
-    let mut out = Vec::new();
-    if let Some(xmp) = sources.xmp {
-        let subjects: Vec<String> = xmp
-            .all(xmp::DC, "subject")
-            .into_iter()
-            .flat_map(split_keywords)
-            .collect();
-        if !subjects.is_empty() {
-            out.push(Candidate::new(subjects, MetadataSource::Xmp));
-        } else if let Some(keywords) = xmp.first(xmp::PDF, "Keywords") {
-            let list = split_keywords(keywords);
-            if !list.is_empty() {
-                out.push(Candidate::new(list, MetadataSource::Xmp));
+    let xmp_keywords = sources
+        .xmp
+        .map(|x| {
+            let subjects = x.all(xmp::DC, "subject");
+            if subjects.is_empty() {
+                x.all(xmp::PDF, "Keywords")
+            } else {
+                subjects
             }
-        }
-    }
-    if let Some(keywords) = &sources.info.keywords {
-        let list = split_keywords(keywords);
-        if !list.is_empty() {
-            out.push(Candidate::new(list, MetadataSource::Info));
-        }
-    }
-    if !sources.printed.keywords.is_empty() {
-        out.push(Candidate::new(
-            sources.printed.keywords.clone(),
-            MetadataSource::Page,
-        ));
-    }
-    out
+        })
+        .unwrap_or_default();
+    let info_keywords = sources.info.keywords.as_deref().into_iter().collect();
+    let printed = sources
+        .printed
+        .keywords
+        .iter()
+        .map(String::as_str)
+        .collect();
+    list_candidates(
+        [
+            (xmp_keywords, MetadataSource::Xmp),
+            (info_keywords, MetadataSource::Info),
+            (printed, MetadataSource::Page),
+        ],
+        split_keywords,
+    )
 }
 
 /// Summary: the text under a summary heading on the first pages, else a
@@ -435,13 +465,16 @@ pub fn printed_lines(
     let mut lines = Vec::new();
     for (index, layout) in layouts.iter().take(2).enumerate() {
         let page = index as u32 + 1;
-        for line in layout.blocks.iter().flat_map(|b| b.lines.iter()) {
+        let body = body_size(layout);
+        for line in layout.lines() {
             let text = line.text.trim();
-            if text.is_empty()
-                || furniture
+            // A running header may repeat the title in small type: only
+            // small lines are furniture.
+            let furniture = line.size <= body * 1.2 + 0.5
+                && furniture
                     .iter()
-                    .any(|f| f.page == page && f.text.trim() == text)
-            {
+                    .any(|f| f.page == page && f.text.trim() == text);
+            if text.is_empty() || furniture {
                 continue;
             }
             lines.push(PrintedLine {
@@ -453,6 +486,22 @@ pub fn printed_lines(
         }
     }
     lines
+}
+
+/// The size most characters of a page are set in.
+fn body_size(layout: &PageLayout) -> f32 {
+    let mut by_size: Vec<(f32, usize)> = Vec::new();
+    for line in layout.lines() {
+        let size = (line.size * 2.0).round() / 2.0;
+        match by_size.iter_mut().find(|(s, _)| *s == size) {
+            Some(entry) => entry.1 += line.text.len(),
+            None => by_size.push((size, line.text.len())),
+        }
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or(10.0, |(s, _)| s)
 }
 
 /// Titles that producers fill in by themselves: a file name, an

@@ -58,16 +58,20 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
 
 /// Lines of page 1, and of page 2 too when page 1 is a cover with little text.
 fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
+    // Dates printed as digits ("2023-02-05") count as readable.
+    let readable = |l: &&PrintedLine| l.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
     let first: Vec<&PrintedLine> = lines
         .iter()
-        .filter(|l| l.page == 1 && has_letters(&l.text, 2))
+        .filter(|l| l.page == 1)
+        .filter(readable)
         .collect();
     if first.len() >= 3 {
         first
     } else {
         lines
             .iter()
-            .filter(|l| l.page <= 2 && has_letters(&l.text, 2))
+            .filter(|l| l.page <= 2)
+            .filter(readable)
             .collect()
     }
 }
@@ -183,16 +187,40 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
     out.trim_end_matches([':', ',']).trim().to_string()
 }
 
-/// Authors: a "By ..." line anywhere near the top, else the first line after
-/// the title that reads as a list of names.
+/// Authors: a "By ..." line near the top; else the line right after the
+/// title when a date follows it or ends it (the title / authors / date
+/// block of most publications; organisations count as authors there);
+/// else the first line after the title that reads as a list of names.
 fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
-    let window = front.iter().skip(after_title).take(8);
-    for line in window {
-        let text = line.text.trim();
+    let window: Vec<&PrintedLine> = front.iter().skip(after_title).take(8).copied().collect();
+    for (i, line) in window.iter().enumerate() {
+        let text = without_date(line.text.trim());
         if let Some(rest) = strip_by(text) {
-            return split_names(rest);
+            // "By" alone on its line: the names are on the next one.
+            let names = match rest {
+                "" => window.get(i + 1).map_or("", |next| next.text.trim()),
+                rest => rest,
+            };
+            return split_names(without_date(names));
         }
-        if find_dates(text).first().is_some_and(|d| d.offset == 0) || is_series_label(text) {
+        let dated = text.len() < line.text.trim().len()
+            || window.get(i + 1).is_some_and(|next| {
+                find_dates(&next.text)
+                    .first()
+                    .is_some_and(|d| d.offset == 0)
+            });
+        if i == 0
+            && dated
+            && text.split_whitespace().count() <= 12
+            && !text.is_empty()
+            && !text.ends_with('.')
+        {
+            return split_names(text);
+        }
+        if find_dates(text).first().is_some_and(|d| d.offset == 0)
+            || is_series_label(text)
+            || text.is_empty()
+        {
             continue;
         }
         if looks_like_names(text) {
@@ -206,21 +234,43 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
     Vec::new()
 }
 
+/// The text before a date printed at the end of a line ("Jane Doe, June
+/// 2024" gives "Jane Doe").
+fn without_date(text: &str) -> &str {
+    match find_dates(text).first() {
+        Some(date) if date.offset > 0 => {
+            text[..date.offset].trim_end_matches([',', ';', '-', '—', '|', ' '])
+        }
+        _ => text,
+    }
+}
+
+/// Labels that introduce authors: "By", "Prepared by", "Authors:", ...
+const BY_LABELS: &[&str] = &[
+    "written by",
+    "prepared by",
+    "authored by",
+    "edited by",
+    "authors:",
+    "author:",
+    "by",
+    "par",
+    "von",
+    "auteurs :",
+];
+
+/// The names after a "By"-style label, when the label starts the line.
 fn strip_by(text: &str) -> Option<&str> {
-    [
-        "By ",
-        "by ",
-        "BY ",
-        "Par ",
-        "par ",
-        "Von ",
-        "von ",
-        "Written by ",
-    ]
-    .iter()
-    .find_map(|p| text.strip_prefix(p))
-    .map(str::trim)
-    .filter(|rest| !rest.is_empty())
+    let lower = text.to_lowercase();
+    BY_LABELS.iter().find_map(|label| {
+        let rest = lower.strip_prefix(label)?;
+        // A whole word: "By " or "By:" but not "Bylaws".
+        if !(rest.is_empty() || rest.starts_with([' ', ':'])) {
+            return None;
+        }
+        let cut = text.len() - rest.len();
+        Some(text.get(cut..)?.trim_start_matches([':', ' ']).trim())
+    })
 }
 
 /// Split a printed list of names.
@@ -367,16 +417,35 @@ fn summary(front_text: &str) -> Option<String> {
                 return Some(text);
             }
         }
-        for heading in SUMMARY_HEADINGS {
-            let lower = paragraph.to_lowercase();
-            if let Some(rest) = lower.strip_prefix(heading)
-                && rest.starts_with([':', '.', '—', '–'])
-            {
-                let body = paragraph[paragraph.len() - rest.len() + 1..].trim();
-                if body.split_whitespace().count() >= 8 {
-                    return Some(body.split_whitespace().collect::<Vec<_>>().join(" "));
-                }
-            }
+        if let Some(body) = inline_summary(paragraph) {
+            return Some(body);
+        }
+    }
+    None
+}
+
+/// The body of an "Abstract: ..." or "Abstract—..." paragraph. Works on
+/// the original text by characters: lowercasing can change byte lengths.
+fn inline_summary(paragraph: &str) -> Option<String> {
+    for heading in SUMMARY_HEADINGS {
+        let n = heading.chars().count();
+        let Some((cut, _)) = paragraph.char_indices().nth(n) else {
+            continue;
+        };
+        if paragraph[..cut].to_lowercase() != *heading {
+            continue;
+        }
+        let rest = &paragraph[cut..];
+        let Some(separator) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '.' | '—' | '–'))
+        else {
+            continue;
+        };
+        let body: Vec<&str> = rest[separator.len_utf8()..].split_whitespace().collect();
+        if body.len() >= 8 {
+            return Some(body.join(" "));
         }
     }
     None
@@ -493,5 +562,39 @@ mod tests {
         let found = read_front_matter(&lines, "");
         assert_eq!(found.title.as_deref(), Some("Notes on the census"));
         assert_eq!(found.authors, ["Jane Doe"]);
+    }
+}
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    /// Title, an organisation as author, an ISO date on its own line, then
+    /// an all-caps heading that must not be taken for a name.
+    #[test]
+    fn title_organisation_date_heading() {
+        let l = |text: &str, size: f32, top: f32| PrintedLine {
+            page: 1,
+            text: text.into(),
+            size,
+            top,
+        };
+        let lines = vec![
+            l(
+                "man-pages - conventions for writing Linux man pages",
+                13.0,
+                70.0,
+            ),
+            l("The Linux man-pages project", 11.0, 109.0),
+            l("2023-02-05", 11.0, 128.0),
+            l("DESCRIPTION", 11.0, 167.0),
+            l(
+                "This page describes the conventions that should be employed when writing man pages for the",
+                11.0,
+                184.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.authors, ["The Linux man-pages project"]);
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2023-02-05"));
     }
 }

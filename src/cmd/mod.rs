@@ -1,8 +1,15 @@
 //! One module per subcommand. Each has `run(args, verbosity) -> Result<Outcome>`;
 //! what is shared (reading options, reporting) lives here once.
 
+pub mod diff;
+pub mod export;
 pub mod extract;
+pub mod log;
+pub mod pack;
+pub mod restore;
+pub mod show;
 pub mod text;
+pub mod verify;
 
 use crate::cli::{ReadArgs, Verbosity};
 use crate::error::{Error, Result};

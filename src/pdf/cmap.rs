@@ -51,6 +51,14 @@ struct UnicodeRange {
     base: Vec<u16>,
 }
 
+/// Codespace ranges kept: real CMaps have a handful, and every code is
+/// matched against them.
+const MAX_CODESPACE_RANGES: usize = 64;
+
+/// Ranges looked at below a code's position in the sorted list, so that
+/// nested ranges are found without scanning them all.
+const LOOK_BACK: usize = 8;
+
 /// Ranges at most this long are stored code by code; longer ones (such as a
 /// single `<0000> <FFFF> <0000>` line) stay ranges.
 const EXPAND_RANGE: u32 = 256;
@@ -75,10 +83,10 @@ impl Collection {
     /// The collection of a CIDSystemInfo /Ordering (Registry "Adobe").
     pub fn from_ordering(ordering: &[u8]) -> Option<Self> {
         Some(match ordering {
-            b"Japan1" | b"Japan2" => Collection::Japan1,
+            b"Japan1" => Collection::Japan1,
             b"GB1" => Collection::Gb1,
             b"CNS1" => Collection::Cns1,
-            b"Korea1" | b"KR" => Collection::Korea1,
+            b"Korea1" => Collection::Korea1,
             _ => return None,
         })
     }
@@ -200,7 +208,6 @@ pub struct CMap {
     pub collection: Option<Collection>,
     codespace: Vec<CodeRange>,
     cid_ranges: Vec<CidRange>,
-    cid_ranges_sorted: bool,
     unicode_chars: HashMap<u32, String>,
     unicode_ranges: Vec<UnicodeRange>,
     parent: Option<Arc<CMap>>,
@@ -214,7 +221,6 @@ impl CMap {
             collection: None,
             codespace: Vec::new(),
             cid_ranges: Vec::new(),
-            cid_ranges_sorted: true,
             unicode_chars: HashMap::new(),
             unicode_ranges: Vec::new(),
             parent: None,
@@ -300,22 +306,13 @@ impl CMap {
     }
 
     fn own_cid(&self, code: u32) -> Option<u32> {
-        if self.cid_ranges_sorted {
-            let idx = self.cid_ranges.partition_point(|r| r.lo <= code);
-            // Ranges may nest in embedded CMaps; look back a little.
-            for r in self.cid_ranges[..idx].iter().rev().take(4) {
-                if code <= r.hi {
-                    return Some(r.cid + (code - r.lo));
-                }
-            }
-            None
-        } else {
-            self.cid_ranges
-                .iter()
-                .rev()
-                .find(|r| r.lo <= code && code <= r.hi)
-                .map(|r| r.cid + (code - r.lo))
-        }
+        let idx = self.cid_ranges.partition_point(|r| r.lo <= code);
+        self.cid_ranges[..idx]
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|r| code <= r.hi)
+            .map(|r| r.cid + (code - r.lo))
     }
 
     /// The text a code stands for, raw (not yet checked for controls or
@@ -338,10 +335,12 @@ impl CMap {
         if let Some(text) = self.unicode_chars.get(&code) {
             return Some(text.clone());
         }
-        self.unicode_ranges
+        let idx = self.unicode_ranges.partition_point(|r| r.lo <= code);
+        self.unicode_ranges[..idx]
             .iter()
             .rev()
-            .find(|r| r.lo <= code && code <= r.hi)
+            .take(LOOK_BACK)
+            .find(|r| code <= r.hi)
             .map(|r| offset_text(&r.base, code - r.lo))
     }
 
@@ -385,20 +384,48 @@ impl CMap {
             previous = Some(token);
         }
         cmap.finish();
+        cmap.repair_byte_swapped_text();
         Ok(cmap)
     }
 
+    /// Sort ranges for binary search. Where ranges nest, the innermost one
+    /// (the latest start) wins a lookup.
     fn finish(&mut self) {
-        let sorted = self.cid_ranges.windows(2).all(|w| w[0].lo <= w[1].lo);
-        if !sorted {
-            // Keep definition order (later wins) unless sorting is safe.
-            let mut by_lo = self.cid_ranges.clone();
-            by_lo.sort_by_key(|r| r.lo);
-            let overlapping = by_lo.windows(2).any(|w| w[1].lo <= w[0].hi);
-            if !overlapping {
-                self.cid_ranges = by_lo;
-            }
-            self.cid_ranges_sorted = !overlapping;
+        self.cid_ranges.sort_by_key(|r| r.lo);
+        self.unicode_ranges.sort_by_key(|r| r.lo);
+    }
+
+    /// Some producers write ToUnicode destinations little-endian ("M" as
+    /// <4D00>, read as U+4D00). When every single-character destination of
+    /// a map of some size looks like that, swap them back. (Real CJK maps
+    /// always hold characters whose low byte is not zero.)
+    fn repair_byte_swapped_text(&mut self) {
+        let swapped = |c: char| {
+            let v = c as u32;
+            v <= 0xFFFF && v & 0xFF == 0 && (0x20..=0xFF).contains(&(v >> 8))
+        };
+        let singles: Vec<char> = self
+            .unicode_chars
+            .values()
+            .filter_map(|t| {
+                let mut chars = t.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => None,
+                }
+            })
+            .collect();
+        if singles.len() < 8
+            || !singles.iter().all(|&c| swapped(c))
+            || !self.unicode_ranges.is_empty()
+        {
+            return;
+        }
+        for text in self.unicode_chars.values_mut() {
+            *text = text
+                .chars()
+                .map(|c| char::from_u32((c as u32) >> 8).unwrap_or(c))
+                .collect();
         }
     }
 
@@ -413,7 +440,7 @@ impl CMap {
                 break;
             };
             let len = lo.len().clamp(1, 4);
-            if lo.len() <= 4 && !lo.is_empty() && self.codespace.len() < 1024 {
+            if lo.len() <= 4 && !lo.is_empty() && self.codespace.len() < MAX_CODESPACE_RANGES {
                 self.codespace.push(CodeRange {
                     len: len as u8,
                     lo: read_code(&lo, len),
@@ -729,6 +756,24 @@ mod tests {
         assert_eq!(cmap.unicode(0x32).as_deref(), Some("fl"));
         assert_eq!(cmap.unicode(0x33), None);
         assert_eq!(cmap.next_code(&[0x00, 0x30, 0x41]), (0x30, 2));
+    }
+
+    #[test]
+    fn byte_swapped_destinations_are_repaired() {
+        let entries: String = "Multicolor"
+            .bytes()
+            .enumerate()
+            .map(|(i, b)| format!("<{:04X}> <{:02X}00>\n", i + 1, b))
+            .collect();
+        let cmap = parse(&format!("10 beginbfchar\n{entries}endbfchar"));
+        let text: String = (1..=10).filter_map(|c| cmap.unicode(c)).collect();
+        assert_eq!(text, "Multicolor");
+        // CJK text whose characters happen to end in 00 is left alone when
+        // any other character does not.
+        let cjk = parse(
+            "9 beginbfchar <01> <4E00> <02> <4E01> <03> <5000> <04> <5100> <05> <5200> <06> <5300> <07> <5400> <08> <5500> <09> <5600> endbfchar",
+        );
+        assert_eq!(cjk.unicode(1).as_deref(), Some("一"));
     }
 
     #[test]

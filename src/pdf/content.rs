@@ -3,7 +3,11 @@
 //! positioned glyphs of `glyph.rs`. Paths, images and colour are skipped.
 //!
 //! Damaged streams give a warning and whatever was read; only the limits of
-//! [`Budget`] stop a page.
+//! [`Budget`] stop a page. Glyphs painted outside the visible page (crop
+//! box) are left out with a warning.
+//!
+//! In vertical writing a glyph's position is its vertical origin: the pen
+//! position, at the top centre of the glyph.
 
 use super::encoding::decode_text_string;
 use super::font::Font;
@@ -11,8 +15,8 @@ use super::glyph::{FontInfo, Glyph, PageGlyphs};
 use super::lexer::{Lexer, Token, is_whitespace, name_bytes};
 use super::limits::{Budget, LimitExceeded};
 use super::objects::{
-    StreamError, decode_stream, get, get_array, get_dict, get_name, matrix, number, reference_id,
-    resolve,
+    StreamError, decode_stream, decode_stream_checked, get, get_array, get_dict, get_name, matrix,
+    number, reference_id, resolve,
 };
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{HashMap, HashSet};
@@ -24,7 +28,13 @@ pub struct TextExtractor<'a> {
     doc: &'a Document,
     budget: &'a Budget,
     fonts: HashMap<FontKey, Option<Rc<Font>>>,
+    /// Decoded content of form XObjects (logos and headers recur on every
+    /// page), up to FORM_CACHE_BYTES in all.
+    forms: HashMap<ObjectId, Rc<[u8]>>,
+    form_bytes: usize,
 }
+
+const FORM_CACHE_BYTES: usize = 32 * 1024 * 1024;
 
 /// Fonts are cached by object id, or for a font dictionary written inline
 /// in a resource dictionary, by the dictionary's address (stable while the
@@ -77,6 +87,8 @@ impl<'a> TextExtractor<'a> {
             doc,
             budget,
             fonts: HashMap::new(),
+            forms: HashMap::new(),
+            form_bytes: 0,
         }
     }
 
@@ -115,13 +127,22 @@ impl<'a> TextExtractor<'a> {
             extractor: self,
             out,
             page_fonts: HashMap::new(),
-            forms: Vec::new(),
+            active_forms: Vec::new(),
             marked: Vec::new(),
             warned: HashSet::new(),
+            outside: 0,
+            marked_overflow: 0,
         };
         let state = GraphicsState::new(page_matrix);
         run.interpret(&content, resources, state, 0)?;
         run.flush_marked_content();
+        if run.outside > 0 {
+            let message = format!(
+                "{} glyphs lie outside the visible page and were left out.",
+                run.outside
+            );
+            run.out.warnings.push(message);
+        }
         Ok(run.out)
     }
 
@@ -145,10 +166,10 @@ impl<'a> TextExtractor<'a> {
                 attrs.rotate = get(doc, dict, b"Rotate").and_then(number).map(|r| r as i64);
             }
             let parent = dict.get(b"Parent").ok();
-            if let Some(id) = parent.and_then(reference_id) {
-                if !seen.insert(id) {
-                    break;
-                }
+            if let Some(id) = parent.and_then(reference_id)
+                && !seen.insert(id)
+            {
+                break;
             }
             node = parent
                 .and_then(|p| resolve(doc, p))
@@ -164,21 +185,39 @@ impl<'a> TextExtractor<'a> {
         out: &mut PageGlyphs,
     ) -> Result<Vec<u8>, LimitExceeded> {
         let doc = self.doc;
+        let mut missing = 0;
         let streams: Vec<&lopdf::Stream> = match get(doc, page, b"Contents") {
             Some(Object::Stream(s)) => vec![s],
             Some(Object::Array(items)) => items
                 .iter()
                 .filter_map(|item| match resolve(doc, item) {
                     Some(Object::Stream(s)) => Some(s),
-                    _ => None,
+                    _ => {
+                        missing += 1;
+                        None
+                    }
                 })
                 .collect(),
+            None if page.has(b"Contents") => {
+                missing += 1;
+                Vec::new()
+            }
             _ => Vec::new(),
         };
+        if missing > 0 {
+            out.warnings
+                .push("A content stream of the page is missing from the file.".into());
+        }
         let mut content = Vec::new();
         for stream in streams {
-            match decode_stream(stream, self.budget) {
-                Ok(data) => {
+            match decode_stream_checked(stream, self.budget) {
+                Ok((data, complete)) => {
+                    if !complete {
+                        out.warnings.push(
+                            "A content stream of the page is damaged; text after the damage is missing."
+                                .into(),
+                        );
+                    }
                     if content.len() + data.len() > self.budget.limits.max_stream_bytes {
                         return Err(LimitExceeded::StreamSize);
                     }
@@ -194,18 +233,33 @@ impl<'a> TextExtractor<'a> {
         Ok(content)
     }
 
+    fn cache_form(&mut self, id: Option<ObjectId>, content: &Rc<[u8]>) {
+        if let Some(id) = id
+            && self.form_bytes + content.len() <= FORM_CACHE_BYTES
+        {
+            self.form_bytes += content.len();
+            self.forms.insert(id, Rc::clone(content));
+        }
+    }
+
+    /// The font a resource name stands for.
     fn font(
         &mut self,
         resources: &Dictionary,
         name: &[u8],
     ) -> Result<Option<Rc<Font>>, LimitExceeded> {
+        let Some(fonts) = get_dict(self.doc, resources, b"Font") else {
+            return Ok(None);
+        };
+        match fonts.get(name) {
+            Ok(entry) => self.font_object(entry),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// The font of a font dictionary or a reference to one, loaded once.
+    fn font_object(&mut self, entry: &Object) -> Result<Option<Rc<Font>>, LimitExceeded> {
         let doc = self.doc;
-        let Some(fonts) = get_dict(doc, resources, b"Font") else {
-            return Ok(None);
-        };
-        let Ok(entry) = fonts.get(name) else {
-            return Ok(None);
-        };
         let key = match entry {
             Object::Reference(id) => FontKey::Object(*id),
             other => FontKey::Inline(other as *const Object as usize),
@@ -220,7 +274,33 @@ impl<'a> TextExtractor<'a> {
         self.fonts.insert(key, font.clone());
         Ok(font)
     }
+
+    /// The font an ExtGState sets (`/Font [font size]`), if any.
+    fn state_font(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+    ) -> Result<Option<StateFont>, LimitExceeded> {
+        let doc = self.doc;
+        let Some(state) =
+            get_dict(doc, resources, b"ExtGState").and_then(|s| get_dict(doc, s, name))
+        else {
+            return Ok(None);
+        };
+        let Some([font, size]) =
+            get_array(doc, state, b"Font").and_then(|a| <&[Object; 2]>::try_from(a).ok())
+        else {
+            return Ok(None);
+        };
+        let Some(size) = resolve(doc, size).and_then(number) else {
+            return Ok(None);
+        };
+        Ok(Some((self.font_object(font)?, size)))
+    }
 }
+
+/// A font (if it loads) and size set by an ExtGState.
+type StateFont = (Option<Rc<Font>>, f64);
 
 /// Resources for a page that has none.
 fn empty_dictionary() -> &'static Dictionary {
@@ -326,6 +406,8 @@ const MAX_OPERAND_DEPTH: u32 = 16;
 /// Saved graphics states (q without Q) kept.
 const MAX_SAVED_STATES: usize = 256;
 const MAX_WARNINGS: usize = 16;
+/// Nesting of marked content tracked; deeper sequences are only counted.
+const MAX_MARKED_DEPTH: usize = 256;
 
 /// A marked-content sequence; those with /ActualText collect the extent of
 /// the glyphs they replace.
@@ -345,9 +427,13 @@ struct Run<'e, 'a> {
     out: PageGlyphs,
     page_fonts: HashMap<usize, u16>,
     /// Forms being interpreted (cycle guard).
-    forms: Vec<ObjectId>,
+    active_forms: Vec<ObjectId>,
     marked: Vec<MarkedContent>,
     warned: HashSet<&'static str>,
+    /// Glyphs painted outside the visible page, left out.
+    outside: u64,
+    /// Marked-content sequences opened beyond MAX_MARKED_DEPTH.
+    marked_overflow: u64,
 }
 
 /// Text object state, reset by BT.
@@ -398,7 +484,9 @@ impl<'a> Run<'_, 'a> {
                 }
                 other => {
                     if operands.len() >= MAX_OPERANDS {
-                        operands.remove(0);
+                        // Operators read their operands from the end; drop
+                        // the older half at once to keep this linear.
+                        operands.drain(..MAX_OPERANDS / 2);
                         junk += 1;
                     }
                     operands.push(self.operand(other, &mut lexer, 0)?);
@@ -532,6 +620,15 @@ impl<'a> Run<'_, 'a> {
                     }
                 }
             }
+            b"gs" => {
+                if let Some(Operand::Name(name)) = operands.last()
+                    && let Some((font, size)) =
+                        self.extractor.state_font(resources, &name_bytes(name))?
+                {
+                    gs.font = font;
+                    gs.font_size = size;
+                }
+            }
             b"Td" => {
                 if let Some(t) = last(2) {
                     next_line(text, t[0], t[1]);
@@ -587,22 +684,12 @@ impl<'a> Run<'_, 'a> {
                     self.draw_xobject(&name_bytes(name), resources, gs, depth)?;
                 }
             }
-            b"BMC" => self.marked.push(MarkedContent {
-                actual_text: None,
-                replaced: None,
-            }),
+            b"BMC" => self.begin_marked(None),
             b"BDC" => {
                 let actual_text = self.actual_text(operands.get(1), resources);
-                self.marked.push(MarkedContent {
-                    actual_text,
-                    replaced: None,
-                });
+                self.begin_marked(actual_text);
             }
-            b"EMC" => {
-                if let Some(marked) = self.marked.pop() {
-                    self.finish_marked(marked);
-                }
-            }
+            b"EMC" => self.end_marked(),
             _ => {}
         }
         Ok(())
@@ -653,6 +740,12 @@ impl<'a> Run<'_, 'a> {
                 (1.0, 0.0)
             };
             let width = (advance.0 * dir.0 + advance.1 * dir.1).max(0.0);
+            let own = if font.vertical {
+                apply_linear(&device, 0.0, ty - spacing)
+            } else {
+                apply_linear(&device, tx - spacing * th, 0.0)
+            };
+            let own_width = (own.0 * dir.0 + own.1 * dir.1).max(0.0);
             let size = (fs * em).abs() * length(apply_linear(&device, 0.0, 1.0));
             let glyph = Glyph {
                 x: origin.0 as f32,
@@ -662,16 +755,31 @@ impl<'a> Run<'_, 'a> {
                 dir: (dir.0 as f32, dir.1 as f32),
                 font: font_index,
                 text: 0..0,
-                is_space: info.is_space,
+                // Word spacing applies to every single-byte 32; only a blank one
+                // is a word boundary (code 32 is a visible glyph in some fonts).
+                is_space: info.is_space && info.text.chars().all(char::is_whitespace),
+                spacing: finite(width - own_width),
             };
-            self.emit(
-                glyph,
-                &info.text,
-                (origin.0 + advance.0, origin.1 + advance.1),
-            );
+            let end = (origin.0 + advance.0, origin.1 + advance.1);
+            if self.visible(origin, end, size) {
+                self.emit(glyph, &info.text, end);
+            } else {
+                self.outside += 1;
+            }
             text.tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &text.tm);
         }
         Ok(())
+    }
+
+    /// Whether a glyph from `start` to `end` touches the visible page
+    /// (allowing half an em): glyphs outside it are not part of the page as
+    /// anyone sees it, such as the other half of a two-page spread.
+    fn visible(&self, start: (f64, f64), end: (f64, f64), size: f64) -> bool {
+        let slack = (size * 0.5).clamp(1.0, 50.0);
+        let (w, h) = (f64::from(self.out.width), f64::from(self.out.height));
+        let inside = |lo: f64, hi: f64, max: f64| hi >= -slack && lo <= max + slack;
+        inside(start.0.min(end.0), start.0.max(end.0), w)
+            && inside(start.1.min(end.1), start.1.max(end.1), h)
     }
 
     fn emit(&mut self, glyph: Glyph, text: &str, end: (f64, f64)) {
@@ -684,6 +792,25 @@ impl<'a> Run<'_, 'a> {
             return;
         }
         self.out.push(glyph, text);
+    }
+
+    fn begin_marked(&mut self, actual_text: Option<String>) {
+        if self.marked.len() < MAX_MARKED_DEPTH {
+            self.marked.push(MarkedContent {
+                actual_text,
+                replaced: None,
+            });
+        } else {
+            self.marked_overflow += 1;
+        }
+    }
+
+    fn end_marked(&mut self) {
+        if self.marked_overflow > 0 {
+            self.marked_overflow -= 1;
+        } else if let Some(marked) = self.marked.pop() {
+            self.finish_marked(marked);
+        }
     }
 
     fn finish_marked(&mut self, marked: MarkedContent) {
@@ -702,6 +829,7 @@ impl<'a> Run<'_, 'a> {
         let dy = replaced.end.1 - f64::from(glyph.y);
         glyph.width = finite((dx * f64::from(glyph.dir.0) + dy * f64::from(glyph.dir.1)).max(0.0));
         glyph.is_space = actual.trim().is_empty();
+        glyph.spacing = 0.0;
         self.out.push(glyph, &actual);
     }
 
@@ -712,6 +840,7 @@ impl<'a> Run<'_, 'a> {
         }
     }
 
+    /// The /ActualText of a marked-content property list, as glyph text.
     fn actual_text(&self, properties: Option<&Operand>, resources: &Dictionary) -> Option<String> {
         let doc = self.doc();
         let raw = match properties? {
@@ -729,7 +858,13 @@ impl<'a> Run<'_, 'a> {
             }
             _ => None,
         }?;
-        Some(decode_text_string(&raw))
+        let decoded = decode_text_string(&raw);
+        if decoded.is_empty() {
+            // An empty ActualText says the glyphs stand for no text.
+            return Some(decoded);
+        }
+        // Text that means nothing (private use only) leaves the glyphs be.
+        super::font::usable_text(&decoded)
     }
 
     fn font_index(&mut self, font: &Rc<Font>) -> u16 {
@@ -768,20 +903,30 @@ impl<'a> Run<'_, 'a> {
         if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return Ok(());
         }
-        if let Some(id) = id {
-            if self.forms.contains(&id) {
-                self.warn("A form XObject draws itself; the loop was cut.");
-                return Ok(());
-            }
+        if let Some(id) = id
+            && self.active_forms.contains(&id)
+        {
+            self.warn("A form XObject draws itself; the loop was cut.");
+            return Ok(());
         }
-        let content = match decode_stream(stream, self.budget()) {
-            Ok(data) => data,
-            Err(StreamError::Limit(limit)) => return Err(limit),
-            Err(StreamError::Damaged) => {
-                self.warn("A form XObject's content could not be decoded.");
-                return Ok(());
-            }
+        let cached = id.and_then(|id| self.extractor.forms.get(&id).cloned());
+        let content = match cached {
+            Some(content) => content,
+            None => match decode_stream(stream, self.budget()) {
+                Ok(data) => {
+                    let data: Rc<[u8]> = Rc::from(data);
+                    self.extractor.cache_form(id, &data);
+                    data
+                }
+                Err(StreamError::Limit(limit)) => return Err(limit),
+                Err(StreamError::Damaged) => {
+                    self.warn("A form XObject's content could not be decoded.");
+                    return Ok(());
+                }
+            },
         };
+        // Drawing a form costs its size again, cached or not.
+        self.budget().charge(content.len() as u64 / 1024)?;
         let form_matrix = get_array(doc, &stream.dict, b"Matrix")
             .and_then(|m| matrix(doc, m))
             .unwrap_or(IDENTITY);
@@ -789,11 +934,11 @@ impl<'a> Run<'_, 'a> {
         let mut state = gs.clone();
         state.ctm = multiply(&form_matrix, &gs.ctm);
         if let Some(id) = id {
-            self.forms.push(id);
+            self.active_forms.push(id);
         }
         let result = self.interpret(&content, form_resources, state, depth + 1);
         if id.is_some() {
-            self.forms.pop();
+            self.active_forms.pop();
         }
         result
     }
@@ -974,6 +1119,73 @@ mod tests {
     }
 
     #[test]
+    fn code_32_gets_word_spacing_but_is_a_space_only_when_blank() {
+        let mut b = PageBuilder::new();
+        let mut font = helvetica();
+        font.set(
+            "Encoding",
+            dictionary! { "Differences" => vec![32.into(), Object::Name(b"A".to_vec())] },
+        );
+        b.font("F1", font);
+        let (doc, page) = b.build(b"BT /F1 10 Tf 5 Tw ( ) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A"]);
+        assert!(!out.glyphs[0].is_space);
+        assert!(close(out.glyphs[0].width, 6.67 + 5.0));
+    }
+
+    #[test]
+    fn an_ext_g_state_can_set_the_font() {
+        let mut b = PageBuilder::new();
+        let font = b.font("F1", helvetica());
+        let state = b.doc.add_object(dictionary! {
+            "Type" => "ExtGState",
+            "Font" => vec![font.into(), 20.into()],
+        });
+        b.page_extra.set(
+            "Resources",
+            dictionary! { "ExtGState" => dictionary! { "GS1" => state } },
+        );
+        let (doc, page) = b.build(b"/GS1 gs BT (A) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A"]);
+        assert!(close(out.glyphs[0].size, 20.0));
+    }
+
+    #[test]
+    fn symbol_and_dingbats_use_their_own_encodings() {
+        let mut b = PageBuilder::new();
+        b.font(
+            "F1",
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Symbol" },
+        );
+        b.font(
+            "F2",
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (ab) Tj /F2 10 Tf (4) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["α", "β", "✔"]);
+        // Symbol's alpha is 631/1000 em wide.
+        assert!(close(out.glyphs[0].width, 6.31));
+    }
+
+    #[test]
+    fn picture_fonts_give_no_letters() {
+        let mut b = PageBuilder::new();
+        b.font(
+            "F1",
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Wingdings-Regular",
+                "Encoding" => "WinAnsiEncoding",
+            },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (l) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!((out.glyph_count, out.unmapped), (1, 1));
+    }
+
+    #[test]
     fn tj_numbers_move_the_next_glyph() {
         let mut b = PageBuilder::new();
         b.font("F1", helvetica());
@@ -994,6 +1206,7 @@ mod tests {
         assert!(close(out.glyphs[0].width, 4.335), "{}", out.glyphs[0].width);
         assert!(close(out.glyphs[1].width, 3.89), "{}", out.glyphs[1].width);
         assert!(close(out.glyphs[2].x, 4.335 + 3.89));
+        assert!(close(out.glyphs[0].spacing, 1.0) && close(out.glyphs[1].spacing, 2.5));
     }
 
     #[test]
@@ -1022,10 +1235,17 @@ mod tests {
             "CropBox",
             vec![100.into(), 50.into(), 400.into(), 500.into()],
         );
-        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj ET");
+        // The second line sits in the trimmed-off margin (a printer's slug).
+        let (doc, page) = b.build(b"BT /F1 10 Tf 110 60 Td (A) Tj 0 -40 Td (slug) Tj ET");
         let out = extract(&doc, page);
         assert_eq!((out.width, out.height), (300.0, 450.0));
+        assert_eq!(texts(&out), ["A"]);
         assert!(close(out.glyphs[0].x, 10.0) && close(out.glyphs[0].y, 10.0));
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.starts_with("4 glyphs lie outside"))
+        );
     }
 
     #[test]
@@ -1038,6 +1258,12 @@ mod tests {
         let out = extract(&doc, page);
         assert_eq!(texts(&out), ["a", "fi", "b"]);
         let fi = &out.glyphs[1];
+        // An empty ActualText removes the glyphs (a hyphen at a line end).
+        let mut b2 = PageBuilder::new();
+        b2.font("F1", helvetica());
+        let (doc2, page2) =
+            b2.build(b"BT /F1 10 Tf (a) Tj /Span <</ActualText ()>> BDC (-) Tj EMC ET");
+        assert_eq!(texts(&extract(&doc2, page2)), ["a"]);
         // From the start of "x" to the end of "y".
         assert!(close(fi.x, 5.56) && close(fi.width, 10.0), "{fi:?}");
     }
@@ -1196,6 +1422,30 @@ mod tests {
     }
 
     #[test]
+    fn symbolic_truetype_without_encoding_reads_its_cmap() {
+        let mut b = PageBuilder::new();
+        let program = b.stream(Dictionary::new(), &truetype_with_cmap());
+        let descriptor = b.doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "Test",
+            "Flags" => 4,
+            "FontFile2" => program,
+        });
+        b.font(
+            "F1",
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Test",
+                "FirstChar" => 65, "Widths" => vec![600.into(), 600.into(), 600.into()],
+                "FontDescriptor" => descriptor,
+            },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (ABC) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["A", "B", ""]);
+        assert!(close(out.glyphs[1].x, 6.0));
+    }
+
+    #[test]
     fn vertical_writing_moves_down_the_page() {
         let mut b = PageBuilder::new();
         let cmap = b.stream(
@@ -1250,5 +1500,144 @@ mod tests {
         });
         let result = TextExtractor::new(&doc, &budget).page(page);
         assert_eq!(result.err(), Some(LimitExceeded::PageWork));
+    }
+
+    #[test]
+    fn form_fan_out_is_stopped_by_the_work_cap() {
+        // Each level draws the next ten times: 10^12 glyphs if unchecked.
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let mut next: Option<ObjectId> = None;
+        for _ in 0..12 {
+            let (content, xobjects) = match next {
+                Some(id) => (b"/X Do ".repeat(10), dictionary! { "X" => id }),
+                None => (b"BT /F1 1 Tf (A) Tj ET".to_vec(), Dictionary::new()),
+            };
+            let form = Stream::new(
+                dictionary! {
+                    "Subtype" => "Form",
+                    "Resources" => dictionary! { "Font" => b.fonts.clone(), "XObject" => xobjects },
+                },
+                content,
+            );
+            next = Some(b.doc.add_object(form));
+        }
+        if let Some(id) = next {
+            b.xobjects.set("X", id);
+        }
+        let (doc, page) = b.build(b"/X Do");
+        let budget = Budget::new(Limits {
+            max_ops_per_page: 100_000,
+            ..Limits::default()
+        });
+        let result = TextExtractor::new(&doc, &budget).page(page);
+        assert_eq!(result.err(), Some(LimitExceeded::PageWork));
+    }
+
+    /// A small deterministic generator for mangled input.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn mangled_content_streams_never_panic() {
+        let pieces: [&[u8]; 24] = [
+            b"BT ",
+            b"ET ",
+            b"/F1 ",
+            b"12 ",
+            b"-3.5 ",
+            b"Tf ",
+            b"Td ",
+            b"Tj ",
+            b"TJ ",
+            b"[",
+            b"]",
+            b"(ab",
+            b")",
+            b"<00",
+            b">",
+            b"<<",
+            b">>",
+            b"q ",
+            b"Q ",
+            b"cm ",
+            b"BI ",
+            b"ID ",
+            b"/Span <</ActualText (x)>> BDC ",
+            b"EMC ",
+        ];
+        let mut rng = Lcg(7);
+        for _ in 0..200 {
+            let mut content = Vec::new();
+            for _ in 0..(rng.next() % 80) {
+                if rng.next().is_multiple_of(5) {
+                    content.push(rng.next() as u8);
+                } else {
+                    content.extend_from_slice(pieces[rng.next() as usize % pieces.len()]);
+                }
+            }
+            let mut b = PageBuilder::new();
+            b.font("F1", helvetica());
+            let (doc, page) = b.build(&content);
+            let budget = Budget::new(Limits {
+                max_ops_per_page: 10_000,
+                ..Limits::default()
+            });
+            let result = TextExtractor::new(&doc, &budget).page(page);
+            if let Ok(out) = result {
+                assert_eq!(out.glyphs.len() as u32, out.glyph_count);
+                assert!(
+                    out.glyphs
+                        .iter()
+                        .all(|g| g.width >= 0.0 && g.width.is_finite())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn mangled_cmaps_and_fonts_never_panic() {
+        let mut rng = Lcg(11);
+        for _ in 0..200 {
+            let mut cmap =
+                b"begincmap 1 begincodespacerange <00> <FFFF> endcodespacerange ".to_vec();
+            for _ in 0..(rng.next() % 40) {
+                let piece: &[u8] = match rng.next() % 7 {
+                    0 => b"beginbfrange ",
+                    1 => b"<0000> ",
+                    2 => b"<FFFFFFFF> ",
+                    3 => b"[<0041> ",
+                    4 => b"] ",
+                    5 => b"beginbfchar ",
+                    _ => b"begincidrange ",
+                };
+                cmap.extend_from_slice(piece);
+            }
+            let mut b = PageBuilder::new();
+            let to_unicode = b.stream(Dictionary::new(), &cmap);
+            let mut program = truetype_with_cmap();
+            for _ in 0..4 {
+                let at = rng.next() as usize % program.len();
+                program[at] = rng.next() as u8;
+            }
+            let program = b.stream(Dictionary::new(), &program);
+            let descriptor = b.doc.add_object(dictionary! { "FontFile2" => program });
+            let descendant = cid_font(
+                "CIDFontType2",
+                dictionary! { "FontDescriptor" => descriptor },
+            );
+            b.font("F1", type0(Some(to_unicode), "Identity-H", descendant));
+            let (doc, page) = b.build(b"BT /F1 10 Tf <0000FFFF00410007> Tj ET");
+            let out = extract(&doc, page);
+            assert_eq!(out.glyph_count, 4);
+        }
     }
 }

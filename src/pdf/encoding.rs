@@ -1,10 +1,6 @@
 //! The named single-byte encodings of PDF (Standard, WinAnsi, MacRoman,
-//! PDFDoc, and the built-in encodings of Symbol and ZapfDingbats) as
-//! code -> glyph name vectors, and the decoding of PDF text strings.
-//!
-//! MacExpertEncoding is recognised by name but has no table: its glyphs are
-//! small capitals and old-style figures that nearly always come with a
-//! /Differences array or a ToUnicode map.
+//! MacExpert, PDFDoc, and the built-in encodings of Symbol and ZapfDingbats)
+//! as code -> glyph name vectors, and the decoding of PDF text strings.
 
 use super::glyphlist::glyph_name_to_unicode;
 
@@ -46,7 +42,7 @@ impl BaseEncoding {
             BaseEncoding::PdfDoc => &tables::PDF_DOC,
             BaseEncoding::Symbol => &tables::SYMBOL,
             BaseEncoding::ZapfDingbats => &tables::ZAPF_DINGBATS,
-            BaseEncoding::MacExpert => return None,
+            BaseEncoding::MacExpert => &tables::MAC_EXPERT,
         };
         table.get(code as usize).copied().filter(|n| !n.is_empty())
     }
@@ -114,6 +110,7 @@ mod tests {
     fn symbol_and_dingbats_have_their_own_vectors() {
         assert_eq!(BaseEncoding::Symbol.glyph_name(0x61), Some("alpha"));
         assert_eq!(BaseEncoding::ZapfDingbats.glyph_name(0x21), Some("a1"));
+        assert_eq!(BaseEncoding::MacExpert.glyph_name(0x61), Some("Asmall"));
     }
 
     #[test]

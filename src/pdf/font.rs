@@ -26,7 +26,7 @@ use super::objects::{
     resolve, resolved_number,
 };
 use lopdf::{Dictionary, Document, Object};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -39,11 +39,10 @@ pub struct CharInfo {
     pub width: f64,
     /// A single-byte code 32: word spacing applies.
     pub is_space: bool,
-    /// Vertical writing: advance (negative is downwards) and the position
-    /// vector from the vertical origin to the horizontal one, glyph space.
+    /// Vertical advance in glyph space (negative is downwards), for fonts
+    /// in vertical writing mode. Glyphs are reported at their vertical
+    /// origin (the pen position), so the position vector is not needed.
     pub w1: f64,
-    pub vx: f64,
-    pub vy: f64,
 }
 
 /// A loaded font.
@@ -74,13 +73,14 @@ struct Composite {
     collection: Option<Collection>,
     widths: Ranges<f64>,
     default_width: f64,
-    vertical_metrics: Ranges<[f64; 3]>,
-    default_vertical: [f64; 2],
-    /// GID -> text from the embedded program, and CID -> GID.
-    program_text: HashMap<u16, String>,
+    /// Vertical advances from /W2 and /DW2.
+    vertical_advances: Ranges<f64>,
+    default_vertical_advance: f64,
+    /// The embedded program (GID -> text), and CID -> GID.
+    program: Program,
     cid_to_gid: Option<Vec<u16>>,
-    cid_keyed_program: bool,
     single_byte_space: bool,
+    symbol_font: bool,
     cache: RefCell<HashMap<u32, CharInfo>>,
 }
 
@@ -152,19 +152,26 @@ fn empty_char(width: f64) -> CharInfo {
         width,
         is_space: false,
         w1: -1000.0,
-        vx: width / 2.0,
-        vy: 880.0,
     }
 }
 
-/// Keep only meaningful text: drop control characters, U+FFFD and
-/// noncharacters; text with private-use code points means nothing.
+/// Keep only meaningful text: white-space controls become spaces, other
+/// control characters, U+FFFD and noncharacters go; text with private-use
+/// code points means nothing.
 pub fn usable_text(text: &str) -> Option<String> {
     if text.chars().any(is_private_use_char) {
         return None;
     }
     let cleaned: String = text
         .chars()
+        // Some producers (Qt) map the space glyph to a tab: it is a space.
+        .map(|c| {
+            if c.is_whitespace() && c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .filter(|&c| !c.is_control() && c != '\u{FFFD}' && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
     if cleaned.is_empty() {
@@ -172,6 +179,34 @@ pub fn usable_text(text: &str) -> Option<String> {
     } else {
         Some(cleaned)
     }
+}
+
+/// Microsoft's Symbol font maps its glyphs to U+F020..U+F0FF, code + 0xF000;
+/// ToUnicode maps written from it carry those private-use values. In a
+/// Symbol font they are the Symbol encoding's characters (U+F0B7 is a bullet).
+fn symbol_private_use(text: &str, symbol_font: bool) -> Option<String> {
+    let mut chars = text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let code = u8::try_from((c as u32).checked_sub(0xF000)?).ok()?;
+    if !symbol_font || code < 0x20 {
+        return None;
+    }
+    let name = BaseEncoding::Symbol.glyph_name(code)?;
+    glyph_name_to_unicode(name).and_then(|t| usable_text(&t))
+}
+
+fn is_symbol_font(name: &str) -> bool {
+    name.to_ascii_lowercase().starts_with("symbol")
+}
+
+/// Microsoft's picture fonts, whose codes stand for no letters.
+fn is_pictographic_font(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["wingdings", "webdings", "marlett"]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 // ------------------------------------------------------------ font info ---
@@ -244,6 +279,8 @@ fn load_simple(
     let symbolic_standard = standard.is_some_and(|s| s.is_symbolic());
     let dingbats = standard.is_some_and(|s| s.name == "ZapfDingbats")
         || info.name.to_ascii_lowercase().contains("dingbat");
+    let symbol_font = is_symbol_font(&info.name);
+    let pictographic = is_pictographic_font(&info.name);
 
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
     let program = match descriptor {
@@ -315,8 +352,13 @@ fn load_simple(
         let text = to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(u32::from(code)))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, symbol_font)))
             .or_else(|| {
+                // A pictographic font's glyphs are not the letters that a
+                // standard encoding names for their codes ("l" for a bullet).
+                if pictographic && !differences.contains_key(&code) {
+                    return None;
+                }
                 name.and_then(|n| {
                     if dingbats {
                         dingbat_name_to_unicode(n)
@@ -326,7 +368,7 @@ fn load_simple(
                 })
                 .and_then(|t| usable_text(&t))
             })
-            .or_else(|| program.text_for_code(code, name))
+            .or_else(|| program.text_for_code(code))
             .or_else(|| {
                 // "a65" at code 65 in a font where every name numbers its
                 // own code: the code is the character.
@@ -475,10 +517,10 @@ impl SimpleWidths {
                 .copied()
                 .unwrap_or(self.missing);
         }
-        if let Some(metrics) = metrics {
-            if let Some(w) = name.and_then(|n| metrics.width(n)) {
-                return f64::from(w);
-            }
+        if let Some(metrics) = metrics
+            && let Some(w) = name.and_then(|n| metrics.width(n))
+        {
+            return f64::from(w);
         }
         if self.missing > 0.0 {
             self.missing
@@ -519,7 +561,7 @@ fn load_composite(
             let name = String::from_utf8_lossy(name).into_owned();
             cmap::predefined(&name).unwrap_or_else(|| {
                 warnings.push(format!("Font {} uses the unknown CMap {name}.", info.name));
-                identity()
+                CMap::identity(false)
             })
         }
         Some(Object::Stream(stream)) => match decode_stream(stream, budget) {
@@ -536,15 +578,17 @@ fn load_composite(
                     "The encoding CMap of font {} is damaged.",
                     info.name
                 ));
-                identity()
+                CMap::identity(false)
             }
         },
-        _ => identity(),
+        _ => CMap::identity(false),
     };
     let to_unicode = load_to_unicode(doc, dict, budget, &mut warnings)?;
 
+    // CIDs of an Adobe character collection have known Unicode values.
     let ordering = get_dict(doc, cid_font, b"CIDSystemInfo")
-        .and_then(|csi| get_name(doc, csi, b"Ordering").or_else(|| csi_string(doc, csi)));
+        .filter(|csi| get_name(doc, csi, b"Registry") == Some(b"Adobe"))
+        .and_then(|csi| get_name(doc, csi, b"Ordering"));
     let collection = encoding
         .collection
         .or_else(|| ordering.and_then(Collection::from_ordering));
@@ -555,7 +599,7 @@ fn load_composite(
         .filter(|a| a.len() == 2)
         .and_then(|a| Some([resolved_number(doc, &a[0])?, resolved_number(doc, &a[1])?]))
         .unwrap_or([880.0, -1000.0]);
-    let vertical_metrics = read_cid_vertical(doc, cid_font, budget)?;
+    let vertical_advances = read_cid_vertical(doc, cid_font, budget)?;
 
     let program = match descriptor {
         Some(d) => load_program(doc, d, budget, &mut warnings)?,
@@ -576,6 +620,7 @@ fn load_composite(
 
     let vertical = encoding.wmode == 1;
     let single_byte_space = encoding.has_single_byte_space();
+    let symbol_font = is_symbol_font(&info.name);
     Ok(Font {
         info,
         matrix: [0.001, 0.0, 0.0, 0.001, 0.0, 0.0],
@@ -588,26 +633,15 @@ fn load_composite(
             collection,
             widths,
             default_width,
-            vertical_metrics,
-            default_vertical: dw2,
-            program_text: program.gid_text,
+            vertical_advances,
+            default_vertical_advance: dw2[1],
+            program,
             cid_to_gid,
-            cid_keyed_program: program.cid_keyed,
             single_byte_space,
+            symbol_font,
             cache: RefCell::new(HashMap::new()),
         })),
     })
-}
-
-fn csi_string<'a>(doc: &'a Document, csi: &'a Dictionary) -> Option<&'a [u8]> {
-    match get(doc, csi, b"Ordering")? {
-        Object::String(s, _) => Some(s),
-        _ => None,
-    }
-}
-
-fn identity() -> CMap {
-    CMap::identity(false)
 }
 
 fn read_cid_widths(
@@ -640,10 +674,10 @@ fn read_cid_widths(
             }
             Some(last) => {
                 let last = super::objects::number(last).unwrap_or(0.0).max(0.0) as u32;
-                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o)) {
-                    if last >= first {
-                        ranges.entries.push((first, last, w));
-                    }
+                if let Some(w) = items.get(i + 2).and_then(|o| resolved_number(doc, o))
+                    && last >= first
+                {
+                    ranges.entries.push((first, last, w));
                 }
                 i += 3;
             }
@@ -658,7 +692,7 @@ fn read_cid_vertical(
     doc: &Document,
     cid_font: &Dictionary,
     budget: &Budget,
-) -> Result<Ranges<[f64; 3]>, LimitExceeded> {
+) -> Result<Ranges<f64>, LimitExceeded> {
     let mut ranges = Ranges::default();
     let Some(items) = get_array(doc, cid_font, b"W2") else {
         return Ok(ranges);
@@ -674,27 +708,23 @@ fn read_cid_vertical(
         let first = first.max(0.0) as u32;
         match items.get(i + 1).and_then(|o| resolve(doc, o)) {
             Some(Object::Array(list)) => {
+                // Triples of w1, vx, vy; only the advance w1 is used.
                 for (k, triple) in list.chunks_exact(3).enumerate() {
                     budget.charge(1)?;
-                    if let (Some(w1), Some(vx), Some(vy)) =
-                        (num(triple.first()), num(triple.get(1)), num(triple.get(2)))
-                    {
+                    if let Some(w1) = num(triple.first()) {
                         let cid = first.saturating_add(k as u32);
-                        ranges.entries.push((cid, cid, [w1, vx, vy]));
+                        ranges.entries.push((cid, cid, w1));
                     }
                 }
                 i += 2;
             }
             Some(_) => {
                 let last = num(items.get(i + 1)).unwrap_or(0.0).max(0.0) as u32;
-                if let (Some(w1), Some(vx), Some(vy)) = (
-                    num(items.get(i + 2)),
-                    num(items.get(i + 3)),
-                    num(items.get(i + 4)),
-                ) {
-                    if last >= first {
-                        ranges.entries.push((first, last, [w1, vx, vy]));
-                    }
+                // first last w1 vx vy
+                if let Some(w1) = num(items.get(i + 2))
+                    && last >= first
+                {
+                    ranges.entries.push((first, last, w1));
                 }
                 i += 5;
             }
@@ -724,7 +754,7 @@ impl Composite {
             .to_unicode
             .as_ref()
             .and_then(|cmap| cmap.unicode(code))
-            .and_then(|t| usable_text(&t))
+            .and_then(|t| usable_text(&t).or_else(|| symbol_private_use(&t, self.symbol_font)))
             .or_else(|| self.encoding.unicode(code).and_then(|t| usable_text(&t)))
             .or_else(|| {
                 let c = self.collection?.cid_to_unicode(cid?)?;
@@ -734,32 +764,29 @@ impl Composite {
             .unwrap_or_default();
         let cid_or_zero = cid.unwrap_or(0);
         let width = self.widths.get(cid_or_zero).unwrap_or(self.default_width);
-        let [w1, vx, vy] = self.vertical_metrics.get(cid_or_zero).unwrap_or([
-            self.default_vertical[1],
-            width / 2.0,
-            self.default_vertical[0],
-        ]);
+        let w1 = self
+            .vertical_advances
+            .get(cid_or_zero)
+            .unwrap_or(self.default_vertical_advance);
         CharInfo {
             text: Rc::from(text.as_str()),
             width,
             is_space: len == 1 && code == 32 && self.single_byte_space,
             w1,
-            vx,
-            vy,
         }
     }
 
     fn program_text_for_cid(&self, cid: u32) -> Option<String> {
-        if self.program_text.is_empty() {
+        if !self.program.has_source() {
             return None;
         }
+        // CIDToGIDMap applies to TrueType programs; otherwise (and for
+        // /Identity) the CID is the glyph index.
         let gid = match &self.cid_to_gid {
             Some(map) => *map.get(cid as usize)?,
-            // A CID-keyed CFF program was indexed by CID already.
-            None if self.cid_keyed_program => u16::try_from(cid).ok()?,
             None => u16::try_from(cid).ok()?,
         };
-        self.program_text.get(&gid).cloned()
+        self.program.gid_text().get(&gid).cloned()
     }
 }
 
@@ -799,12 +826,33 @@ fn load_to_unicode(
 struct Program {
     /// Built-in encoding: code -> glyph name (Type 1, CFF).
     builtin: Option<Vec<Option<String>>>,
-    /// GID -> text (TrueType cmap inverted or post names; CFF charset names).
-    gid_text: HashMap<u16, String>,
-    /// TrueType: code -> GID through the (3,0) or (1,0) subtable.
+    /// TrueType: code -> GID through the subtable that maps single-byte
+    /// codes, and which kind of subtable that was.
     code_to_gid: Option<Vec<u16>>,
-    /// CFF glyph name -> GID, to follow encoding names that are not in the AGL.
-    cid_keyed: bool,
+    code_subtable: CodeSubtable,
+    /// The program's bytes, kept to build `gid_text` if it is ever needed.
+    source: Option<ProgramSource>,
+    /// GID -> text (TrueType cmap inverted, `post` names, CFF charset
+    /// names), built on first use: most fonts never need it.
+    gid_text: OnceCell<HashMap<u16, String>>,
+}
+
+/// The TrueType subtable a simple font's codes go through.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum CodeSubtable {
+    /// (3,0): codes at U+F000 + code; their text needs the GID.
+    #[default]
+    Symbol,
+    /// (1,0): codes are Mac Roman.
+    MacRoman,
+    /// A Unicode subtable: codes are characters.
+    Unicode,
+}
+
+#[derive(Debug)]
+enum ProgramSource {
+    Cff(Vec<u8>),
+    Sfnt(Vec<u8>),
 }
 
 impl Program {
@@ -812,9 +860,21 @@ impl Program {
         self.builtin.as_ref()?.get(code as usize)?.as_deref()
     }
 
+    fn has_source(&self) -> bool {
+        self.source.is_some()
+    }
+
+    fn gid_text(&self) -> &HashMap<u16, String> {
+        self.gid_text.get_or_init(|| match &self.source {
+            Some(ProgramSource::Cff(data)) => cff_gid_text(data),
+            Some(ProgramSource::Sfnt(data)) => sfnt_gid_text(data),
+            None => HashMap::new(),
+        })
+    }
+
     /// Text for a code through the program alone: its built-in glyph name,
     /// or its code -> GID -> text path.
-    fn text_for_code(&self, code: u8, _name: Option<&str>) -> Option<String> {
+    fn text_for_code(&self, code: u8) -> Option<String> {
         if let Some(text) = self
             .builtin_name(code)
             .and_then(glyph_name_to_unicode)
@@ -826,7 +886,16 @@ impl Program {
         if gid == 0 {
             return None;
         }
-        self.gid_text.get(&gid).cloned()
+        // Mac Roman and Unicode subtables say what the code is; only a
+        // symbol subtable needs the (costlier) GID -> text map.
+        match self.code_subtable {
+            CodeSubtable::MacRoman => BaseEncoding::MacRoman
+                .glyph_name(code)
+                .and_then(glyph_name_to_unicode)
+                .and_then(|t| usable_text(&t)),
+            CodeSubtable::Unicode => usable_text(char::from(code).encode_utf8(&mut [0; 4])),
+            CodeSubtable::Symbol => self.gid_text().get(&gid).cloned(),
+        }
     }
 }
 
@@ -902,11 +971,10 @@ fn type1_builtin_encoding(data: &[u8]) -> Option<Vec<Option<String>>> {
                     Some(Token::Number(code)),
                     Some(Token::Name(name)),
                 ] = &window
+                    && let Some(slot) = names.get_mut(*code as usize)
                 {
-                    if let Some(slot) = names.get_mut(*code as usize) {
-                        *slot = Some(String::from_utf8_lossy(name).into_owned());
-                        any = true;
-                    }
+                    *slot = Some(String::from_utf8_lossy(name).into_owned());
+                    any = true;
                 }
             }
             Token::Keyword(b"readonly") | Token::Keyword(b"def") if any => break,
@@ -921,48 +989,54 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// A CFF program: its built-in encoding (through the charset's names).
 fn cff_program(data: &[u8]) -> Program {
-    let Some(table) = ttf_parser::cff::Table::parse(data) else {
-        return Program::default();
+    let mut program = Program {
+        source: Some(ProgramSource::Cff(data.to_vec())),
+        ..Program::default()
     };
-    let mut program = Program::default();
-    let glyphs = table.number_of_glyphs();
-    let mut is_cid = false;
-    for gid in 0..glyphs {
-        let id = ttf_parser::GlyphId(gid);
-        if let Some(cid) = table.glyph_cid(id) {
-            // CID-keyed: index by CID (no names to give).
-            is_cid = true;
-            let _ = cid;
-            continue;
-        }
-        if let Some(text) = table
-            .glyph_name(id)
-            .and_then(glyph_name_to_unicode)
-            .and_then(|t| usable_text(&t))
+    let Some(table) = ttf_parser::cff::Table::parse(data) else {
+        return program;
+    };
+    // A CID-keyed program has no glyph names to give.
+    if table.glyph_cid(ttf_parser::GlyphId(0)).is_some() {
+        program.source = None;
+        return program;
+    }
+    let mut names = vec![None; 256];
+    let mut any = false;
+    for code in 0..=255u8 {
+        if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0)
+            && let Some(name) = table.glyph_name(gid)
         {
-            program.gid_text.insert(gid, text);
+            names[code as usize] = Some(name.to_string());
+            any = true;
         }
     }
-    program.cid_keyed = is_cid;
-    if !is_cid {
-        let mut names = vec![None; 256];
-        let mut any = false;
-        for code in 0..=255u8 {
-            if let Some(gid) = table.glyph_index(code).filter(|g| g.0 != 0) {
-                if let Some(name) = table.glyph_name(gid) {
-                    names[code as usize] = Some(name.to_string());
-                    any = true;
-                }
-            }
-        }
-        if any {
-            program.builtin = Some(names);
-        }
+    if any {
+        program.builtin = Some(names);
     }
     program
 }
 
+fn cff_gid_text(data: &[u8]) -> HashMap<u16, String> {
+    let mut text = HashMap::new();
+    let Some(table) = ttf_parser::cff::Table::parse(data) else {
+        return text;
+    };
+    for gid in 0..table.number_of_glyphs() {
+        if let Some(t) = table
+            .glyph_name(ttf_parser::GlyphId(gid))
+            .and_then(glyph_name_to_unicode)
+            .and_then(|t| usable_text(&t))
+        {
+            text.insert(gid, t);
+        }
+    }
+    text
+}
+
+/// A TrueType or OpenType program: its code -> GID map for symbolic fonts.
 fn sfnt_program(data: &[u8]) -> Program {
     let mut program = Program::default();
     let Ok(face) = ttf_parser::RawFace::parse(data, 0) else {
@@ -971,63 +1045,167 @@ fn sfnt_program(data: &[u8]) -> Program {
     if let Some(cff) = face.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
         program = cff_program(cff);
     }
+    program.source = Some(ProgramSource::Sfnt(data.to_vec()));
+    let Some(cmap) = face
+        .table(ttf_parser::Tag::from_bytes(b"cmap"))
+        .and_then(ttf_parser::cmap::Table::parse)
+    else {
+        return program;
+    };
+    // The subtable that maps single-byte codes: (3,0) symbol, then (1,0)
+    // Mac Roman, then a Unicode one read with the code as a character.
+    let kind = |subtable: &ttf_parser::cmap::Subtable| match (
+        subtable.platform_id,
+        subtable.encoding_id,
+    ) {
+        (ttf_parser::PlatformId::Windows, 0) => Some(CodeSubtable::Symbol),
+        (ttf_parser::PlatformId::Macintosh, 0) => Some(CodeSubtable::MacRoman),
+        _ if subtable.is_unicode() => Some(CodeSubtable::Unicode),
+        _ => None,
+    };
+    let preference = |kind: &CodeSubtable| match kind {
+        CodeSubtable::Symbol => 0,
+        CodeSubtable::MacRoman => 1,
+        CodeSubtable::Unicode => 2,
+    };
+    let Some((kind, subtable)) = cmap
+        .subtables
+        .into_iter()
+        .filter_map(|s| Some((kind(&s)?, s)))
+        .min_by_key(|(kind, _)| preference(kind))
+    else {
+        return program;
+    };
+    let mut map = vec![0u16; 256];
+    for (code, slot) in (0u32..).zip(map.iter_mut()) {
+        let gid = match kind {
+            CodeSubtable::MacRoman | CodeSubtable::Unicode => subtable.glyph_index(code),
+            // Symbol fonts put their glyphs at U+F000 + code.
+            CodeSubtable::Symbol => subtable
+                .glyph_index(0xF000 + code)
+                .or_else(|| subtable.glyph_index(code)),
+        };
+        *slot = gid.map_or(0, |g| g.0);
+    }
+    program.code_subtable = kind;
+    program.code_to_gid = Some(map);
+    program
+}
+
+/// Unicode subtables inverted over the Basic Multilingual Plane (asking
+/// each code point keeps the cost bounded whatever the table's ranges
+/// claim), then `post` glyph names, then CFF names.
+fn sfnt_gid_text(data: &[u8]) -> HashMap<u16, String> {
+    let mut text = HashMap::new();
+    let Ok(face) = ttf_parser::RawFace::parse(data, 0) else {
+        return text;
+    };
     if let Some(cmap) = face
         .table(ttf_parser::Tag::from_bytes(b"cmap"))
         .and_then(ttf_parser::cmap::Table::parse)
     {
-        let mut code_to_gid: Option<Vec<u16>> = None;
-        for subtable in cmap.subtables {
-            let platform = subtable.platform_id;
-            let unicode = subtable.is_unicode();
-            if unicode {
-                subtable.codepoints(|cp| {
-                    if let (Some(gid), Some(c)) = (subtable.glyph_index(cp), char::from_u32(cp)) {
-                        if gid.0 != 0 && !is_private_use_char(c) && !c.is_control() {
-                            program
-                                .gid_text
-                                .entry(gid.0)
-                                .or_insert_with(|| c.to_string());
-                        }
-                    }
-                });
-            }
-            let symbol = platform == ttf_parser::PlatformId::Windows && subtable.encoding_id == 0;
-            let mac_roman =
-                platform == ttf_parser::PlatformId::Macintosh && subtable.encoding_id == 0;
-            if (symbol || mac_roman) && code_to_gid.is_none() {
-                let mut map = vec![0u16; 256];
-                for code in 0..=255u32 {
-                    let gid = if symbol {
-                        subtable
-                            .glyph_index(0xF000 + code)
-                            .or_else(|| subtable.glyph_index(code))
-                    } else {
-                        subtable.glyph_index(code)
-                    };
-                    map[code as usize] = gid.map_or(0, |g| g.0);
+        for subtable in cmap
+            .subtables
+            .into_iter()
+            .filter(|s| s.is_unicode())
+            .take(2)
+        {
+            for cp in 0x20..=0xFFFFu32 {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
+                };
+                if is_private_use_char(c) || c.is_control() {
+                    continue;
                 }
-                code_to_gid = Some(map);
+                if let Some(gid) = subtable.glyph_index(cp).filter(|g| g.0 != 0) {
+                    text.entry(gid.0).or_insert_with(|| c.to_string());
+                }
             }
         }
-        program.code_to_gid = code_to_gid;
     }
     if let Some(post) = face
         .table(ttf_parser::Tag::from_bytes(b"post"))
         .and_then(ttf_parser::post::Table::parse)
     {
-        let count = post.names().count().min(u16::MAX as usize);
+        let count = post.names().count().min(usize::from(u16::MAX));
         for gid in 0..count as u16 {
-            if program.gid_text.contains_key(&gid) {
+            if text.contains_key(&gid) {
                 continue;
             }
-            if let Some(text) = post
+            if let Some(t) = post
                 .glyph_name(ttf_parser::GlyphId(gid))
                 .and_then(glyph_name_to_unicode)
                 .and_then(|t| usable_text(&t))
             {
-                program.gid_text.insert(gid, text);
+                text.insert(gid, t);
             }
         }
     }
-    program
+    if let Some(cff) = face.table(ttf_parser::Tag::from_bytes(b"CFF ")) {
+        for (gid, t) in cff_gid_text(cff) {
+            text.entry(gid).or_insert(t);
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usable_text_keeps_meaning_only() {
+        assert_eq!(usable_text("A").as_deref(), Some("A"));
+        assert_eq!(usable_text("\t").as_deref(), Some(" "));
+        assert_eq!(usable_text("\u{0}"), None);
+        assert_eq!(usable_text("\u{FFFD}"), None);
+        assert_eq!(usable_text("\u{F0B7}"), None);
+        assert_eq!(usable_text("a\u{7}b").as_deref(), Some("ab"));
+    }
+
+    #[test]
+    fn type1_headers_give_their_built_in_encoding() {
+        let header = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n\
+            0 1 255 {1 index exch /.notdef put} for\n\
+            dup 65 /A put\ndup 12 /fi put\nreadonly def\ncurrentfile eexec\x80\x81";
+        let names = type1_builtin_encoding(header).expect("an encoding");
+        assert_eq!(names[65].as_deref(), Some("A"));
+        assert_eq!(names[12].as_deref(), Some("fi"));
+        assert_eq!(names[66], None);
+        let standard = b"/Encoding StandardEncoding def currentfile eexec";
+        assert!(type1_builtin_encoding(standard).is_none());
+    }
+
+    #[test]
+    fn symbol_private_use_values_become_symbol_characters() {
+        assert_eq!(symbol_private_use("\u{F0B7}", true).as_deref(), Some("•"));
+        assert_eq!(symbol_private_use("\u{F061}", true).as_deref(), Some("α"));
+        assert_eq!(symbol_private_use("\u{F0B7}", false), None);
+        assert_eq!(symbol_private_use("\u{E000}", true), None);
+    }
+
+    #[test]
+    fn subset_prefixes_are_removed() {
+        assert_eq!(strip_subset_prefix("ABCDEF+Times-Roman"), "Times-Roman");
+        assert_eq!(strip_subset_prefix("Abcdef+Times"), "Abcdef+Times");
+        assert_eq!(strip_subset_prefix("Times"), "Times");
+    }
+
+    #[test]
+    fn self_numbered_names_are_recognised() {
+        let names = |pairs: &[(u8, &str)]| -> HashMap<u8, String> {
+            pairs.iter().map(|(c, n)| (*c, n.to_string())).collect()
+        };
+        assert!(numbers_own_codes(&names(&[
+            (44, "a44"),
+            (65, "a65"),
+            (97, "a97")
+        ])));
+        assert!(!numbers_own_codes(&names(&[
+            (2, "g3"),
+            (3, "g18"),
+            (4, "g152")
+        ])));
+        assert!(!numbers_own_codes(&names(&[(65, "a65")])));
+    }
 }

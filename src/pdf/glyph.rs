@@ -31,6 +31,12 @@ pub struct Glyph {
     /// The glyph came from a byte the font maps to U+0020 (word spacing
     /// applies to it); layout may use it as a word boundary.
     pub is_space: bool,
+    /// The part of `width` that character and word spacing (Tc, Tw) added,
+    /// in page space; negative for tightened text. `width - spacing` is the
+    /// glyph's own advance: the gap after it shows a word break even when a
+    /// producer made the break with character spacing alone (Ghostscript
+    /// justifies lines that way).
+    pub spacing: f32,
 }
 
 /// Information layout and metadata heuristics may use about a font.

@@ -35,10 +35,8 @@ fn map_name(name: &str, dingbats: bool) -> Option<String> {
 }
 
 fn map_component(component: &str, dingbats: bool) -> Option<String> {
-    if dingbats {
-        if let Some(c) = dingbat(component) {
-            return Some(c.to_string());
-        }
+    if dingbats && let Some(c) = dingbat(component) {
+        return Some(c.to_string());
     }
     if let Some(text) = agl_lookup(component) {
         if !is_private_use(text) {
@@ -48,13 +46,20 @@ fn map_component(component: &str, dingbats: bool) -> Option<String> {
         // points in the AGL; the plain letter or digit is what a reader means.
         return expert_fallback(component);
     }
+    // Some producers (dvips Type 3 fonts) name glyphs by the character
+    // itself: "0", "(", "=".
+    if let [b] = component.as_bytes()
+        && b.is_ascii_graphic()
+    {
+        return Some(char::from(*b).to_string());
+    }
     if let Some(hex) = component.strip_prefix("uni") {
         return uni_sequence(hex);
     }
-    if let Some(hex) = component.strip_prefix('u') {
-        if (4..=6).contains(&hex.len()) {
-            return scalar(hex).map(String::from);
-        }
+    if let Some(hex) = component.strip_prefix('u')
+        && (4..=6).contains(&hex.len())
+    {
+        return scalar(hex).map(String::from);
     }
     None
 }
@@ -76,7 +81,7 @@ fn dingbat(name: &str) -> Option<char> {
 
 /// `uniXXXX` may hold several code points, four uppercase hex digits each.
 fn uni_sequence(hex: &str) -> Option<String> {
-    if hex.is_empty() || hex.len() % 4 != 0 {
+    if hex.is_empty() || !hex.len().is_multiple_of(4) {
         return None;
     }
     let mut text = String::new();
@@ -147,6 +152,8 @@ mod tests {
         assert_eq!(map("u1F600").as_deref(), Some("😀"));
         assert_eq!(map("a.sc").as_deref(), Some("a"));
         assert_eq!(map("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(map("0").as_deref(), Some("0"));
+        assert_eq!(map("(").as_deref(), Some("("));
         assert_eq!(map("uniD800"), None, "surrogates are not text");
     }
 

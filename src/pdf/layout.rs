@@ -110,6 +110,13 @@ pub struct PageLayout {
     pub blocks: Vec<Block>,
 }
 
+impl PageLayout {
+    /// All lines in reading order.
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.blocks.iter().flat_map(|b| b.lines.iter())
+    }
+}
+
 /// Lay out one page.
 pub fn layout_page(page: &PageGlyphs) -> PageLayout {
     let mut blocks = Vec::new();
@@ -226,7 +233,9 @@ fn local_items(page: &PageGlyphs, frame: &Frame) -> Vec<Item> {
             Item {
                 u,
                 v,
-                adv: g.width.clamp(0.0, 10_000.0),
+                // The glyph's own advance: a gap made by character or word
+                // spacing (Ghostscript justifies lines that way) is a gap.
+                adv: (g.width - g.spacing).clamp(0.0, 10_000.0),
                 size: g.size.abs().clamp(1.0, 10_000.0),
                 font: g.font,
                 text: (g.text.start as usize, g.text.end as usize),
@@ -1005,6 +1014,7 @@ mod tests {
                 x: x + dir.0 * step,
                 y: y + dir.1 * step,
                 width: advance,
+                spacing: 0.0,
                 size,
                 dir,
                 font: 0,
@@ -1186,6 +1196,7 @@ mod tests {
                 x,
                 y,
                 width: -3.0,
+                spacing: 0.0,
                 size,
                 dir: (0.0, 0.0),
                 font: 0,

@@ -47,6 +47,19 @@ pub fn detect(pages: &[PageLayout]) -> Vec<Vec<(usize, usize)>> {
     }
     let offsets = number_offsets(&candidates);
     let title = title_key(pages);
+    // Repeated text is furniture only next to a body: a page whose only
+    // text repeats (a label, a stamp, one word per page) keeps it.
+    let mut in_bands = vec![0usize; pages.len()];
+    for c in &candidates {
+        if let Some(n) = in_bands.get_mut(c.page) {
+            *n += 1;
+        }
+    }
+    let has_body: Vec<bool> = pages
+        .iter()
+        .zip(&in_bands)
+        .map(|(page, &n)| page.blocks.iter().map(|b| b.lines.len()).sum::<usize>() > n)
+        .collect();
     let mut marked = vec![Vec::new(); pages.len()];
     for (i, c) in candidates.iter().enumerate() {
         let height = pages.get(c.page).map_or(0.0, |p| p.height);
@@ -54,7 +67,8 @@ pub fn detect(pages: &[PageLayout]) -> Vec<Vec<(usize, usize)>> {
             .get(&(c.band, c.key.as_str()))
             .into_iter()
             .flatten()
-            .any(|&j| j != i && same_place(c, &candidates[j], height));
+            .any(|&j| j != i && same_place(c, &candidates[j], height))
+            && has_body.get(c.page).copied().unwrap_or(false);
         let running_title = c.page > 0
             && title
                 .as_ref()

@@ -27,6 +27,12 @@ pub fn detect(text: &str) -> Option<Language> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
+    if let Some(tag) = by_script(&sample) {
+        return Some(Language {
+            tag,
+            confidence: 900,
+        });
+    }
     let info = whatlang::detect(&sample)?;
     let confidence = (info.confidence() * 1000.0).round().clamp(0.0, 1000.0) as u32;
     // Below this whatlang is guessing between close relatives or noise.
@@ -36,6 +42,34 @@ pub fn detect(text: &str) -> Option<Language> {
     Some(Language {
         tag: bcp47(info.lang()),
         confidence,
+    })
+}
+
+/// Chinese, Japanese and Korean text often carries much Latin (commands,
+/// names, URLs), which trigram statistics then prefer. Decide them by
+/// script when a quarter of the letters are CJK: kana means Japanese,
+/// hangul Korean, Han alone Chinese.
+fn by_script(sample: &str) -> Option<&'static str> {
+    let (mut letters, mut han, mut kana, mut hangul) = (0usize, 0usize, 0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => kana += 1,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => hangul += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF => han += 1,
+            _ => {}
+        }
+    }
+    let cjk = han + kana + hangul;
+    if cjk * 4 < letters {
+        return None;
+    }
+    Some(if kana * 20 >= cjk {
+        "ja"
+    } else if hangul >= han {
+        "ko"
+    } else {
+        "zh"
     })
 }
 
@@ -165,6 +199,13 @@ mod tests {
         for (tag, text) in cases {
             assert_eq!(detect(text).map(|l| l.tag), Some(tag), "{text}");
         }
+    }
+
+    #[test]
+    fn cjk_with_much_latin_is_decided_by_script() {
+        let text = "Debian のパッケージは apt-get install で入れます。 https://www.debian.org sudo apt update apt upgrade Debian リファレンス";
+        assert_eq!(detect(text).map(|l| l.tag), Some("ja"));
+        assert_eq!(detect("국회입법조사처 이슈와 논점 COVID-19 보험금 청구 현황과 과제 Korea National Assembly").map(|l| l.tag), Some("ko"));
     }
 
     #[test]

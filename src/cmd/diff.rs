@@ -1,0 +1,50 @@
+//! `bindery diff`: documents added, changed, removed and renamed between two
+//! versions (default: the latest and the one before).
+
+use crate::archive::Archive;
+use crate::archive::inventory::diff;
+use crate::cli::{DiffArgs, Verbosity};
+use crate::cmd::Outcome;
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+
+pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
+    let archive = Archive::open(&args.archive)?;
+    let to = archive.resolve_version(args.to)?;
+    let from = match args.from {
+        Some(v) => archive.resolve_version(Some(v))?,
+        None => to.saturating_sub(1),
+    };
+    if from > to {
+        return Err(Error::new(format!(
+            "version {from} is newer than {to}; give the older version first"
+        )));
+    }
+    let old = if from == 0 {
+        BTreeMap::new()
+    } else {
+        archive.inventory(from)?.state
+    };
+    let new = archive.inventory(to)?.state;
+    let changes = diff(&old, &new);
+    for path in &changes.added {
+        println!("A {path}");
+    }
+    for path in &changes.changed {
+        println!("M {path}");
+    }
+    for path in &changes.removed {
+        println!("D {path}");
+    }
+    for (a, b) in &changes.renamed {
+        println!("R {a} -> {b}");
+    }
+    println!(
+        "version {from} -> {to}: {} added, {} changed, {} removed, {} renamed",
+        changes.added.len(),
+        changes.changed.len(),
+        changes.removed.len(),
+        changes.renamed.len()
+    );
+    Ok(Outcome::Success)
+}

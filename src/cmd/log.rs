@@ -1,0 +1,35 @@
+//! `bindery log`: the versions of an archive, newest last.
+
+use crate::archive::{Archive, bundle};
+use crate::cli::{LogArgs, Verbosity};
+use crate::cmd::Outcome;
+use crate::error::Result;
+
+pub fn run(args: &LogArgs, _verbosity: Verbosity) -> Result<Outcome> {
+    let archive = Archive::open(&args.archive)?;
+    let inventory = archive.inventory(archive.latest_version())?;
+    println!(
+        "{:>7}  {:<20}  {:>9}  {:>5} {:>5} {:>5} {:>5}  {:>12}  message",
+        "version", "date", "documents", "added", "chg", "rm", "ren", "bundle bytes"
+    );
+    for v in &inventory.versions {
+        let file = archive
+            .dir
+            .join(bundle::file_name(&archive.name, v.version));
+        let size = std::fs::metadata(&file)
+            .map_or_else(|_| "missing".to_string(), |m| m.len().to_string());
+        println!(
+            "{:>7}  {:<20}  {:>9}  {:>5} {:>5} {:>5} {:>5}  {:>12}  {}",
+            v.version,
+            v.date,
+            v.documents,
+            v.added,
+            v.changed,
+            v.removed,
+            v.renamed,
+            size,
+            v.message
+        );
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,143 @@
+//! `bindery pack`: extract what is new under the inputs and write the
+//! archive's next version; say what changed, or that nothing did.
+
+use crate::archive::date::Timestamp;
+use crate::archive::pack::{Extracted, PackInput, PackOptions, Packed, hash_inputs, pack};
+use crate::cli::{PackArgs, Verbosity};
+use crate::cmd::{Outcome, extract_options, job_count, note};
+use crate::error::{Error, Result};
+use crate::pipeline::{InputFile, WalkOptions, discover, extract_all};
+use crate::progress::Progress;
+use std::path::PathBuf;
+use std::time::Instant;
+
+pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
+    let started = Instant::now();
+    let date = Timestamp::for_version(args.date.as_deref()).map_err(Error::new)?;
+    let options = extract_options(&args.read)?;
+    let files = discover(
+        &args.inputs,
+        WalkOptions {
+            follow_symlinks: args.follow_symlinks,
+        },
+    )?;
+    if files.is_empty() {
+        return Err(Error::new(
+            "no PDF files found under the given inputs; nothing to pack",
+        ));
+    }
+    let pairs: Vec<(String, PathBuf)> = files
+        .iter()
+        .map(|f| (f.logical_path.clone(), f.path.clone()))
+        .collect();
+    let inputs = hash_inputs(&pairs, args.sha512)?;
+    let jobs = job_count(args.jobs);
+    let extract = Box::new(
+        move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| -> Result<()> {
+            let files: Vec<InputFile> = todo
+                .iter()
+                .map(|p| InputFile {
+                    path: p.pdf.clone(),
+                    logical_path: p.logical_path.clone(),
+                })
+                .collect();
+            let mut progress = Progress::new(files.len(), verbosity.quiet);
+            extract_all(&files, &options, jobs, |index, outcome| {
+                let record = &outcome.record;
+                if let Some(error) = &record.error {
+                    let path = files.get(index).map(|f| f.path.display().to_string());
+                    progress.println(&format!(
+                        "bindery: {}: {}: {}",
+                        path.unwrap_or_default(),
+                        error.kind,
+                        error.message
+                    ));
+                }
+                let pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
+                progress.advance(pages, !record.is_ok());
+                let ok = outcome.ok();
+                sink(
+                    index,
+                    Extracted {
+                        record_json: outcome.record_json,
+                        text: outcome.text.into_bytes(),
+                        ok,
+                    },
+                );
+            })?;
+            progress.finish();
+            Ok(())
+        },
+    );
+    let pack_options = PackOptions {
+        archive: args.archive.clone(),
+        name: args.name.clone(),
+        message: args.message.clone(),
+        date,
+        source_organization: args.source_organization.clone(),
+        sha512: args.sha512,
+        retry_failed: args.retry_failed,
+    };
+    match pack(&inputs, &pack_options, extract)? {
+        Packed::Unchanged { version } => {
+            println!(
+                "nothing changed since version {version}: {} documents, nothing written",
+                inputs.len()
+            );
+            Ok(Outcome::Success)
+        }
+        Packed::Written(summary) => {
+            if summary.cleaned > 0 {
+                note(
+                    verbosity,
+                    &format!(
+                        "bindery: removed {} leftover file(s) of an interrupted pack",
+                        summary.cleaned
+                    ),
+                );
+            }
+            let c = &summary.changes;
+            for path in &c.added {
+                println!("A {path}");
+            }
+            for path in &c.changed {
+                println!("M {path}");
+            }
+            for path in &c.removed {
+                println!("D {path}");
+            }
+            for (from, to) in &c.renamed {
+                println!("R {from} -> {to}");
+            }
+            println!(
+                "version {}: {} documents ({} added, {} changed, {} removed, {} renamed); \
+                 stored {} new files, {} bytes, in {}",
+                summary.version,
+                summary.documents,
+                c.added.len(),
+                c.changed.len(),
+                c.removed.len(),
+                c.renamed.len(),
+                summary.stored_files,
+                summary.stored_bytes,
+                summary.bundle.display()
+            );
+            println!("sha256 {}", summary.bundle_sha256);
+            note(
+                verbosity,
+                &format!(
+                    "bindery: {} extracted, {} taken from the archive, {} failed, in {:.1} s",
+                    summary.extracted,
+                    summary.reused,
+                    summary.failed,
+                    started.elapsed().as_secs_f64()
+                ),
+            );
+            Ok(if summary.failed == 0 {
+                Outcome::Success
+            } else {
+                Outcome::Failures
+            })
+        }
+    }
+}
