@@ -162,12 +162,11 @@ fn front_text(sources: &Sources) -> String {
         .join(" ")
 }
 
-/// Case- and space-folded text for "is this printed there" checks.
+/// Text for "is this printed there" checks: lowercase, without any white
+/// space, so a thin space before "?" or a line break inside a title on the
+/// page does not hide a match.
 fn folded(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// List values (names, keywords) from each source, split into items;
