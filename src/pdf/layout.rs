@@ -38,6 +38,8 @@ const ASCENT: f32 = 0.8;
 const DESCENT: f32 = 0.2;
 /// A gap wider than this share of the font size separates words.
 const WORD_GAP: f32 = 0.15;
+/// Before French high punctuation and inside guillemets.
+const NARROW_GAP: f32 = 0.08;
 /// Between two CJK characters (which have no spaces) only a much wider gap
 /// is a word break; justified Japanese spreads its characters apart.
 const CJK_WORD_GAP: f32 = 0.8;
@@ -331,11 +333,29 @@ impl Chunk {
     }
 }
 
+/// The gap (in ems) that separates two words, given the characters on
+/// either side. French sets a narrow space (about an eighth of an em)
+/// before ? ! : ; and inside guillemets, narrower than any word gap.
+fn word_gap(before: Option<char>, after: Option<char>) -> f32 {
+    let cjk = before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
+    if cjk {
+        CJK_WORD_GAP
+    } else if matches!(after, Some('?' | '!' | ':' | ';' | '\u{bb}')) || before == Some('\u{ab}') {
+        NARROW_GAP
+    } else {
+        WORD_GAP
+    }
+}
+
 /// Whether glyph `b`, painted right after `a`, continues `a`'s chunk.
-fn continues(a: &Item, b: &Item) -> bool {
+fn continues(page: &PageGlyphs, a: &Item, b: &Item) -> bool {
     let size = a.size.max(b.size);
     let gap = b.u - (a.u + a.adv);
-    (b.v - a.v).abs() <= 0.25 * a.size.min(b.size) && gap <= WORD_GAP * size && gap >= -0.5 * size
+    let threshold = word_gap(
+        item_text(page, a).chars().last(),
+        item_text(page, b).chars().next(),
+    );
+    (b.v - a.v).abs() <= 0.25 * a.size.min(b.size) && gap <= threshold * size && gap >= -0.5 * size
 }
 
 fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
@@ -350,7 +370,7 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
             last = None;
             continue;
         }
-        let joins = matches!((&current, last), (Some(_), Some(a)) if continues(a, item));
+        let joins = matches!((&current, last), (Some(_), Some(a)) if continues(page, a, item));
         if !joins {
             out.extend(current.take());
             current = Some(Chunk {
@@ -839,9 +859,7 @@ fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
         let starts_word = previous.is_none_or(|p| {
             let prev = &chunks[p];
             let gap = chunk.u0 - prev.u1;
-            let cjk = prev.text.chars().last().is_some_and(is_cjk)
-                && chunk.text.chars().next().is_some_and(is_cjk);
-            let threshold = if cjk { CJK_WORD_GAP } else { WORD_GAP };
+            let threshold = word_gap(prev.text.chars().last(), chunk.text.chars().next());
             gap > threshold * prev.size.max(chunk.size) || chunk.spaced_from == Some(p)
         });
         match words.last_mut() {
@@ -1118,6 +1136,18 @@ mod tests {
             lines_of(&layout_page(&page)),
             vec!["Gaps make words", "kerned"]
         );
+    }
+
+    #[test]
+    fn french_narrow_spaces_count_but_letter_spacing_does_not() {
+        let mut page = new_page();
+        // A gap of 0.13 em: a narrow space before "?", letter spacing
+        // before a line-end hyphen.
+        line(&mut page, 50.0, 700.0, "2025");
+        line(&mut page, 50.0 + 20.0 + 1.3, 700.0, "?");
+        line(&mut page, 50.0, 680.0, "ex");
+        line(&mut page, 50.0 + 10.0 + 1.3, 680.0, "-");
+        assert_eq!(lines_of(&layout_page(&page)), vec!["2025 ?", "ex-"]);
     }
 
     #[test]
