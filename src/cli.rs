@@ -83,6 +83,23 @@ pub enum Command {
     Export(ExportArgs),
 }
 
+/// Flags of the commands that read many documents: inputs walked, threads,
+/// and how to read each document.
+#[derive(Debug, Args, Clone)]
+pub struct BatchArgs {
+    /// PDF files or folders (walked recursively for *.pdf).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Follow symbolic links when walking folders.
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
 /// How to read documents: passwords and limits.
 #[derive(Debug, Args, Clone)]
 pub struct ReadArgs {
@@ -105,23 +122,14 @@ pub struct ReadArgs {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// PDF files or folders (walked recursively for *.pdf).
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
     /// Write JSON Lines to FILE instead of stdout ("-" is stdout).
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
     /// Write one pretty-printed <id>.json per document into DIR instead.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Follow symbolic links when walking folders.
-    #[arg(long)]
-    pub follow_symlinks: bool,
     #[command(flatten)]
-    pub read: ReadArgs,
+    pub batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]
@@ -141,9 +149,6 @@ pub struct TextArgs {
 
 #[derive(Debug, Args)]
 pub struct PackArgs {
-    /// PDF files or folders (walked recursively for *.pdf).
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
     /// The archive folder (created when missing).
     #[arg(long, value_name = "DIR")]
     pub archive: PathBuf,
@@ -167,14 +172,8 @@ pub struct PackArgs {
     /// that --password is given); otherwise a known PDF is never re-read.
     #[arg(long)]
     pub retry_failed: bool,
-    /// Worker threads (default: all cores).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Follow symbolic links when walking folders.
-    #[arg(long)]
-    pub follow_symlinks: bool,
     #[command(flatten)]
-    pub read: ReadArgs,
+    pub batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]

@@ -166,7 +166,10 @@ fn front_text(sources: &Sources) -> String {
 /// space, so a thin space before "?" or a line break inside a title on the
 /// page does not hide a match.
 fn folded(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// List values (names, keywords) from each source, split into items;

@@ -2,23 +2,18 @@
 //! or one file per document.
 
 use crate::cli::{ExtractArgs, Verbosity};
-use crate::cmd::{Outcome, extract_options, job_count, note};
+use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, note};
 use crate::error::Result;
 use crate::output::open_sink;
-use crate::pipeline::{WalkOptions, discover, extract_all};
+use crate::pipeline::extract_all;
 use crate::progress::Progress;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
     let started = Instant::now();
-    let options = extract_options(&args.read)?;
-    let files = discover(
-        &args.inputs,
-        WalkOptions {
-            follow_symlinks: args.follow_symlinks,
-        },
-    )?;
+    let options = extract_options(&args.batch.read)?;
+    let files = batch_inputs(&args.batch)?;
     if files.is_empty() {
         note(
             verbosity,
@@ -30,28 +25,33 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
     let mut failures: BTreeMap<String, usize> = BTreeMap::new();
     let mut pages = 0u64;
     let mut progress = Progress::new(files.len(), verbosity.quiet);
-    extract_all(&files, &options, job_count(args.jobs), |index, outcome| {
-        let record = &outcome.record;
-        let path = files[index].path.display();
-        if let Some(error) = &record.error {
-            *failures.entry(error.kind.clone()).or_default() += 1;
-            // Errors are always shown: a script reading stdout still learns of them.
-            progress.println(&format!(
-                "bindery: {path}: {}: {}",
-                error.kind, error.message
-            ));
-        } else if verbosity.verbose {
-            progress.println(&format!("{path}: ok"));
-        }
-        let document_pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
-        pages += document_pages;
-        progress.advance(document_pages, !record.is_ok());
-        if write_error.is_none()
-            && let Err(err) = sink.write(&outcome)
-        {
-            write_error = Some(err);
-        }
-    })?;
+    extract_all(
+        &files,
+        &options,
+        job_count(args.batch.jobs),
+        |index, outcome| {
+            let record = &outcome.record;
+            let path = files[index].path.display();
+            if let Some(error) = &record.error {
+                *failures.entry(error.kind.clone()).or_default() += 1;
+                // Errors are always shown: a script reading stdout still learns of them.
+                progress.println(&format!(
+                    "bindery: {path}: {}: {}",
+                    error.kind, error.message
+                ));
+            } else if verbosity.verbose {
+                progress.println(&format!("{path}: ok"));
+            }
+            let document_pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
+            pages += document_pages;
+            progress.advance(document_pages, !record.is_ok());
+            if write_error.is_none()
+                && let Err(err) = sink.write(&outcome)
+            {
+                write_error = Some(err);
+            }
+        },
+    )?;
     progress.finish();
     if let Some(err) = write_error {
         return Err(err);

@@ -11,11 +11,12 @@ pub mod show;
 pub mod text;
 pub mod verify;
 
-use crate::cli::{ReadArgs, Verbosity};
+use crate::cli::{BatchArgs, ReadArgs, Verbosity};
 use crate::error::{Error, Result};
 use crate::extract::ExtractOptions;
 use crate::pdf::document::OpenOptions;
 use crate::pdf::limits::Limits;
+use crate::pipeline::{InputFile, WalkOptions, discover};
 use std::time::Duration;
 
 /// How a command ended when it could run: exit code 0 or 1.
@@ -50,6 +51,16 @@ pub fn extract_options(args: &ReadArgs) -> Result<ExtractOptions> {
             },
         },
     })
+}
+
+/// The PDFs a batch command reads, found under its inputs.
+pub fn batch_inputs(batch: &BatchArgs) -> Result<Vec<InputFile>> {
+    discover(
+        &batch.inputs,
+        WalkOptions {
+            follow_symlinks: batch.follow_symlinks,
+        },
+    )
 }
 
 /// Worker threads: the flag, or every core.

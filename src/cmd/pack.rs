@@ -4,9 +4,9 @@
 use crate::archive::date::Timestamp;
 use crate::archive::pack::{Extracted, PackInput, PackOptions, Packed, hash_inputs, pack};
 use crate::cli::{PackArgs, Verbosity};
-use crate::cmd::{Outcome, extract_options, job_count, note};
+use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, note};
 use crate::error::{Error, Result};
-use crate::pipeline::{InputFile, WalkOptions, discover, extract_all};
+use crate::pipeline::{InputFile, extract_all};
 use crate::progress::Progress;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -14,13 +14,8 @@ use std::time::Instant;
 pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
     let started = Instant::now();
     let date = Timestamp::for_version(args.date.as_deref()).map_err(Error::new)?;
-    let options = extract_options(&args.read)?;
-    let files = discover(
-        &args.inputs,
-        WalkOptions {
-            follow_symlinks: args.follow_symlinks,
-        },
-    )?;
+    let options = extract_options(&args.batch.read)?;
+    let files = batch_inputs(&args.batch)?;
     if files.is_empty() {
         return Err(Error::new(
             "no PDF files found under the given inputs; nothing to pack",
@@ -31,7 +26,7 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
         .map(|f| (f.logical_path.clone(), f.path.clone()))
         .collect();
     let inputs = hash_inputs(&pairs, args.sha512)?;
-    let jobs = job_count(args.jobs);
+    let jobs = job_count(args.batch.jobs);
     let extract = Box::new(
         move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| -> Result<()> {
             let files: Vec<InputFile> = todo
