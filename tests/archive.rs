@@ -481,7 +481,9 @@ fn verify_names_the_file_and_cause_of_every_tampering() {
 fn have(tool: &str) -> bool {
     let found = Command::new(tool).arg("--help").output().is_ok();
     if !found {
-        eprintln!("skipping the {tool} checks: {tool} is not installed (pip install bagit bdbag)");
+        common::skip(&format!(
+            "the {tool} checks: {tool} is not installed (pip install bagit bdbag)"
+        ));
     }
     found
 }
@@ -618,10 +620,10 @@ fn fast_mode_misses_a_same_size_change_that_the_default_catches() {
 fn agrees_with_the_bagit_conformance_suite() {
     let suite = shared().join("bagit-conformance");
     if !suite.is_dir() {
-        eprintln!(
-            "skipping: the conformance suite is not at {} (set BINDERY_SHARED)",
+        common::skip(&format!(
+            "the BagIt conformance suite is not at {} (set BINDERY_SHARED)",
             suite.display()
-        );
+        ));
         return;
     }
     let rejected_on_purpose = ["duplicate-file-with-different-case", "special-system-files"];

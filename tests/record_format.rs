@@ -48,7 +48,7 @@ print(bad)
         .stdout(std::process::Stdio::piped())
         .spawn();
     let Ok(mut child) = child else {
-        eprintln!("python3 not found: skipping the Python recomputation");
+        skip("python3 not found: the Python recomputation of checksums");
         return;
     };
     if let Some(mut stdin) = child.stdin.take() {

@@ -28,6 +28,14 @@ pub fn sample_pdfs() -> Vec<PathBuf> {
     pdfs
 }
 
+/// Say why a test skips part of its work. Written straight to stderr, past
+/// the test harness's capture, so `make test` shows it even when the test
+/// passes.
+pub fn skip(reason: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skip: {reason}");
+}
+
 /// `../shared` next to the repository, or `$BINDERY_SHARED`.
 pub fn shared() -> PathBuf {
     std::env::var_os("BINDERY_SHARED")
@@ -41,10 +49,10 @@ pub fn corpus(test: &str) -> Option<PathBuf> {
     if corpus.join("pdf").is_dir() {
         Some(corpus)
     } else {
-        eprintln!(
-            "skipping {test}: the shared corpus is not at {} (set BINDERY_SHARED to its parent)",
+        skip(&format!(
+            "{test}: the shared corpus is not at {} (set BINDERY_SHARED to its parent)",
             corpus.display()
-        );
+        ));
         None
     }
 }
