@@ -160,6 +160,8 @@ def main():
         f"Made by `make bench` on {datetime.date.today().isoformat()}: {platform.machine()}, "
         f"{os.cpu_count()} cores, {platform.system()} {platform.release()}.",
         f"bindery: {version_of([str(BINDERY), '--version'])}; pdftotext: {version_of(['pdftotext', '-v'])}.",
+        f"Load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+        "(above the core count, other work shared the machine and the ratios are noisy).",
         "",
     ]
     body = []
