@@ -52,9 +52,11 @@ fmt:
 golden:
 	UPDATE_GOLDEN=1 $(CARGO) test --test golden
 
-# Side-by-side benchmarks against the peers; writes benches/RESULTS.md.
+# Side-by-side benchmarks against the peers: text (writes
+# benches/RESULTS.md), then pack and verify next to bagit.py.
 bench:
 	python3 benches/compare.py
+	bash benches/archive.sh
 
 bench-text:
 	python3 benches/compare.py --only text
