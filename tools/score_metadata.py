@@ -22,7 +22,7 @@ BINDERY = ROOT / "target" / "release" / "bindery"
 
 
 def norm(text):
-    text = unicodedata.normalize("NFKC", text or "")
+    text = unicodedata.normalize("NFKC", text or "").replace(" :", ":")
     for a, b in [("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-")]:
         text = text.replace(a, b)
     return " ".join(text.casefold().split())
