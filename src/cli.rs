@@ -125,7 +125,7 @@ pub struct ExtractArgs {
     /// Write JSON Lines to FILE instead of stdout ("-" is stdout).
     #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
-    /// Write one pretty-printed <id>.json per document into DIR instead.
+    /// Write one pretty-printed `<id>.json` per document into DIR instead.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     #[command(flatten)]

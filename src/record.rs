@@ -36,7 +36,7 @@ pub struct Record {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<ErrorSection>,
     pub extractor: Extractor,
-    /// SHA-256 of the canonical form without this field; see [`Record::seal`].
+    /// SHA-256 of the canonical form without this field; see [`Record::sealed`].
     pub checksum: String,
 }
 
