@@ -198,11 +198,12 @@ fn numeric_date(word: &str) -> Option<String> {
             let (y, m) = (num(y)?, num(m)?);
             valid(y, m, 1).then(|| format!("{y:04}-{m:02}"))
         }
-        [_, compact] if word.contains('.') && compact.len() == 8 => {
+        // Byte slicing below: only ASCII digits may be cut (fuzz: `#!5’46`).
+        [_, compact] if word.contains('.') && compact.len() == 8 && compact.is_ascii() => {
             let (y, m, d) = (
-                num(&compact[..4])?,
-                num(&compact[4..6])?,
-                num(&compact[6..])?,
+                num(compact.get(..4)?)?,
+                num(compact.get(4..6)?)?,
+                num(compact.get(6..)?)?,
             );
             valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
@@ -236,6 +237,12 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_date_with_a_multibyte_character_is_no_date() {
+        assert_eq!(numeric_date("1.#!5\u{2019}46"), None);
+        assert_eq!(numeric_date("1.20230615"), Some("2023-06-15".to_string()));
+    }
 
     fn first(text: &str) -> Option<String> {
         find_dates(text).into_iter().next().map(|d| d.iso)
