@@ -18,8 +18,8 @@ use super::objects::{
     StreamError, decode_stream, decode_stream_checked, get, get_array, get_dict, get_name, matrix,
     number, reference_id, resolve,
 };
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// Extracts positioned glyphs page by page; fonts are loaded once per

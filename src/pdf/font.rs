@@ -25,9 +25,9 @@ use super::objects::{
     StreamError, decode_stream, get, get_array, get_dict, get_name, get_number, get_stream, matrix,
     resolve, resolved_number,
 };
+use foldhash::{HashMap, HashMapExt};
 use lopdf::{Dictionary, Document, Object};
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// What the interpreter needs to know about one character code.

@@ -29,7 +29,7 @@
 //! turns each line back into logical order.
 
 use crate::pdf::glyph::PageGlyphs;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use unicode_bidi::{BidiInfo, Level};
 
 /// Share of the font size above the baseline a glyph is taken to occupy.
@@ -124,12 +124,12 @@ pub fn layout_page(page: &PageGlyphs) -> PageLayout {
     let mut blocks = Vec::new();
     for frame in frames(page) {
         let items = dedupe(page, local_items(page, &frame));
-        let chunks = chunks(page, &items);
+        let (chunks, chunk_text) = chunks(page, &items);
         let lines = lines(&chunks);
         let body = body_size(&items);
         let fragments = fragments(&chunks, &lines);
         let ordered = reading_order(&fragments, body);
-        let placed = place_lines(&ordered, &fragments, &chunks, &lines, &frame);
+        let placed = place_lines(&ordered, &fragments, (&chunks, &chunk_text), &lines, &frame);
         blocks.extend(group_blocks(placed));
     }
     PageLayout {
@@ -187,7 +187,11 @@ fn frames(page: &PageGlyphs) -> Vec<Frame> {
         if !finite || (g.dir.0 == 0.0 && g.dir.1 == 0.0) {
             continue;
         }
-        let angle = (g.dir.1.atan2(g.dir.0).to_degrees().round() as i32).rem_euclid(360);
+        let angle = if g.dir == (1.0, 0.0) {
+            0
+        } else {
+            (g.dir.1.atan2(g.dir.0).to_degrees().round() as i32).rem_euclid(360)
+        };
         by_angle.entry(angle).or_default().push(i);
     }
     let mut frames: Vec<Frame> = by_angle
@@ -256,16 +260,20 @@ fn item_text<'a>(page: &'a PageGlyphs, item: &Item) -> &'a str {
 fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
     // Cells twice the duplicate distance wide: a glyph's neighbourhood then
     // touches at most 2 x 2 cells, found from which half of its own cell it
-    // sits in. Four lookups per glyph instead of nine: this map is on the
-    // hot path of every page.
-    let mut grid: HashMap<(&str, i64, i64), Vec<usize>> = HashMap::new();
+    // sits in. The key holds only integers (the text's first character
+    // stands for it; candidates compare the whole text), and each cell
+    // chains its glyphs through `next`, so no glyph costs an allocation:
+    // this map is on the hot path of every page.
+    let mut heads: HashMap<(u32, i64, i64), usize> = HashMap::with_capacity(items.len());
+    let mut next: Vec<Option<usize>> = Vec::with_capacity(items.len());
     let mut kept: Vec<Item> = Vec::with_capacity(items.len());
     'items: for item in items {
         let text = item_text(page, &item);
-        if text.trim().is_empty() {
+        let Some(first) = text.chars().next().filter(|_| !text.trim().is_empty()) else {
             kept.push(item);
+            next.push(None);
             continue;
-        }
+        };
         let reach = item.size * DUPLICATE;
         let cell = 2.0 * reach;
         let (fu, fv) = (item.u / cell, item.v / cell);
@@ -281,17 +289,21 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
             cv + 1
         };
         for (u, v) in [(cu, cv), (nu, cv), (cu, nv), (nu, nv)] {
-            for &k in grid.get(&(text, u, v)).into_iter().flatten() {
-                let Some(other) = kept.get(k) else { continue };
+            let mut cursor = heads.get(&(first as u32, u, v)).copied();
+            while let Some(k) = cursor {
+                let Some(other) = kept.get(k) else { break };
                 if (other.u - item.u).abs() <= reach
                     && (other.v - item.v).abs() <= reach
                     && (other.size - item.size).abs() <= item.size * 0.05
+                    && item_text(page, other) == text
                 {
                     continue 'items;
                 }
+                cursor = next.get(k).copied().flatten();
             }
         }
-        grid.entry((text, cu, cv)).or_default().push(kept.len());
+        let index = kept.len();
+        next.push(heads.insert((first as u32, cu, cv), index));
         kept.push(item);
     }
     kept
@@ -324,7 +336,8 @@ fn body_size(items: &[Item]) -> f32 {
 /// Glyphs that follow each other in the stream and touch on one baseline.
 #[derive(Debug, Clone)]
 struct Chunk {
-    text: String,
+    /// Byte range of its text in the page's chunk text (see `chunks`).
+    text: (usize, usize),
     u0: f32,
     u1: f32,
     /// Baseline and size of its largest glyph.
@@ -371,7 +384,10 @@ fn continues(page: &PageGlyphs, a: &Item, b: &Item) -> bool {
     (b.v - a.v).abs() <= 0.25 * a.size.min(b.size) && gap <= threshold * size && gap >= -0.5 * size
 }
 
-fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
+/// The chunks of a frame, and their texts one after another in a single
+/// string: one allocation per page instead of one per chunk.
+fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
+    let mut text = String::with_capacity(page.text.len());
     let mut out: Vec<Chunk> = Vec::new();
     let mut current: Option<Chunk> = None;
     let mut last: Option<&Item> = None;
@@ -387,7 +403,7 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
         if !joins {
             out.extend(current.take());
             current = Some(Chunk {
-                text: String::new(),
+                text: (text.len(), text.len()),
                 u0: item.u,
                 u1: item.u + item.adv,
                 v: item.v,
@@ -397,7 +413,8 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
             });
         }
         if let Some(chunk) = current.as_mut() {
-            chunk.text.push_str(item_text(page, item));
+            text.push_str(item_text(page, item));
+            chunk.text.1 = text.len();
             chunk.u0 = chunk.u0.min(item.u);
             chunk.u1 = chunk.u1.max(item.u + item.adv);
             if item.size > chunk.size {
@@ -409,7 +426,11 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> Vec<Chunk> {
         last = Some(item);
     }
     out.extend(current);
-    out
+    (out, text)
+}
+
+fn chunk_text<'a>(text: &'a str, chunk: &Chunk) -> &'a str {
+    text.get(chunk.text.0..chunk.text.1).unwrap_or("")
 }
 
 /// Chunks sharing a baseline band.
@@ -564,7 +585,7 @@ fn coverage(fragments: &[Fragment], region: &[usize], body: f32) -> Vec<Span> {
     }
     // Sorted by position, so the first fragment seen of a line in a span
     // is where that line starts in it.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     for (span, line, u0) in members {
         if !seen.insert((span, line)) {
             continue;
@@ -825,7 +846,7 @@ struct Placed {
 fn place_lines(
     leaves: &[Vec<usize>],
     fragments: &[Fragment],
-    chunks: &[Chunk],
+    chunks: (&[Chunk], &str),
     lines: &[LineAcc],
     frame: &Frame,
 ) -> Vec<Placed> {
@@ -863,7 +884,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Build one line from chunks sorted left to right: a space wherever the
 /// gap is wider than a word gap or the producer painted a space glyph.
-fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
+fn assemble(ids: &[usize], (chunks, text): (&[Chunk], &str), frame: &Frame) -> Option<Placed> {
     let first = chunks.get(*ids.first()?)?;
     let mut words: Vec<(String, f32, f32, f32, f32, u16)> = Vec::new();
     let mut previous: Option<usize> = None;
@@ -872,17 +893,20 @@ fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
         let starts_word = previous.is_none_or(|p| {
             let prev = &chunks[p];
             let gap = chunk.u0 - prev.u1;
-            let threshold = word_gap(prev.text.chars().last(), chunk.text.chars().next());
+            let threshold = word_gap(
+                chunk_text(text, prev).chars().last(),
+                chunk_text(text, chunk).chars().next(),
+            );
             gap > threshold * prev.size.max(chunk.size) || chunk.spaced_from == Some(p)
         });
         match words.last_mut() {
             Some(word) if !starts_word => {
-                word.0.push_str(&chunk.text);
+                word.0.push_str(chunk_text(text, chunk));
                 word.2 = word.2.max(chunk.u1);
                 word.3 = word.3.max(chunk.size);
             }
             _ => words.push((
-                chunk.text.clone(),
+                chunk_text(text, chunk).to_string(),
                 chunk.u0,
                 chunk.u1,
                 chunk.size,
@@ -904,14 +928,20 @@ fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
         .map_or(first.v, |c| c.v);
     let u0 = words.iter().map(|w| w.1).fold(f32::MAX, f32::min);
     let u1 = words.iter().map(|w| w.2).fold(f32::MIN, f32::max);
-    let visual: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
-    let text = logical_order(&visual.join(" "));
+    let mut visual = String::with_capacity(words.iter().map(|w| w.0.len() + 1).sum());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            visual.push(' ');
+        }
+        visual.push_str(&word.0);
+    }
+    let text = logical_order(visual);
     let words = words
         .into_iter()
         .map(|(text, wu0, wu1, wsize, wv, font)| {
             let b = frame.page_box(wu0, wv - DESCENT * wsize, wu1, wv + ASCENT * wsize);
             Word {
-                text: logical_order(&text),
+                text: logical_order(text),
                 x0: b[0],
                 y0: b[1],
                 x1: b[2],
@@ -945,8 +975,13 @@ fn assemble(ids: &[usize], chunks: &[Chunk], frame: &Frame) -> Option<Placed> {
 /// right-to-left letters. The paragraph direction is the direction of the
 /// majority of strong letters, since the first letter of a visual-order
 /// string is the last one of an RTL line.
-fn logical_order(visual: &str) -> String {
+fn logical_order(visual: String) -> String {
     use unicode_bidi::BidiClass;
+    // No right-to-left letter lies below U+0590 (Hebrew): most lines
+    // skip the class lookups.
+    if visual.chars().all(|c| c < '\u{590}') {
+        return visual;
+    }
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in visual.chars() {
         match unicode_bidi::bidi_class(c) {
@@ -956,14 +991,14 @@ fn logical_order(visual: &str) -> String {
         }
     }
     if rtl == 0 {
-        return visual.to_string();
+        return visual;
     }
     let level = if rtl > ltr {
         Level::rtl()
     } else {
         Level::ltr()
     };
-    let info = BidiInfo::new(visual, Some(level));
+    let info = BidiInfo::new(&visual, Some(level));
     info.paragraphs
         .iter()
         .map(|para| info.reorder_line(para, para.range.clone()))

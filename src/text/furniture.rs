@@ -11,7 +11,7 @@
 //! document with "Page 1 of 2" / "Page 2 of 2" footers is handled.
 
 use crate::pdf::layout::{Line, PageLayout};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Share of the page height, at the top and at the bottom, where furniture
 /// may sit.

@@ -15,7 +15,7 @@
 //! A kept hyphen is written without a space ("self-evident").
 
 use crate::pdf::layout::PageLayout;
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 /// Prefixes that are usually joined by a hyphen rather than broken there.
 const COMPOUND_PREFIXES: [&str; 9] = [
