@@ -129,7 +129,13 @@ pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabu
     if !current.is_empty() {
         paragraphs.push(current);
     }
-    paragraphs.join("\n\n").nfc().collect()
+    let text = paragraphs.join("\n\n");
+    // Most pages are already in NFC; the quick check spares them a copy.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 #[cfg(test)]
