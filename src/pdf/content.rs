@@ -20,6 +20,7 @@ use super::objects::{
 };
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Extracts positioned glyphs page by page; fonts are loaded once per
@@ -378,11 +379,22 @@ impl GraphicsState {
     }
 }
 
+/// The last `N` operands as numbers, which is where operators find theirs
+/// even when junk precedes them.
+fn last_numbers<const N: usize>(operands: &[Operand]) -> Option<[f64; N]> {
+    let start = operands.len().checked_sub(N)?;
+    let mut out = [0.0; N];
+    for (slot, operand) in out.iter_mut().zip(operands.get(start..)?) {
+        *slot = operand.number()?;
+    }
+    Some(out)
+}
+
 /// An operand of a content-stream operator.
 #[derive(Debug, Clone)]
 enum Operand<'d> {
     Number(f64),
-    String(Vec<u8>),
+    String(Cow<'d, [u8]>),
     Name(&'d [u8]),
     Array(Vec<Operand<'d>>),
     Dict(Vec<(&'d [u8], Operand<'d>)>),
@@ -573,10 +585,6 @@ impl<'a> Run<'_, 'a> {
         let num = |i: usize| operands.get(i).and_then(Operand::number);
         // The last `n` operands, which is where operators find theirs even
         // when junk precedes them.
-        let last = |n: usize| -> Option<Vec<f64>> {
-            let start = operands.len().checked_sub(n)?;
-            operands[start..].iter().map(Operand::number).collect()
-        };
         match op {
             b"q" if stack.len() < MAX_SAVED_STATES => stack.push(gs.clone()),
             b"Q" => {
@@ -585,8 +593,7 @@ impl<'a> Run<'_, 'a> {
                 }
             }
             b"cm" => {
-                if let Some(m) = last(6) {
-                    let m = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                if let Some(m) = last_numbers::<6>(operands) {
                     gs.ctm = multiply(&m, &gs.ctm);
                 }
             }
@@ -630,19 +637,19 @@ impl<'a> Run<'_, 'a> {
                 }
             }
             b"Td" => {
-                if let Some(t) = last(2) {
+                if let Some(t) = last_numbers::<2>(operands) {
                     next_line(text, t[0], t[1]);
                 }
             }
             b"TD" => {
-                if let Some(t) = last(2) {
+                if let Some(t) = last_numbers::<2>(operands) {
                     gs.leading = -t[1];
                     next_line(text, t[0], t[1]);
                 }
             }
             b"Tm" => {
-                if let Some(m) = last(6) {
-                    text.tm = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                if let Some(m) = last_numbers::<6>(operands) {
+                    text.tm = m;
                     text.tlm = text.tm;
                 }
             }
@@ -845,7 +852,7 @@ impl<'a> Run<'_, 'a> {
         let doc = self.doc();
         let raw = match properties? {
             Operand::Dict(entries) => entries.iter().find_map(|(k, v)| match v {
-                Operand::String(s) if *k == b"ActualText" => Some(s.clone()),
+                Operand::String(s) if *k == b"ActualText" => Some(s.to_vec()),
                 _ => None,
             }),
             Operand::Name(name) => {

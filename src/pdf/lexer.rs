@@ -14,8 +14,8 @@ pub enum Token<'a> {
     /// A name without its slash, still with any `#xx` escapes
     /// (see [`name_bytes`]).
     Name(&'a [u8]),
-    /// A literal or hex string, decoded.
-    String(Vec<u8>),
+    /// A literal or hex string, decoded; borrowed when it needed no decoding.
+    String(Cow<'a, [u8]>),
     ArrayStart,
     ArrayEnd,
     DictStart,
@@ -114,7 +114,7 @@ impl<'a> Lexer<'a> {
             }
             b'<' => {
                 self.pos += 1;
-                Token::String(self.hex_string())
+                Token::String(Cow::Owned(self.hex_string()))
             }
             b'>' if self.peek_at(1) == Some(b'>') => {
                 self.pos += 2;
@@ -149,7 +149,18 @@ impl<'a> Lexer<'a> {
         self.data.get(start..self.pos).unwrap_or_default()
     }
 
-    fn literal_string(&mut self) -> Vec<u8> {
+    fn literal_string(&mut self) -> Cow<'a, [u8]> {
+        // Most strings hold no escape, nesting or carriage return: borrow them.
+        let data = self.data;
+        let rest = data.get(self.pos..).unwrap_or_default();
+        if let Some(end) = rest
+            .iter()
+            .position(|&b| matches!(b, b')' | b'\\' | b'(' | b'\r'))
+            && rest.get(end) == Some(&b')')
+        {
+            self.pos += end + 1;
+            return Cow::Borrowed(rest.get(..end).unwrap_or_default());
+        }
         let mut out = Vec::new();
         let mut depth = 1u32;
         while let Some(b) = self.peek() {
@@ -177,7 +188,7 @@ impl<'a> Lexer<'a> {
                 _ => out.push(b),
             }
         }
-        out
+        Cow::Owned(out)
     }
 
     fn escape(&mut self, out: &mut Vec<u8>) {
@@ -324,9 +335,9 @@ mod tests {
                 Token::Number(12.0),
                 Token::Keyword(b"Tf"),
                 Token::ArrayStart,
-                Token::String(b"a)b".to_vec()),
+                Token::String(Cow::Borrowed(b"a)b")),
                 Token::Number(-250.0),
-                Token::String(b"AB".to_vec()),
+                Token::String(Cow::Borrowed(b"AB")),
                 Token::ArrayEnd,
                 Token::Keyword(b"TJ"),
                 Token::DictStart,
@@ -344,8 +355,8 @@ mod tests {
         assert_eq!(
             tokens(b"(a(b)c\\101\\\nd) <414>"),
             vec![
-                Token::String(b"a(b)cAd".to_vec()),
-                Token::String(b"A@".to_vec())
+                Token::String(Cow::Borrowed(b"a(b)cAd")),
+                Token::String(Cow::Borrowed(b"A@"))
             ]
         );
     }
@@ -354,7 +365,7 @@ mod tests {
     fn damaged_input_still_ends() {
         let toks = tokens(b") (unterminated");
         assert_eq!(toks[0], Token::Junk(b')'));
-        assert_eq!(toks[1], Token::String(b"unterminated".to_vec()));
+        assert_eq!(toks[1], Token::String(Cow::Borrowed(b"unterminated")));
         assert_eq!(toks.len(), 2);
     }
 

@@ -35,7 +35,8 @@ pub enum Hyphen {
 /// deciding hyphenation by the document's own usage.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
-    words: HashSet<String>,
+    /// Keys of the words (see `word_key`): no string kept per word.
+    words: HashSet<u64>,
 }
 
 impl Vocabulary {
@@ -43,6 +44,14 @@ impl Vocabulary {
     /// line that ends with a hyphen is left out: it is only half a word.
     pub fn from_pages(pages: &[PageLayout], furniture: &[Vec<(usize, usize)>]) -> Self {
         let mut words = HashSet::new();
+        // Only consulted at hyphenated line ends: without one, skip the work.
+        let any_broken = pages
+            .iter()
+            .flat_map(PageLayout::lines)
+            .any(|line| line.text.trim_end().ends_with(['-', '\u{2010}', '\u{ad}']));
+        if !any_broken {
+            return Vocabulary { words };
+        }
         for (p, page) in pages.iter().enumerate() {
             let skip = furniture.get(p).map(Vec::as_slice).unwrap_or(&[]);
             for (b, block) in page.blocks.iter().enumerate() {
@@ -62,9 +71,8 @@ impl Vocabulary {
                         if i == 0 && keep > 1 {
                             continue;
                         }
-                        let word = bare(token);
-                        if !word.is_empty() {
-                            words.insert(word);
+                        if token.chars().any(char::is_alphanumeric) {
+                            words.insert(word_key(token));
                         }
                     }
                 }
@@ -74,8 +82,22 @@ impl Vocabulary {
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.words.contains(&word_key(word))
     }
+}
+
+/// A fixed-seed hash of a token's bare form (see `bare`), computed without
+/// building the lowercased string: a document has many words, and only the
+/// few around hyphenated line ends are ever looked up. Fixed seed, so
+/// output never depends on the process.
+fn word_key(token: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x6269_6e64_6572_79).build_hasher();
+    let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
+    for c in trimmed.chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 /// A token lowercased, without surrounding punctuation.
@@ -116,7 +138,7 @@ mod tests {
 
     fn vocabulary(words: &[&str]) -> Vocabulary {
         Vocabulary {
-            words: words.iter().map(|w| w.to_string()).collect(),
+            words: words.iter().map(|w| word_key(w)).collect(),
         }
     }
 
