@@ -92,7 +92,7 @@ impl Vocabulary {
 /// output never depends on the process.
 fn word_key(token: &str) -> u64 {
     use std::hash::{BuildHasher, Hasher};
-    let mut hasher = foldhash::fast::FixedState::with_seed(0x6269_6e64_6572_79).build_hasher();
+    let mut hasher = foldhash::fast::FixedState::with_seed(0x0062_696e_6465_7279).build_hasher();
     let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
     for c in trimmed.chars().flat_map(char::to_lowercase) {
         hasher.write_u32(c as u32);
