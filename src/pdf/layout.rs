@@ -392,7 +392,9 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
     let mut current: Option<Chunk> = None;
     let mut last: Option<&Item> = None;
     let mut after_space = false;
-    for item in items {
+    // A combining mark waiting for the base letter it was painted over.
+    let mut pending_mark: Option<char> = None;
+    for (i, item) in items.iter().enumerate() {
         if is_blank(page, item) {
             out.extend(current.take());
             after_space = true;
@@ -413,7 +415,15 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
             });
         }
         if let Some(chunk) = current.as_mut() {
-            text.push_str(item_text(page, item));
+            let own = item_text(page, item);
+            match accent_over(page, item, last, items.get(i + 1)) {
+                Some((mark, Placement::AfterBase)) => text.push(mark),
+                Some((mark, Placement::BeforeBase)) => pending_mark = Some(mark),
+                None => {
+                    text.push_str(own);
+                    text.extend(pending_mark.take());
+                }
+            }
             chunk.text.1 = text.len();
             chunk.u0 = chunk.u0.min(item.u);
             chunk.u1 = chunk.u1.max(item.u + item.adv);
@@ -427,6 +437,65 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
     }
     out.extend(current);
     (out, text)
+}
+
+/// Where a lone accent glyph sits relative to the letter it marks.
+enum Placement {
+    BeforeBase,
+    AfterBase,
+}
+
+/// A spacing accent painted over a neighbouring letter (how TeX's OT1
+/// fonts and some old producers build "ü" or "ş": the accent glyph and the
+/// letter overlap). Returns the combining mark to attach to that letter,
+/// and whether the letter comes next or came just before; NFC later makes
+/// one character of the pair.
+fn accent_over(
+    page: &PageGlyphs,
+    item: &Item,
+    previous: Option<&Item>,
+    next: Option<&Item>,
+) -> Option<(char, Placement)> {
+    let mut chars = item_text(page, item).chars();
+    let mark = combining_mark(chars.next()?)?;
+    if chars.next().is_some() {
+        return None;
+    }
+    let centre = item.u + item.adv / 2.0;
+    let marks = |base: &Item| {
+        let letter = item_text(page, base)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic);
+        letter && base.u <= centre && centre <= base.u + base.adv
+    };
+    if next.is_some_and(marks) {
+        Some((mark, Placement::BeforeBase))
+    } else if previous.is_some_and(marks) {
+        Some((mark, Placement::AfterBase))
+    } else {
+        None
+    }
+}
+
+/// The combining form of a spacing accent.
+fn combining_mark(accent: char) -> Option<char> {
+    Some(match accent {
+        '\u{a8}' => '\u{308}',
+        '\u{b4}' | '\u{2ca}' => '\u{301}',
+        '`' | '\u{2cb}' => '\u{300}',
+        '^' | '\u{2c6}' => '\u{302}',
+        '~' | '\u{2dc}' => '\u{303}',
+        '\u{b8}' => '\u{327}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        '\u{2da}' => '\u{30a}',
+        '\u{af}' | '\u{2c9}' => '\u{304}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    })
 }
 
 fn chunk_text<'a>(text: &'a str, chunk: &Chunk) -> &'a str {
@@ -1110,6 +1179,45 @@ mod tests {
             .iter()
             .flat_map(|b| b.lines.iter().map(|l| l.text.clone()))
             .collect()
+    }
+
+    /// One glyph of `width` at (x, 700), size 10.
+    fn glyph_at(page: &mut PageGlyphs, x: f32, width: f32, text: &str) {
+        let glyph = Glyph {
+            x,
+            y: 700.0,
+            width,
+            spacing: 0.0,
+            size: 10.0,
+            dir: (1.0, 0.0),
+            font: 0,
+            text: 0..0,
+            is_space: false,
+        };
+        page.push(glyph, text);
+    }
+
+    #[test]
+    fn accent_painted_over_a_letter_joins_it() {
+        // TeX style: "Sch", then the diaeresis, then "u" painted under it,
+        // then "tze"; and "Pas", "s" with a cedilla painted after it.
+        let mut page = new_page();
+        for (i, c) in ["S", "c", "h"].iter().enumerate() {
+            glyph_at(&mut page, 100.0 + 5.0 * i as f32, 5.0, c);
+        }
+        glyph_at(&mut page, 115.0, 5.0, "\u{a8}");
+        glyph_at(&mut page, 115.0, 5.0, "u");
+        for (i, c) in ["t", "z", "e"].iter().enumerate() {
+            glyph_at(&mut page, 120.0 + 5.0 * i as f32, 5.0, c);
+        }
+        let text = &lines_of(&layout_page(&page))[0];
+        assert_eq!(text, "Schu\u{308}tze");
+        // A caret between letters in code is not an accent.
+        let mut page = new_page();
+        glyph_at(&mut page, 100.0, 5.0, "a");
+        glyph_at(&mut page, 105.0, 5.0, "^");
+        glyph_at(&mut page, 110.0, 5.0, "b");
+        assert_eq!(lines_of(&layout_page(&page))[0], "a^b");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! joined into one paragraph (line-break hyphens undone, no space between
 //! CJK characters), paragraphs separated by a blank line, NFC at the end.
 
-use crate::pdf::layout::{PageLayout, is_cjk};
+use crate::pdf::layout::{Block, Line, PageLayout, is_cjk};
 use crate::text::hyphen::{self, Hyphen, Vocabulary};
 use unicode_normalization::UnicodeNormalization;
 
@@ -60,7 +60,7 @@ fn is_break_hyphen(c: char) -> bool {
 
 /// Append `next` (a cleaned line) to the paragraph `text`. `soft` says the
 /// raw previous line ended with a soft hyphen (always a break artefact).
-fn join_line(text: &mut String, next: &str, soft: bool, vocabulary: &Vocabulary) {
+fn join_line(text: &mut String, next: &str, soft: bool, short: bool, vocabulary: &Vocabulary) {
     if text.is_empty() {
         text.push_str(next);
         return;
@@ -85,10 +85,27 @@ fn join_line(text: &mut String, next: &str, soft: bool, vocabulary: &Vocabulary)
         text.push_str(next);
         return;
     }
-    if !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
+    // CJK lines wrap without a space, but a short line ended on its own
+    // (a table cell, a list item): keep a word boundary there.
+    if short || !(last.is_some_and(is_cjk) && first.is_some_and(is_cjk)) {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+/// Whether `line` stops well short of its block's right edge: the line
+/// ended there, rather than running out of room.
+fn is_short(line: &Line, block: &Block) -> bool {
+    line.x1 < block.x1 - 4.0 * line.size.max(1.0)
+}
+
+/// A short line that ends a sentence ends its paragraph, even when the
+/// producer set no extra space before the next one.
+fn ends_paragraph(line: &str, short: bool) -> bool {
+    short
+        && line.ends_with([
+            '.', '!', '?', ':', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{ff1a}',
+        ])
 }
 
 /// Whether a paragraph ends with a word broken at a line end and the next
@@ -108,6 +125,8 @@ pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabu
     let mut soft = false;
     for (b, block) in page.blocks.iter().enumerate() {
         let mut block_started = false;
+        let mut short = false;
+        let mut ended = false;
         for (l, line) in block.lines.iter().enumerate() {
             if skip.contains(&(b, l)) {
                 continue;
@@ -117,13 +136,20 @@ pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabu
             if clean.is_empty() {
                 continue;
             }
-            if !block_started && !current.is_empty() && !continues_across(&current, &clean) {
+            let new_paragraph = if block_started {
+                ended
+            } else {
+                !continues_across(&current, &clean)
+            };
+            if new_paragraph && !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));
                 soft = false;
             }
             block_started = true;
-            join_line(&mut current, &clean, soft, vocabulary);
+            join_line(&mut current, &clean, soft, short, vocabulary);
             soft = raw.ends_with(SOFT_HYPHEN);
+            short = is_short(line, block);
+            ended = ends_paragraph(&clean, short);
         }
     }
     if !current.is_empty() {
