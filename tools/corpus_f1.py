@@ -2,12 +2,15 @@
 """Word-bag F1 of bindery's text against poppler's reference text, per file,
 over the corpus categories prose, scholarly and nonlatin (files with
 pdftotext_ok=yes). Prints the median, the share of files >= 0.95, and the
-worst files.
+worst files. Words are those of ../shared/fidelity/score.py (each CJK
+character is a word: CJK has no spaces, so whitespace-separated "words"
+would be whatever fragment sat on one line in each tool's output).
 
     python3 tools/corpus_f1.py [--corpus ../shared/corpus] [--worst 10]
 """
 import argparse
 import collections
+import importlib.util
 import json
 import re
 import statistics
@@ -20,7 +23,30 @@ ROOT = Path(__file__).resolve().parent.parent
 BINDERY = ROOT / "target" / "release" / "bindery"
 
 
+def load_scorer():
+    """The word definition of ../shared/fidelity/score.py (NFKC, hyphen
+    and dash folding, line-end hyphenation, each CJK character a word), so
+    that "word" means the same here as in the fidelity scores; None when
+    that file is absent."""
+    path = ROOT.parent / "shared" / "fidelity" / "score.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("fidelity_score", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except SystemExit:  # score.py exits when rapidfuzz is missing
+        return None
+    return module
+
+
+SCORER = load_scorer()
+
+
 def words(text):
+    if SCORER is not None:
+        return collections.Counter(SCORER.tokens(SCORER.normalize(text)))
+    # Fallback: runs of word characters, case-folded.
     text = unicodedata.normalize("NFKC", text).casefold()
     text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
     return collections.Counter(re.findall(r"\w+", text))
