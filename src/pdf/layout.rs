@@ -63,6 +63,8 @@ const DUPLICATE: f32 = 0.15;
 /// Two boxes are on the same line when their vertical extents overlap by
 /// this share of the smaller one.
 const SAME_LINE: f32 = 0.6;
+/// Largest ratio of font sizes on one line (see `similar_size`).
+const MAX_LINE_SIZE_RATIO: f32 = 2.5;
 /// Recursion guard for the XY-cut (kept on an explicit stack anyway).
 const MAX_CUT_DEPTH: u32 = 64;
 
@@ -523,6 +525,13 @@ fn overlap_ratio(a: (f32, f32), b: (f32, f32)) -> f32 {
     }
 }
 
+/// Sizes that can share a line: a superscript is rarely less than half
+/// the body size, while a drop capital or a big letter in a margin spans
+/// several lines of text beside it and must not pull them into one line.
+fn similar_size(a: f32, b: f32) -> bool {
+    a.max(b) <= MAX_LINE_SIZE_RATIO * a.min(b)
+}
+
 /// Sweep the chunks from the top of the page down, keeping only the lines
 /// whose band can still be reached ("active"), so the cost stays near
 /// linear in the number of chunks.
@@ -542,7 +551,7 @@ fn lines(chunks: &[Chunk]) -> Vec<LineAcc> {
                 let extent = (line.v - DESCENT * line.size, line.v + ASCENT * line.size);
                 (l, overlap_ratio(band, extent))
             })
-            .filter(|&(_, ratio)| ratio >= SAME_LINE)
+            .filter(|&(l, ratio)| ratio >= SAME_LINE && similar_size(lines[l].size, chunk.size))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
             Some((l, _)) => {
@@ -1195,6 +1204,29 @@ mod tests {
             is_space: false,
         };
         page.push(glyph, text);
+    }
+
+    #[test]
+    fn big_letter_beside_three_lines_does_not_merge_them() {
+        let mut page = new_page();
+        paint(&mut page, 100.0, 100.0, 80.0, (1.0, 0.0), "K");
+        paint(&mut page, 160.0, 148.0, 20.0, (1.0, 0.0), "first line here");
+        paint(
+            &mut page,
+            160.0,
+            121.0,
+            20.0,
+            (1.0, 0.0),
+            "second line here",
+        );
+        paint(&mut page, 160.0, 94.0, 20.0, (1.0, 0.0), "third line here");
+        let lines = lines_of(&layout_page(&page));
+        for expected in ["first line here", "second line here", "third line here"] {
+            assert!(
+                lines.iter().any(|l| l == expected),
+                "{expected:?} not a line in {lines:?}"
+            );
+        }
     }
 
     #[test]
