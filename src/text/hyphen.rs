@@ -44,12 +44,15 @@ impl Vocabulary {
     /// line that ends with a hyphen is left out: it is only half a word.
     pub fn from_pages(pages: &[PageLayout], furniture: &[Vec<(usize, usize)>]) -> Self {
         let mut words = HashSet::new();
-        // Only consulted at hyphenated line ends: without one, skip the work.
-        let any_broken = pages
+        // Only words that could be looked up are kept: those starting like
+        // the first half of some hyphenated line end (none: no work at all).
+        let starts: HashSet<Start> = pages
             .iter()
             .flat_map(PageLayout::lines)
-            .any(|line| line.text.trim_end().ends_with(['-', '\u{2010}', '\u{ad}']));
-        if !any_broken {
+            .filter(|line| is_broken(&line.text))
+            .filter_map(|line| line.text.split_whitespace().last().map(start_of))
+            .collect();
+        if starts.is_empty() {
             return Vocabulary { words };
         }
         for (p, page) in pages.iter().enumerate() {
@@ -60,7 +63,7 @@ impl Vocabulary {
                         continue;
                     }
                     let tokens: Vec<&str> = line.text.split_whitespace().collect();
-                    let broken = line.text.trim_end().ends_with(['-', '\u{2010}', '\u{ad}']);
+                    let broken = is_broken(&line.text);
                     let keep = if broken {
                         tokens.len().saturating_sub(1)
                     } else {
@@ -71,7 +74,10 @@ impl Vocabulary {
                         if i == 0 && keep > 1 {
                             continue;
                         }
-                        if token.chars().any(char::is_alphanumeric) {
+                        let start = start_of(token);
+                        if token.chars().any(char::is_alphanumeric)
+                            && (starts.contains(&start) || starts.contains(&(start.0, None)))
+                        {
                             words.insert(word_key(token));
                         }
                     }
@@ -84,6 +90,22 @@ impl Vocabulary {
     fn contains(&self, word: &str) -> bool {
         self.words.contains(&word_key(word))
     }
+}
+
+/// The first two characters of a token's bare form (see `bare`). A word
+/// that joins "hy-" and "phen" starts like "hy-" does; a one-letter first
+/// half gives a one-letter start, which tokens then match on their first
+/// letter alone.
+type Start = (char, Option<char>);
+
+fn start_of(token: &str) -> Start {
+    let trimmed = token.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = trimmed.chars().flat_map(char::to_lowercase);
+    (chars.next().unwrap_or(' '), chars.next())
+}
+
+fn is_broken(line: &str) -> bool {
+    line.trim_end().ends_with(['-', '\u{2010}', '\u{ad}'])
 }
 
 /// A fixed-seed hash of a token's bare form (see `bare`), computed without
