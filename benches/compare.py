@@ -12,6 +12,7 @@ import argparse
 import datetime
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -24,12 +25,35 @@ ROOT = Path(__file__).resolve().parent.parent
 BINDERY = ROOT / "target" / "release" / "bindery"
 
 
-def run_timed(cmd, **kwargs):
-    """Wall time of one run of `cmd` (a list or a shell string)."""
+
+def run_measured(cmd, **kwargs):
+    """Wall time and CPU time (user + system, of every child process) of one
+    run of `cmd`. CPU time hardly moves when other work shares the machine,
+    so it backs up wall-time ratios measured on a busy one."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
     elapsed = time.perf_counter() - start
-    return elapsed, proc.returncode, proc.stderr.decode(errors="replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu, proc.returncode, proc.stderr.decode(errors="replace")
+
+
+def interleaved(reps, commands):
+    """Run each of `commands` (name -> (cmd, kwargs)) `reps` times, taking
+    turns (A B C A B C ...) so that a change of load on the machine hits
+    every tool alike. Returns name -> (median wall, median CPU)."""
+    walls = {name: [] for name in commands}
+    cpus = {name: [] for name in commands}
+    for _ in range(reps):
+        for name, (cmd, kwargs) in commands.items():
+            elapsed, cpu, code, err = run_measured(cmd, **kwargs)
+            if code not in (0, 1):
+                shown = cmd if isinstance(cmd, str) else " ".join(map(str, cmd))
+                raise RuntimeError(f"{shown} exited {code}: {err[-500:]}")
+            walls[name].append(elapsed)
+            cpus[name].append(cpu)
+    return {name: (statistics.median(walls[name]), statistics.median(cpus[name])) for name in commands}
 
 
 def peak_rss_mb(cmd):
@@ -41,16 +65,6 @@ def peak_rss_mb(cmd):
         if "Maximum resident set size" in line:
             return int(line.split(":")[1]) / 1024
     return None
-
-
-def median_of(reps, cmd, ok_codes=(0, 1), **kwargs):
-    times = []
-    for _ in range(reps):
-        elapsed, code, err = run_timed(cmd, **kwargs)
-        if code not in ok_codes:
-            raise RuntimeError(f"{cmd if isinstance(cmd, str) else ' '.join(map(str, cmd))} exited {code}: {err[-500:]}")
-        times.append(elapsed)
-    return statistics.median(times), times
 
 
 def version_of(cmd):
@@ -92,12 +106,9 @@ def bench_text(args, corpus, results):
             f"xargs -0 -P{args.jobs} -n1 sh -c 'timeout 120 pdftotext -enc UTF-8 \"$0\" - >/dev/null 2>&1; true'"
             f" < {listing}"
         )
-        rows = []
-        b_med, _ = median_of(args.reps, bindery_cmd)
-        rows.append(("bindery extract", b_med))
+        commands = {"bindery extract": (bindery_cmd, {})}
         if shutil.which("pdftotext"):
-            p_med, _ = median_of(args.reps, poppler_cmd, shell=True)
-            rows.append(("pdftotext (xargs)", p_med))
+            commands["pdftotext (xargs)"] = (poppler_cmd, {"shell": True})
         try:
             import pymupdf  # noqa: F401  PyMuPDF, when installed
 
@@ -113,24 +124,26 @@ def bench_text(args, corpus, results):
                 f"python3 -c '{mupdf_script}' {' '.join(map(str, files[:half]))} & "
                 f"python3 -c '{mupdf_script}' {' '.join(map(str, files[half:]))}; wait"
             )
-            m_med, _ = median_of(args.reps, mupdf_cmd, shell=True)
-            rows.append(("PyMuPDF (2 processes)", m_med))
+            commands["PyMuPDF (2 processes)"] = (mupdf_cmd, {"shell": True})
         except ImportError:
             pass
+        measured = interleaved(args.reps, commands)
     rss = peak_rss_mb(bindery_cmd)
-    table = [f"Text extraction over corpus prose + scholarly: {len(files)} files, {pages} pages, -j{args.jobs} / -P{args.jobs}, median of {args.reps}.", "",
-             "| tool | wall s | pages/s |", "|---|---|---|"]
-    for name, med in rows:
-        table.append(f"| {name} | {med:.2f} | {pages / med:.0f} |")
+    table = [f"Text extraction over corpus prose + scholarly: {len(files)} files, {pages} pages, -j{args.jobs} / -P{args.jobs}, "
+             f"median of {args.reps} runs taken in turns.", "",
+             "| tool | wall s | pages/s | CPU s (user + sys) |", "|---|---|---|---|"]
+    for name, (wall, cpu) in measured.items():
+        table.append(f"| {name} | {wall:.2f} | {pages / wall:.0f} | {cpu:.2f} |")
     if rss:
         table.append("")
         table.append(f"bindery extract peak RSS: {rss:.0f} MB")
     results.append(("Text extraction", table))
-    base = dict(rows)
-    if "pdftotext (xargs)" in base:
-        ratios.append(f"text: bindery is {base['pdftotext (xargs)'] / base['bindery extract']:.2f}x pdftotext's throughput")
-    if "PyMuPDF (2 processes)" in base:
-        ratios.append(f"text: bindery is {base['PyMuPDF (2 processes)'] / base['bindery extract']:.2f}x PyMuPDF's throughput")
+    ours_wall, ours_cpu = measured["bindery extract"]
+    for name, label in (("pdftotext (xargs)", "pdftotext"), ("PyMuPDF (2 processes)", "PyMuPDF")):
+        if name in measured:
+            wall, cpu = measured[name]
+            ratios.append(f"text: bindery is {wall / ours_wall:.2f}x {label}'s throughput "
+                          f"(wall time; {cpu / ours_cpu:.2f}x in CPU time)")
 
 
 ratios = []

@@ -135,14 +135,34 @@ fn has_pdf_extension(name: &str) -> bool {
         && name[name.len() - 4..].eq_ignore_ascii_case(".pdf")
 }
 
+/// How far work may run ahead of the consumer: at most `items` results
+/// waiting or in flight, and once the finished results waiting hold more
+/// than `bytes`, no more than one job per worker ahead. Memory then stays
+/// bounded however many items there are, while one slow item (a 500-page
+/// book) does not leave the other workers idle behind it.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub items: usize,
+    pub bytes: usize,
+}
+
+/// Where `run_ordered` stands, shared by the thread handing out jobs and
+/// the one consuming results.
+#[derive(Debug, Default)]
+struct Progress {
+    arrived: usize,
+    consumed: usize,
+    waiting: usize,
+}
+
 /// Run `work` for every index in `0..count` on a pool of `jobs` threads and
-/// give the results to `sink` in index order, on the calling thread. At most
-/// `window` results wait to be consumed, so memory stays bounded however
-/// many items there are.
+/// give the results to `sink` in index order, on the calling thread, within
+/// `window` (results weigh `weight` bytes).
 pub fn run_ordered<T, W, S>(
     count: usize,
     jobs: usize,
-    window: usize,
+    window: Window,
+    weight: impl Fn(&T) -> usize,
     work: W,
     mut sink: S,
 ) -> Result<()>
@@ -156,24 +176,35 @@ where
         .thread_name(|i| format!("bindery-{i}"))
         .build()
         .map_err(|err| Error::new(format!("cannot start {jobs} worker threads: {err}")))?;
-    let window = window.max(1);
-    // How many results the sink has consumed; a job may start only when it
-    // is within `window` of that.
-    let consumed = Mutex::new(0usize);
+    let items = window.items.max(1);
+    let close = jobs.clamp(1, items);
+    // How many results arrived, how many the sink consumed, and the bytes
+    // of those waiting for it. A job is handed to the pool only when a
+    // worker is free for it (so the decision to start it is taken with the
+    // latest figures) and it is within the window.
+    let progress = Mutex::new(Progress::default());
     let advanced = Condvar::new();
     let (sender, receiver) = mpsc::channel::<(usize, T)>();
     std::thread::scope(|scope| {
         let work = &work;
-        let consumed = &consumed;
+        let progress = &progress;
         let advanced = &advanced;
         scope.spawn(move || {
             pool.in_place_scope(|tasks| {
                 for index in 0..count {
-                    let mut done = consumed.lock().unwrap_or_else(|e| e.into_inner());
-                    while index >= *done + window {
-                        done = advanced.wait(done).unwrap_or_else(|e| e.into_inner());
+                    let mut state = progress.lock().unwrap_or_else(|e| e.into_inner());
+                    loop {
+                        let ahead = if state.waiting > window.bytes {
+                            close
+                        } else {
+                            items
+                        };
+                        if index < state.arrived + close && index < state.consumed + ahead {
+                            break;
+                        }
+                        state = advanced.wait(state).unwrap_or_else(|e| e.into_inner());
                     }
-                    drop(done);
+                    drop(state);
                     let sender = sender.clone();
                     tasks.spawn(move |_| {
                         // The receiver lives until every result arrived.
@@ -185,14 +216,23 @@ where
         });
         let mut pending = BTreeMap::new();
         let mut next = 0usize;
+        let mut waiting = 0usize;
+        let mut arrived = 0usize;
         for (index, result) in receiver {
+            arrived += 1;
+            waiting += weight(&result);
             pending.insert(index, result);
             while let Some(result) = pending.remove(&next) {
+                waiting = waiting.saturating_sub(weight(&result));
                 sink(next, result);
                 next += 1;
-                *consumed.lock().unwrap_or_else(|e| e.into_inner()) = next;
-                advanced.notify_all();
             }
+            *progress.lock().unwrap_or_else(|e| e.into_inner()) = Progress {
+                arrived,
+                consumed: next,
+                waiting,
+            };
+            advanced.notify_all();
         }
     });
     Ok(())
@@ -237,7 +277,14 @@ where
             text,
         }
     };
-    run_ordered(files.len(), jobs, jobs.max(1) * 4, work, &mut sink)
+    // Finished records wait in input order behind a slow one: up to 64 per
+    // worker, or 64 MB of records and texts.
+    let window = Window {
+        items: jobs.max(1) * 64,
+        bytes: 64 << 20,
+    };
+    let weight = |outcome: &DocumentOutcome| outcome.record_json.len() + outcome.text.len();
+    run_ordered(files.len(), jobs, window, weight, work, &mut sink)
 }
 
 /// `extract_file`, with a panic turned into this document's error record.
@@ -275,9 +322,50 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(((20 - i) % 5) as u64));
             i * 10
         };
-        run_ordered(20, 4, 3, work, |i, v| seen.push((i, v))).unwrap_or(());
+        let window = Window {
+            items: 3,
+            bytes: usize::MAX,
+        };
+        run_ordered(20, 4, window, |_| 0, work, |i, v| seen.push((i, v))).unwrap_or(());
         let expected: Vec<(usize, usize)> = (0..20).map(|i| (i, i * 10)).collect();
         assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn heavy_waiting_results_stop_work_running_ahead() {
+        // Item 0 is slow; the others finish at once and wait behind it,
+        // 100 bytes each, against a budget of 250 bytes.
+        let started = AtomicUsize::new(0);
+        let work = |i: usize| {
+            started.fetch_add(1, Ordering::SeqCst);
+            if i == 0 {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+            }
+            i
+        };
+        let window = Window {
+            items: 100,
+            bytes: 250,
+        };
+        let mut started_before_first = None;
+        run_ordered(
+            100,
+            2,
+            window,
+            |_| 100,
+            work,
+            |i, _| {
+                if i == 0 {
+                    started_before_first = Some(started.load(Ordering::SeqCst));
+                }
+            },
+        )
+        .unwrap_or(());
+        let ahead = started_before_first.unwrap_or(usize::MAX);
+        assert!(
+            ahead <= 10,
+            "{ahead} items started while the first was slow"
+        );
     }
 
     #[test]
@@ -290,9 +378,20 @@ mod tests {
             let ahead = s - consumed.load(Ordering::SeqCst);
             max_ahead.fetch_max(ahead, Ordering::SeqCst);
         };
-        run_ordered(200, 4, 8, work, |_, _| {
-            consumed.fetch_add(1, Ordering::SeqCst);
-        })
+        let window = Window {
+            items: 8,
+            bytes: usize::MAX,
+        };
+        run_ordered(
+            200,
+            4,
+            window,
+            |_| 0,
+            work,
+            |_, _| {
+                consumed.fetch_add(1, Ordering::SeqCst);
+            },
+        )
         .unwrap_or(());
         assert!(
             max_ahead.load(Ordering::SeqCst) <= 8,
