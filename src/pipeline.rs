@@ -217,9 +217,7 @@ where
         let mut pending = BTreeMap::new();
         let mut next = 0usize;
         let mut waiting = 0usize;
-        let mut arrived = 0usize;
-        for (index, result) in receiver {
-            arrived += 1;
+        for (received, (index, result)) in receiver.into_iter().enumerate() {
             waiting += weight(&result);
             pending.insert(index, result);
             while let Some(result) = pending.remove(&next) {
@@ -228,7 +226,7 @@ where
                 next += 1;
             }
             *progress.lock().unwrap_or_else(|e| e.into_inner()) = Progress {
-                arrived,
+                arrived: received + 1,
                 consumed: next,
                 waiting,
             };
