@@ -70,7 +70,9 @@ pub struct PageGlyphs {
 impl PageGlyphs {
     /// The text of one glyph.
     pub fn glyph_text(&self, glyph: &Glyph) -> &str {
-        &self.text[glyph.text.start as usize..glyph.text.end as usize]
+        self.text
+            .get(glyph.text.start as usize..glyph.text.end as usize)
+            .unwrap_or("")
     }
 
     /// Append a glyph whose text is `text`.

@@ -123,6 +123,13 @@ impl PageLayout {
 
 /// Lay out one page.
 pub fn layout_page(page: &PageGlyphs) -> PageLayout {
+    match stacked_columns(page) {
+        Some(turned) => layout_glyphs(&turned),
+        None => layout_glyphs(page),
+    }
+}
+
+fn layout_glyphs(page: &PageGlyphs) -> PageLayout {
     let mut blocks = Vec::new();
     for frame in frames(page) {
         let items = dedupe(page, local_items(page, &frame));
@@ -176,6 +183,75 @@ impl Frame {
         }
         b
     }
+}
+
+/// Shortest run of stacked glyphs taken for vertical writing.
+const MIN_STACKED_RUN: usize = 4;
+
+/// Vertical Japanese and Chinese are often set with a horizontal font,
+/// each character placed one em below the last (the official gazette in
+/// the corpus does so, with its punctuation in a vertical font between).
+/// Such runs are turned into vertical text, origin at the top centre of
+/// the character, so that they form columns read top to bottom instead of
+/// rows cut across the columns. Only CJK characters count, and only runs
+/// of several, stepping one em (two when a vertical-font glyph sits in
+/// between): a table column of numbers steps by its row height and stays
+/// as it is. `None` when the page has no such run.
+fn stacked_columns(page: &PageGlyphs) -> Option<PageGlyphs> {
+    let glyphs = &page.glyphs;
+    let mut stacked = vec![false; glyphs.len()];
+    let mut any = false;
+    let mut run: Vec<usize> = Vec::new();
+    let mut previous: Option<usize> = None;
+    let mut slot_between = false;
+    let mut close_run = |run: &mut Vec<usize>, stacked: &mut Vec<bool>| {
+        if run.len() >= MIN_STACKED_RUN {
+            for &i in run.iter() {
+                if let Some(s) = stacked.get_mut(i) {
+                    *s = true;
+                }
+            }
+            any = true;
+        }
+        run.clear();
+    };
+    for (i, g) in glyphs.iter().enumerate() {
+        if g.dir != (1.0, 0.0) {
+            slot_between |= g.dir == (0.0, -1.0);
+            continue;
+        }
+        let cjk = page.glyph_text(g).chars().next().is_some_and(is_cjk);
+        let follows = cjk
+            && previous.and_then(|p| glyphs.get(p)).is_some_and(|p| {
+                let step = p.y - g.y;
+                let slots = if slot_between { 2.0 } else { 1.0 };
+                (g.size - p.size).abs() <= 0.05 * g.size
+                    && (g.x - p.x).abs() <= 0.25 * g.size
+                    && step >= 0.9 * g.size
+                    && step <= (slots + 0.1) * g.size
+            });
+        if follows {
+            if run.is_empty() {
+                run.extend(previous);
+            }
+            run.push(i);
+        } else {
+            close_run(&mut run, &mut stacked);
+        }
+        previous = cjk.then_some(i);
+        slot_between = false;
+    }
+    close_run(&mut run, &mut stacked);
+    if !any {
+        return None;
+    }
+    let mut turned = page.clone();
+    for (g, _) in turned.glyphs.iter_mut().zip(&stacked).filter(|(_, s)| **s) {
+        g.x += g.width / 2.0;
+        g.y += ASCENT * g.size;
+        g.dir = (0.0, -1.0);
+    }
+    Some(turned)
 }
 
 /// Group the usable glyphs by direction (to the degree), the most common
@@ -1227,6 +1303,42 @@ mod tests {
                 "{expected:?} not a line in {lines:?}"
             );
         }
+    }
+
+    #[test]
+    fn cjk_stacked_one_em_apart_reads_as_vertical_columns() {
+        // Two columns set with a horizontal font, one character per em
+        // down the page; the right column comes first.
+        let mut page = new_page();
+        for (column, text) in [(500.0, "日本語の文章"), (480.0, "縦書きです")] {
+            for (i, c) in text.chars().enumerate() {
+                let glyph = Glyph {
+                    x: column,
+                    y: 700.0 - 10.0 * i as f32,
+                    width: 10.0,
+                    spacing: 0.0,
+                    size: 10.0,
+                    dir: (1.0, 0.0),
+                    font: 0,
+                    text: 0..0,
+                    is_space: false,
+                };
+                page.push(glyph, &c.to_string());
+            }
+        }
+        assert_eq!(
+            lines_of(&layout_page(&page)),
+            ["日本語の文章", "縦書きです"]
+        );
+        // A column of numbers, one per table row, stays rows.
+        let mut page = new_page();
+        for (i, n) in ["1", "2", "3", "4", "5"].iter().enumerate() {
+            glyph_at(&mut page, 100.0, 5.0, n);
+            if let Some(g) = page.glyphs.last_mut() {
+                g.y = 700.0 - 14.0 * i as f32;
+            }
+        }
+        assert_eq!(lines_of(&layout_page(&page)), ["1", "2", "3", "4", "5"]);
     }
 
     #[test]
