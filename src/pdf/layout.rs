@@ -198,6 +198,17 @@ const MIN_STACKED_RUN: usize = 4;
 /// between): a table column of numbers steps by its row height and stays
 /// as it is. `None` when the page has no such run.
 fn stacked_columns(page: &PageGlyphs) -> Option<PageGlyphs> {
+    // CJK characters are encoded in UTF-8 with a lead byte from 0xE2 (the
+    // radicals) to 0xEF and 0xF0 (the supplementary ideographs); a page
+    // without such bytes (U+2E80 and up) has none to stack.
+    let may_hold_cjk = page
+        .text
+        .as_bytes()
+        .windows(2)
+        .any(|w| (0xE3..=0xF0).contains(&w[0]) || (w[0] == 0xE2 && w[1] >= 0xBA));
+    if !may_hold_cjk {
+        return None;
+    }
     let glyphs = &page.glyphs;
     let mut stacked = vec![false; glyphs.len()];
     let mut any = false;
