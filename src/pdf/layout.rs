@@ -353,7 +353,7 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
     // stands for it; candidates compare the whole text), and each cell
     // chains its glyphs through `next`, so no glyph costs an allocation:
     // this map is on the hot path of every page.
-    let mut heads: HashMap<(u32, i64, i64), usize> = HashMap::with_capacity(items.len());
+    let mut heads: HashMap<u64, usize> = HashMap::with_capacity(items.len());
     let mut next: Vec<Option<usize>> = Vec::with_capacity(items.len());
     let mut kept: Vec<Item> = Vec::with_capacity(items.len());
     'items: for item in items {
@@ -378,7 +378,7 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
             cv + 1
         };
         for (u, v) in [(cu, cv), (nu, cv), (cu, nv), (nu, nv)] {
-            let mut cursor = heads.get(&(first as u32, u, v)).copied();
+            let mut cursor = heads.get(&cell_key(first, u, v)).copied();
             while let Some(k) = cursor {
                 let Some(other) = kept.get(k) else { break };
                 if (other.u - item.u).abs() <= reach
@@ -392,10 +392,19 @@ fn dedupe(page: &PageGlyphs, items: Vec<Item>) -> Vec<Item> {
             }
         }
         let index = kept.len();
-        next.push(heads.insert((first as u32, cu, cv), index));
+        next.push(heads.insert(cell_key(first, cu, cv), index));
         kept.push(item);
     }
     kept
+}
+
+/// One integer for a character and a grid cell, hashed in one step. Cell
+/// numbers are cut to 21 bits, so far-apart cells may share a key: that
+/// only adds candidates, which are compared in full.
+fn cell_key(first: char, u: i64, v: i64) -> u64 {
+    const CELL_BITS: u32 = 21;
+    const MASK: u64 = (1 << CELL_BITS) - 1;
+    (u64::from(first) << (2 * CELL_BITS)) | ((u as u64 & MASK) << CELL_BITS) | (v as u64 & MASK)
 }
 
 /// Whether a glyph separates words: a space glyph, one whose text is only
