@@ -271,7 +271,7 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 
 /// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the
 /// shape and keep them at their precision.
-fn parse_xmp_date(raw: &str) -> Option<String> {
+pub fn parse_xmp_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
     let bytes = raw.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
