@@ -224,14 +224,15 @@ fn ok_record(source: Source, parts: DocumentParts, catalog: Option<&Entry>) -> R
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("\n\n");
-    let printed = crate::brief::page::read_front_matter(
-        &crate::brief::printed_lines(&parts.front_layouts, &text.furniture),
-        &front_text,
-    );
+    let lines = crate::brief::printed_lines(&parts.front_layouts, &text.furniture);
+    let printed = crate::brief::page::read_front_matter(&lines, &front_text);
+    let page_heights: Vec<f32> = parts.front_layouts.iter().map(|l| l.height).collect();
     let mut metadata = crate::brief::metadata_from(&crate::brief::Sources {
         info: &parts.info,
         xmp: parts.xmp.as_ref(),
         printed: &printed,
+        lines: &lines,
+        page_heights: &page_heights,
         text: &text,
     });
     if let Some(entry) = catalog {

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod identifiers;
 pub mod page;
+pub mod publisher;
 
 use crate::pdf::layout::PageLayout;
 use crate::pdf::metadata::{Info, parse_pdf_date};
@@ -20,6 +21,10 @@ pub struct Sources<'a> {
     pub xmp: Option<&'a Xmp>,
     /// What the first pages print (title, authors, date, ...).
     pub printed: &'a PrintedMetadata,
+    /// The printed lines of the first two pages and those pages' heights,
+    /// for the publisher rules.
+    pub lines: &'a [PrintedLine],
+    pub page_heights: &'a [f32],
     pub text: &'a TextSection,
 }
 
@@ -90,6 +95,7 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
             .map(|s| Field::new(s, MetadataSource::Page)),
         keywords: choose(keyword_candidates(sources)),
         summary: choose(summary_candidates(sources)),
+        publisher: choose(publisher_candidates(sources)),
         identifiers: identifiers(sources),
         ..Metadata::default()
     }
@@ -225,6 +231,43 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             Candidate::new(sources.printed.authors.clone(), MetadataSource::Page),
         );
     }
+    out
+}
+
+/// Publisher: an XMP `dc:publisher` that the first pages print, else the
+/// printed issuing organisation (see `publisher.rs`), else the XMP value.
+fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+    let furniture: Vec<(u32, &str)> = sources
+        .text
+        .furniture
+        .iter()
+        .filter(|f| f.page <= 2)
+        .map(|f| (f.page, f.text.as_str()))
+        .collect();
+    let printed = publisher::printed_publisher(&publisher::PublisherSources {
+        lines: sources.lines,
+        page_heights: sources.page_heights,
+        furniture: &furniture,
+        title: sources.printed.title.as_deref(),
+        authors: &sources.printed.authors,
+    });
+    let declared = xmp_first(sources, xmp::DC, "publisher").filter(|p| !p.is_empty());
+    let mut out = Vec::new();
+    let mut unconfirmed = None;
+    if let Some(value) = declared {
+        let front = folded(&front_text(sources));
+        let mut candidate = Candidate::new(value, MetadataSource::Xmp);
+        if front.contains(&folded(&candidate.value)) {
+            out.push(candidate);
+        } else {
+            if printed.is_some() {
+                candidate.rejected = Some("not printed on the first pages");
+            }
+            unconfirmed = Some(candidate);
+        }
+    }
+    out.extend(printed.map(|p| Candidate::new(p, MetadataSource::Page)));
+    out.extend(unconfirmed);
     out
 }
 
@@ -637,6 +680,8 @@ mod tests {
             info: &info,
             xmp: Some(&xmp),
             printed: &PrintedMetadata::default(),
+            lines: &[],
+            page_heights: &[],
             text: &text,
         });
         let title = metadata.title.expect("a title");
