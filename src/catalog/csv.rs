@@ -17,7 +17,7 @@ pub struct CsvRow {
 }
 
 /// Parse `text` (already decoded) into rows, the header first. Blank lines
-/// between rows are skipped.
+/// between rows are skipped. An error starts with its line number ("2: ...").
 pub fn parse(text: &str) -> Result<Vec<CsvRow>, String> {
     let delimiter = sniff_delimiter(text);
     let mut rows = Vec::new();
@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Result<Vec<CsvRow>, String> {
             let Some(c) = chars.next() else {
                 if in_quotes {
                     return Err(format!(
-                        "line {start}: a quoted field is never closed (a \" is missing)"
+                        "{start}: a quoted field is never closed (a \" is missing)"
                     ));
                 }
                 fields.push(std::mem::take(&mut field));
@@ -87,7 +87,7 @@ pub fn parse(text: &str) -> Result<Vec<CsvRow>, String> {
                 ' ' if closed => {}
                 c if closed => {
                     return Err(format!(
-                        "line {line}: {c:?} after the closing quote of a field; \
+                        "{line}: {c:?} after the closing quote of a field; \
                          a quote inside a quoted field is written twice (\"\")"
                     ));
                 }
@@ -107,7 +107,7 @@ pub fn parse(text: &str) -> Result<Vec<CsvRow>, String> {
         let width = header.fields.len();
         if let Some(bad) = rows.iter().find(|r| r.fields.len() != width) {
             return Err(format!(
-                "line {}: {} fields where the header has {width}; \
+                "{}: {} fields where the header has {width}; \
                  a field holding the separator must be in double quotes",
                 bad.line,
                 bad.fields.len()
@@ -206,13 +206,10 @@ mod tests {
     #[test]
     fn broken_quoting_is_an_error_naming_the_line() {
         let open = parse("file,title\na.pdf,\"never closed\nb.pdf,x\n");
-        assert!(
-            open.is_err_and(|e| e.starts_with("line 2:")),
-            "unclosed quote"
-        );
+        assert!(open.is_err_and(|e| e.starts_with("2:")), "unclosed quote");
         let after = parse("file,title\na.pdf,\"quoted\" tail\n");
         assert!(
-            after.is_err_and(|e| e.starts_with("line 2:")),
+            after.is_err_and(|e| e.starts_with("2:")),
             "text after quote"
         );
         let wide = parse("file,title\na.pdf,Water, Food\n");
