@@ -698,6 +698,66 @@ mod tests {
     }
 
     #[test]
+    fn publisher_from_xmp_when_printed_else_from_the_page() {
+        let xmp = |publisher: &str| {
+            Xmp::parse(format!(
+                r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:publisher><rdf:Bag><rdf:li>{publisher}</rdf:li></rdf:Bag></dc:publisher></rdf:Description></rdf:RDF></x:xmpmeta>"#
+            ).as_bytes())
+        };
+        let lines = [PrintedLine {
+            page: 1,
+            text: "© 2024 The Meridian Water Institute. All rights reserved.".into(),
+            size: 8.0,
+            top: 760.0,
+        }];
+        let text =
+            text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
+        let publisher = |xmp: &Xmp| {
+            metadata_from(&Sources {
+                info: &Info::default(),
+                xmp: Some(xmp),
+                printed: &PrintedMetadata::default(),
+                lines: &lines,
+                page_heights: &[792.0],
+                text: &text,
+            })
+            .publisher
+        };
+        let printed = publisher(&xmp("Meridian Water Institute")).map(|p| (p.value, p.source));
+        assert_eq!(
+            printed,
+            Some(("Meridian Water Institute".to_string(), MetadataSource::Xmp)),
+            "XMP that the page prints wins"
+        );
+        let template = publisher(&xmp("Acme Templates Ltd")).map(|p| {
+            let lost: Vec<(Value, &'static str)> = p
+                .alternatives
+                .iter()
+                .map(|a| {
+                    (
+                        a.value.clone(),
+                        if a.reason.contains("not printed") {
+                            "not printed"
+                        } else {
+                            "other"
+                        },
+                    )
+                })
+                .collect();
+            (p.value, p.source, lost)
+        });
+        assert_eq!(
+            template,
+            Some((
+                "Meridian Water Institute".to_string(),
+                MetadataSource::Page,
+                vec![(Value::String("Acme Templates Ltd".into()), "not printed")]
+            ))
+        );
+    }
+
+    #[test]
     fn xmp_dates_keep_their_precision() {
         assert_eq!(parse_xmp_date("2024").as_deref(), Some("2024"));
         assert_eq!(parse_xmp_date("2024-06").as_deref(), Some("2024-06"));

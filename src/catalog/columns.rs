@@ -176,6 +176,7 @@ pub fn json_records(text: &str) -> Result<Vec<RawRecord>, String> {
     }
     let mut records = Vec::new();
     let mut any_key = false;
+    let mut names: Vec<String> = Vec::new();
     for (line, value) in objects {
         let Value::Object(map) = value else {
             return Err(format!(
@@ -184,6 +185,9 @@ pub fn json_records(text: &str) -> Result<Vec<RawRecord>, String> {
         };
         let mut pairs = Vec::new();
         for (name, value) in map {
+            if !names.contains(&name) {
+                names.push(name.clone());
+            }
             any_key |= matches!(
                 column_of(&name),
                 Some(Column::Sha256 | Column::Path | Column::File)
@@ -195,7 +199,7 @@ pub fn json_records(text: &str) -> Result<Vec<RawRecord>, String> {
         records.push(RawRecord { line, pairs });
     }
     if !records.is_empty() && !any_key {
-        require_key_column(std::iter::empty(), 1)?;
+        require_key_column(names.iter().map(String::as_str), 1)?;
     }
     Ok(records)
 }
