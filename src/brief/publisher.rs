@@ -117,7 +117,9 @@ const ORGANISATION_WORDS: &[&str] = &[
 ];
 
 /// Corporate suffixes that follow a comma but belong to the name.
-const SUFFIXES: &[&str] = &["inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "corp.", "plc"];
+const SUFFIXES: &[&str] = &[
+    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "corp.", "plc", "co.",
+];
 
 /// A line that says it names the publisher: "Published by X",
 /// "Publisher: X", "Herausgeber: X", "Éditeur : X", "발행처 X", ...
@@ -196,6 +198,15 @@ fn copyright_mark(text: &str) -> Option<usize> {
     if let Some(i) = text.find("(c) ").or_else(|| text.find("(C) ")) {
         return Some(i);
     }
+    // TeX builds © from a "c" in a circle; the text layer keeps the "c":
+    // "c 2008 IOP Publishing Ltd".
+    if let Some(rest) = text.strip_prefix("c ")
+        && rest.len() >= 5
+        && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && rest.as_bytes()[4] == b' '
+    {
+        return Some(0);
+    }
     let i = text.find("Copyright")?;
     // "Copyright 2005 by ...", "Copyright © ...", "Copyright c 2009 ACM":
     // a year or a mark follows.
@@ -241,9 +252,9 @@ fn name_before_noise(text: &str) -> String {
             break;
         }
         name.push(word);
-        let ends = SUFFIXES.contains(&lower.as_str())
-            || word.ends_with(';')
-            || word.ends_with('.') && !is_initial(word);
+        // "Ltd." ends the name; "Ltd and SISSA" goes on; "U.S." is inside it.
+        let ends = word.ends_with(';')
+            || word.ends_with('.') && (SUFFIXES.contains(&lower.as_str()) || !is_initial(word));
         if ends {
             break;
         }
