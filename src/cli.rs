@@ -38,6 +38,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         bindery extract samples -o samples.jsonl\n  \
         bindery extract reports/ more/brief.pdf --out-dir records/ -j 4\n  \
+        bindery extract briefs/ --catalog briefs.csv -o briefs.jsonl\n  \
         bindery extract samples | jq -r 'select(.status==\"ok\") | .metadata.title.value'")]
     Extract(ExtractArgs),
     /// Print the extracted text of one PDF (pages separated by form feed).
@@ -96,6 +97,11 @@ pub struct BatchArgs {
     /// Follow symbolic links when walking folders.
     #[arg(long)]
     pub follow_symlinks: bool,
+    /// Metadata you already have (CSV with a header row, or JSON Lines):
+    /// rows name their PDF in a sha256, path or file column, and their
+    /// values (title, authors, date, publisher, url, ...) win.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
 }
