@@ -135,7 +135,18 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                 candidate.rejected = Some("a file name or placeholder, not a title");
                 unconfirmed.push(candidate);
             } else if front.contains(&folded(&candidate.value)) {
-                confirmed.push(candidate);
+                // A metadata title that is only the start of the printed
+                // one (the main title without its subtitle) gives way.
+                let printed = sources.printed.title.as_deref().map(folded);
+                if printed.is_some_and(|p| {
+                    p.len() > folded(&candidate.value).len()
+                        && p.starts_with(&folded(&candidate.value))
+                }) {
+                    candidate.rejected = Some("only the start of the printed title");
+                    unconfirmed.push(candidate);
+                } else {
+                    confirmed.push(candidate);
+                }
             } else {
                 if sources.printed.title.is_some() {
                     candidate.rejected = Some("not printed on the first page");

@@ -37,16 +37,24 @@ pub struct PrintedMetadata {
 /// furniture already removed) and the normalised text of the first pages.
 pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMetadata {
     let front: Vec<&PrintedLine> = front_lines(lines);
+    // The body size from both pages: a cover's title can hold more
+    // characters than anything else on page 1.
+    let body = body_size(&lines.iter().collect::<Vec<_>>());
     let mut found = PrintedMetadata::default();
-    let title_range = title_block(&front);
+    let title_range = title_block(&front, body);
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
-        found.title = Some(join_lines(&front[start..end]));
+        let main = join_lines(&front[start..end]);
         after_title = end;
-        if let Some((sub, next)) = subtitle(&front, start, end) {
-            found.subtitle = Some(sub);
-            after_title = next;
-        }
+        found.title = Some(match subtitle(&front, start, end, body) {
+            Some((sub, next)) => {
+                after_title = next;
+                let full = full_title(&main, &sub);
+                found.subtitle = Some(sub);
+                full
+            }
+            None => main,
+        });
     }
     found.authors = authors_after(&front, after_title);
     found.date = printed_date(&front, after_title);
@@ -100,11 +108,10 @@ fn body_size(lines: &[&PrintedLine]) -> f32 {
 /// The title: the first run of lines set in the largest size on the front
 /// page, skipping runs that are a series label, a date or a logo word.
 /// Falls back to the first line when nothing stands out typographically.
-fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
+fn title_block(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
     if front.is_empty() {
         return None;
     }
-    let body = body_size(front);
     let mut sizes: Vec<f32> = front
         .iter()
         .map(|l| l.size)
@@ -119,11 +126,15 @@ fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
                 start += 1;
                 continue;
             }
+            // Lines close below in nearly the title's size go on with it
+            // (a title set in alternating sizes, 24 and 22 points).
             let mut end = start + 1;
             while end < front.len()
-                && (front[end].size - size).abs() <= size * 0.04
+                && front[end].size >= size * TITLE_SIZE_SPREAD
+                && front[end].size <= size * 1.04
                 && front[end].page == front[end - 1].page
                 && front[end].top - front[end - 1].top < size * 2.2
+                && !is_genre_line(&front[end].text)
             {
                 end += 1;
             }
@@ -141,9 +152,38 @@ fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
         .map(|i| (i, i + 1))
 }
 
+/// Smallest share of the title's size a line may have and still be part
+/// of the title block.
+const TITLE_SIZE_SPREAD: f32 = 0.85;
+
+/// Words that name what kind of document it is; printed near the title,
+/// they are not part of it.
+const GENRE_LINES: &[&str] = &[
+    "final report",
+    "rapport final",
+    "report",
+    "statement",
+    "draft",
+    "final draft",
+    "discussion draft",
+    "annual report",
+    "executive summary",
+    "summary",
+    "abstract",
+    "redpaper",
+    "redbook",
+    "white paper",
+];
+
+fn is_genre_line(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    GENRE_LINES.contains(&lower.as_str())
+}
+
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    has_letters(text, 3)
+    !is_genre_line(text)
+        && has_letters(text, 3)
         && words <= 40
         && !is_series_label(text)
         && find_dates(text)
@@ -157,20 +197,58 @@ fn is_title_like(text: &str) -> bool {
 
 /// A subtitle: the lines right after the title, smaller than it but larger
 /// than the body, that are not authors or a date.
-fn subtitle(front: &[&PrintedLine], start: usize, end: usize) -> Option<(String, usize)> {
+fn subtitle(
+    front: &[&PrintedLine],
+    start: usize,
+    end: usize,
+    body: f32,
+) -> Option<(String, usize)> {
     let title_size = front[start].size;
-    let body = body_size(front);
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
         && front[next].size > body * 1.15
         && !looks_like_names(&front[next].text)
+        && !is_fact_line(&front[next].text)
+        && !is_genre_line(&front[next].text)
+        && front[next].page == front[next - 1].page
+        && front[next].top - front[next - 1].top < title_size * 2.2
         && find_dates(&front[next].text).is_empty()
         && !is_series_label(&front[next].text)
     {
         next += 1;
     }
     (next > end).then(|| (join_lines(&front[end..next]), next))
+}
+
+/// Words that tie two lines of a title into one phrase, at the end of
+/// the first or the start of the second ("... Implementation of" /
+/// "For the Assessment ..."). Articles count only at the end of a line: a
+/// subtitle often starts with one ("A guide for ...").
+const CONTINUING_WORDS: &[&str] = &[
+    "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "de", "des", "du",
+    "et", "pour", "und", "für", "von",
+];
+const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "das"];
+
+/// The title as a cataloguer writes it: the main title, then the
+/// subtitle after a colon ("Understanding Breast Cancer: A guide for ...").
+/// When the smaller line only goes on with the sentence of the main one
+/// ("Clinical Guidance" / "For the Assessment of ..."), or the main title
+/// ends with its own colon or dash, they are joined by a space.
+fn full_title(main: &str, sub: &str) -> String {
+    let first_word = sub.split_whitespace().next().unwrap_or("").to_lowercase();
+    let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
+    let continues = sub.starts_with(|c: char| c.is_lowercase() || c == '(')
+        || CONTINUING_WORDS.contains(&first_word.as_str())
+        || CONTINUING_WORDS.contains(&last_word.as_str())
+        || ARTICLES.contains(&last_word.as_str())
+        || main.ends_with([':', '-', '\u{2013}', '\u{2014}']);
+    if continues {
+        format!("{main} {sub}")
+    } else {
+        format!("{main}: {sub}")
+    }
 }
 
 fn join_lines(lines: &[&PrintedLine]) -> String {
@@ -275,7 +353,7 @@ fn strip_by(text: &str) -> Option<&str> {
 
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
-    let text = text
+    let text = without_footnote_marks(text)
         .replace(" & ", ", ")
         .replace(" and ", ", ")
         .replace(" et ", ", ")
@@ -294,7 +372,8 @@ pub fn split_names(text: &str) -> Vec<String> {
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
 fn looks_like_names(text: &str) -> bool {
-    let text = text.trim();
+    let unmarked = without_footnote_marks(text);
+    let text = unmarked.trim();
     if text.is_empty() || text.ends_with('.') || text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
@@ -313,6 +392,35 @@ fn looks_like_names(text: &str) -> bool {
                     .filter(|w| w.len() > 3)
                     .all(|w| w.starts_with(|c: char| c.is_uppercase())))
     }) && !is_series_label(text)
+}
+
+/// The text without the marks that tie a name to its affiliation or a
+/// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
+/// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
+fn without_footnote_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_letter = false;
+    for c in text.chars() {
+        let mark = c.is_ascii_digit()
+            || matches!(
+                c,
+                '*' | '\u{2020}' | '\u{2021}' | '\u{2217}' | '\u{a7}' | '+'
+            );
+        if mark && after_letter {
+            continue;
+        }
+        after_letter = c.is_alphabetic() || (after_letter && mark);
+        out.push(c);
+    }
+    out
+}
+
+/// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
+/// of a title.
+fn is_fact_line(text: &str) -> bool {
+    text.split(':')
+        .skip(1)
+        .any(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The first date printed near the top: after the title on page 1, then
@@ -525,9 +633,12 @@ mod tests {
             Farmers in the Sahel face longer dry seasons. This brief looks at what works for them and why.\n\n\
             Keywords: water, Sahel, irrigation\n\nIntroduction";
         let found = read_front_matter(&brief(), text);
+        // The title as a cataloguer writes it: subtitle after a colon.
         assert_eq!(
             found.title.as_deref(),
-            Some("Water Security in the Sahel: Storage, Soils and Trust")
+            Some(
+                "Water Security in the Sahel: Storage, Soils and Trust: Lessons from five river basins"
+            )
         );
         assert_eq!(
             found.subtitle.as_deref(),
@@ -545,6 +656,76 @@ mod tests {
                 .is_some_and(|s| s.starts_with("Farmers in the Sahel"))
         );
         assert_eq!(found.keywords, ["water", "Sahel", "irrigation"]);
+    }
+
+    #[test]
+    fn title_in_alternating_sizes_on_a_cover_is_one_title() {
+        // A cover whose title holds most of its characters; the body size
+        // comes from page 2.
+        let lines = vec![
+            line(1, "Clinical Guidance", 24.0, 185.0),
+            line(1, "For the Assessment and Implementation of", 22.0, 213.0),
+            line(1, "Bed Rails", 24.0, 238.0),
+            line(1, "In Hospitals and Home Care Settings", 22.0, 266.0),
+            line(1, "FINAL REPORT", 22.0, 300.0),
+            line(1, "Developed by the Workgroup", 20.0, 537.0),
+            line(2, "Table of Contents", 14.0, 95.0),
+            line(
+                2,
+                "The workgroup was formed to look at how bed rails are used in hospitals.",
+                10.0,
+                133.0,
+            ),
+            line(
+                2,
+                "It met for two years and heard from patients, families and staff alike.",
+                10.0,
+                146.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "Clinical Guidance For the Assessment and Implementation of Bed Rails In Hospitals and Home Care Settings"
+            )
+        );
+    }
+
+    #[test]
+    fn subtitle_joins_with_a_colon_or_goes_on_with_the_sentence() {
+        assert_eq!(
+            full_title(
+                "Understanding Breast Cancer",
+                "A guide for people with cancer"
+            ),
+            "Understanding Breast Cancer: A guide for people with cancer"
+        );
+        assert_eq!(
+            full_title("Disk-Based Storage", "for Scalable Video"),
+            "Disk-Based Storage for Scalable Video"
+        );
+        assert_eq!(
+            full_title("Plan directeur de", "Chelsea"),
+            "Plan directeur de Chelsea"
+        );
+    }
+
+    #[test]
+    fn names_with_affiliation_marks() {
+        assert_eq!(
+            split_names(
+                "Peter D. Temple-Smith1 Jennifer A. Marshall Graves2*, Frank Grützner2 and Andreas Gal∗+"
+            ),
+            [
+                "Peter D. Temple-Smith Jennifer A. Marshall Graves",
+                "Frank Grützner",
+                "Andreas Gal"
+            ]
+        );
+        assert!(looks_like_names("Frank Grützner2, Janine Deakin2"));
+        assert!(!looks_like_names("BaseVersion: 1.7"));
+        assert!(is_fact_line("BaseVersion: 1.7 ExtensionLevel: 5"));
     }
 
     #[test]
