@@ -274,12 +274,20 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
     for (i, line) in window.iter().enumerate() {
         let text = without_date(line.text.trim());
         if let Some(rest) = strip_by(text) {
-            // "By" alone on its line: the names are on the next one.
-            let names = match rest {
-                "" => window.get(i + 1).map_or("", |next| next.text.trim()),
-                rest => rest,
+            // "By" alone on its line (or "Developed by the"): the names
+            // are on the next one.
+            let (names, from) = match rest {
+                "" | "the" | "The" => {
+                    (window.get(i + 1).map_or("", |next| next.text.trim()), i + 1)
+                }
+                rest => (rest, i),
             };
-            return split_names(without_date(names));
+            let mut found = split_names(without_date(names));
+            if found.is_empty() && !names.is_empty() && !is_affiliation(names) {
+                // An organisation named whole ("Hospital Bed Safety Workgroup").
+                found.push(names.trim_end_matches([',', '.']).to_string());
+            }
+            return more_names(&window, from, found);
         }
         let dated = text.len() < line.text.trim().len()
             || window.get(i + 1).is_some_and(|next| {
@@ -292,8 +300,12 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             && text.split_whitespace().count() <= 12
             && !text.is_empty()
             && !text.ends_with('.')
+            && !is_affiliation(text)
         {
-            return split_names(text);
+            let found = split_names(text);
+            if !found.is_empty() {
+                return found;
+            }
         }
         if find_dates(text).first().is_some_and(|d| d.offset == 0)
             || is_series_label(text)
@@ -302,7 +314,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             continue;
         }
         if looks_like_names(text) {
-            return split_names(text);
+            return more_names(&window, i, split_names(text));
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
@@ -310,6 +322,35 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Names often run over several lines ("Brooke F. Connor, Donna L. Rose,"
+/// / "Lucinda K. Murtagh, and Sonja R. Abney"): take the lines after line
+/// `last` of `window` that read as names too, in the same size.
+fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> Vec<String> {
+    let Some(&first) = window.get(last) else {
+        return names;
+    };
+    let mut previous = first;
+    for &line in window.iter().skip(last + 1) {
+        let text = line.text.trim();
+        let text = text
+            .strip_prefix("and ")
+            .or_else(|| text.strip_prefix("& "))
+            .unwrap_or(text);
+        let next_line = line.page == previous.page && line.top - previous.top < 2.0 * first.size;
+        if (line.size - first.size).abs() > 0.1 * first.size
+            || !next_line
+            || is_genre_line(text)
+            || !looks_like_names(text)
+        {
+            break;
+        }
+        names.extend(split_names(text));
+        previous = line;
+    }
+    names.dedup();
+    names
 }
 
 /// The text before a date printed at the end of a line ("Jane Doe, June
@@ -327,6 +368,8 @@ fn without_date(text: &str) -> &str {
 const BY_LABELS: &[&str] = &[
     "written by",
     "prepared by",
+    "developed by",
+    "compiled by",
     "authored by",
     "edited by",
     "authors:",
@@ -364,7 +407,7 @@ pub fn split_names(text: &str) -> Vec<String> {
                 .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
                 .trim()
         })
-        .filter(|n| has_letters(n, 2))
+        .filter(|n| has_letters(n, 2) && is_name(n))
         .map(str::to_string)
         .collect()
 }
@@ -378,7 +421,7 @@ fn looks_like_names(text: &str) -> bool {
         return false;
     }
     let names = split_names(text);
-    if names.is_empty() || names.len() > 12 {
+    if names.is_empty() || names.len() > 16 || is_affiliation(text) {
         return false;
     }
     names.iter().all(|name| {
@@ -398,21 +441,98 @@ fn looks_like_names(text: &str) -> bool {
 /// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
 /// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
 fn without_footnote_marks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut after_letter = false;
-    for c in text.chars() {
-        let mark = c.is_ascii_digit()
+    let is_mark = |c: char| {
+        c.is_ascii_digit()
             || matches!(
                 c,
-                '*' | '\u{2020}' | '\u{2021}' | '\u{2217}' | '\u{a7}' | '+'
-            );
-        if mark && after_letter {
+                '*' | '\u{2020}' | '\u{2021}' | '\u{2217}' | '\u{a7}' | '+' | '$' | '#'
+            )
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut after_letter = false;
+    for (i, &c) in chars.iter().enumerate() {
+        // Marks may be listed: "Theurer2,3" ties one name to two places.
+        let listed_mark = c == ',' && chars.get(i + 1).copied().is_some_and(is_mark);
+        if after_letter && (is_mark(c) || listed_mark) {
             continue;
         }
-        after_letter = c.is_alphabetic() || (after_letter && mark);
+        after_letter = c.is_alphabetic();
         out.push(c);
     }
     out
+}
+
+/// Words that are never a person's name, printed where names could be.
+const NOT_NAMES: &[&str] = &[
+    "abstract",
+    "introduction",
+    "received",
+    "accepted",
+    "published",
+    "summary",
+    "contents",
+    "table of contents",
+    "keywords",
+    "foreword",
+    "preface",
+    "edition",
+    "chapter",
+    "resume",
+    "résumé",
+    "zusammenfassung",
+];
+
+/// Titles and grades printed after a name ("Fellow, IEEE"), not names.
+const GRADES: &[&str] = &[
+    "fellow",
+    "member",
+    "senior member",
+    "student member",
+    "life fellow",
+    "ieee",
+    "phd",
+    "ph.d.",
+    "md",
+    "jr.",
+    "sr.",
+];
+
+/// Words of an affiliation: a line holding one names places, not people.
+const AFFILIATION_WORDS: &[&str] = &[
+    "university",
+    "universit",
+    "department",
+    "school of",
+    "institute",
+    "college",
+    "laboratory",
+    "faculty",
+    "hospital",
+    "centre for",
+    "center for",
+    "corporation",
+];
+
+fn is_affiliation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) || text.contains('@')
+}
+
+/// Whether a piece of a name list can be a name: not a heading word or a
+/// grade, and two words or more (one word only as an acronym such as
+/// "CCITT", which organisations sign with).
+fn is_name(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    let words = piece.split_whitespace().count();
+    let acronym = words == 1
+        && (3..=7).contains(&piece.chars().count())
+        && piece.chars().all(|c| c.is_uppercase() || c == '.');
+    !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
+        && !GRADES.contains(&lower.as_str())
+        && (words >= 2 || acronym)
+        && !piece.contains("://")
+        && !lower.starts_with("www.")
 }
 
 /// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
@@ -709,6 +829,52 @@ mod tests {
             full_title("Plan directeur de", "Chelsea"),
             "Plan directeur de Chelsea"
         );
+    }
+
+    #[test]
+    fn names_run_over_lines_until_the_affiliations() {
+        let lines = vec![
+            line(1, "Methods of Analysis of Water", 18.0, 100.0),
+            line(
+                1,
+                "By Brooke F. Connor, Donna L. Rose, Mary C. Noriega,",
+                14.0,
+                140.0,
+            ),
+            line(1, "Lucinda K. Murtagh, and Sonja R. Abney", 14.0, 156.0),
+            line(1, "U.S. GEOLOGICAL SURVEY", 12.0, 200.0),
+            line(1, "Open-File Report 97-829", 12.0, 228.0),
+            line(
+                2,
+                "The laboratory measured the water of many wells in the county.",
+                10.0,
+                100.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(
+            found.authors,
+            [
+                "Brooke F. Connor",
+                "Donna L. Rose",
+                "Mary C. Noriega",
+                "Lucinda K. Murtagh",
+                "Sonja R. Abney"
+            ]
+        );
+        let lines = vec![
+            line(1, "A Study of Things", 18.0, 100.0),
+            line(
+                1,
+                "Jordi Soria-Comas, Josep Domingo-Ferrer, Fellow, IEEE",
+                11.0,
+                130.0,
+            ),
+            line(1, "Dublin City University, Dublin, Ireland", 11.0, 143.0),
+            line(1, "DESCRIPTION", 11.0, 170.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.authors, ["Jordi Soria-Comas", "Josep Domingo-Ferrer"]);
     }
 
     #[test]
