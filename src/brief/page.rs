@@ -546,17 +546,58 @@ fn is_fact_line(text: &str) -> bool {
 /// The first date printed near the top: after the title on page 1, then
 /// anywhere on the front lines.
 fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, String)> {
-    let ordered = front
+    // The lines just below the title, then those above it (a journal's
+    // header), then the rest of the front pages.
+    const NEAR: usize = 25;
+    let ordered: Vec<&&PrintedLine> = front
         .iter()
         .skip(after_title)
-        .chain(front.iter().take(after_title));
-    for line in ordered.take(40) {
-        if let Some(date) = find_dates(&line.text).into_iter().next() {
-            return Some((date.iso, line.text.trim().to_string()));
+        .take(NEAR)
+        .chain(front.iter().take(after_title))
+        .chain(front.iter().skip(after_title + NEAR))
+        .collect();
+    let mut first_plain: Option<(String, String)> = None;
+    for line in &ordered {
+        let text = line.text.trim();
+        for date in find_dates(text) {
+            let before = text.get(..date.offset).unwrap_or("").to_lowercase();
+            let label = before
+                .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
+                .next()
+                .unwrap_or("");
+            // A journal's publication date beats the first date printed.
+            if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
+                return Some((date.iso, text.to_string()));
+            }
+            // Manuscript history is not the publication date.
+            if first_plain.is_none() && !HISTORY_LABELS.iter().any(|l| label.contains(l)) {
+                first_plain = Some((date.iso, text.to_string()));
+            }
         }
     }
-    None
+    first_plain.or_else(|| {
+        // A year alone on its line ("Denver, Colorado" / "1998").
+        ordered.iter().find_map(|line| {
+            let text = line.text.trim().trim_start_matches('\u{a9}').trim();
+            let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+            (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
+        })
+    })
 }
+
+/// Words that introduce the date a work was published.
+const PUBLISHED_LABELS: &[&str] = &["published", "publié", "veröffentlicht", "this edition"];
+
+/// Words that introduce a date of the manuscript's history.
+const HISTORY_LABELS: &[&str] = &[
+    "received",
+    "revised",
+    "accepted",
+    "submitted",
+    "reçu",
+    "accepté",
+    "eingereicht",
+];
 
 const SERIES_WORDS: &[&str] = &[
     "policy brief",
@@ -875,6 +916,41 @@ mod tests {
         ];
         let found = read_front_matter(&lines, "");
         assert_eq!(found.authors, ["Jordi Soria-Comas", "Josep Domingo-Ferrer"]);
+    }
+
+    #[test]
+    fn publication_date_beats_manuscript_history_and_a_lone_year_is_a_date() {
+        let lines = vec![
+            line(
+                1,
+                "IEEE TRANSACTIONS ON VIDEO, VOL. 7, NO. 5, OCTOBER 1997",
+                7.0,
+                30.0,
+            ),
+            line(1, "Disk-Based Storage for Video", 24.0, 60.0),
+            line(
+                1,
+                "Received 30 November 2004; accepted 22 July 2005",
+                9.0,
+                100.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1997-10"));
+        let lines = vec![
+            line(1, "Water Quality Methods", 18.0, 100.0),
+            line(1, "Received 30 November 2004", 9.0, 120.0),
+            line(1, "Published: 22 July 2005", 9.0, 130.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2005-07-22"));
+        let lines = vec![
+            line(1, "Water Quality Methods", 18.0, 100.0),
+            line(1, "Denver, Colorado", 12.0, 660.0),
+            line(1, "1998", 12.0, 680.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1998"));
     }
 
     #[test]
