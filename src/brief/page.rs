@@ -384,7 +384,11 @@ const BY_LABELS: &[&str] = &[
 fn strip_by(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
     BY_LABELS.iter().find_map(|label| {
-        let rest = lower.strip_prefix(label)?;
+        // "Author : Jane Doe" as well as "Author: Jane Doe".
+        let rest = lower.strip_prefix(label).or_else(|| {
+            let bare = label.strip_suffix(':')?;
+            lower.strip_prefix(bare)?.strip_prefix(" :")
+        })?;
         // A whole word: "By " or "By:" but not "Bylaws".
         if !(rest.is_empty() || rest.starts_with([' ', ':'])) {
             return None;
@@ -451,12 +455,20 @@ fn without_footnote_marks(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut after_letter = false;
+    let mut dropped = false;
     for (i, &c) in chars.iter().enumerate() {
         // Marks may be listed: "Theurer2,3" ties one name to two places.
         let listed_mark = c == ',' && chars.get(i + 1).copied().is_some_and(is_mark);
         if after_letter && (is_mark(c) || listed_mark) {
+            dropped = true;
             continue;
         }
+        // A mark then a space and a capital: the mark separated two names
+        // ("Temple-Smith1 Jennifer A. Graves2").
+        if dropped && c == ' ' && chars.get(i + 1).is_some_and(|n| n.is_uppercase()) {
+            out.push(',');
+        }
+        dropped = false;
         after_letter = c.is_alphabetic();
         out.push(c);
     }
@@ -960,7 +972,8 @@ mod tests {
                 "Peter D. Temple-Smith1 Jennifer A. Marshall Graves2*, Frank Grützner2 and Andreas Gal∗+"
             ),
             [
-                "Peter D. Temple-Smith Jennifer A. Marshall Graves",
+                "Peter D. Temple-Smith",
+                "Jennifer A. Marshall Graves",
                 "Frank Grützner",
                 "Andreas Gal"
             ]
@@ -968,6 +981,14 @@ mod tests {
         assert!(looks_like_names("Frank Grützner2, Janine Deakin2"));
         assert!(!looks_like_names("BaseVersion: 1.7"));
         assert!(is_fact_line("BaseVersion: 1.7 ExtensionLevel: 5"));
+        assert_eq!(
+            strip_by("Author : Johan van der Knijff"),
+            Some("Johan van der Knijff")
+        );
+        assert_eq!(
+            strip_by("Author : Johan van der Knijff"),
+            Some("Johan van der Knijff")
+        );
     }
 
     #[test]
