@@ -270,8 +270,9 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
 /// block of most publications; organisations count as authors there);
 /// else the first line after the title that reads as a list of names.
 fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
-    let window: Vec<&PrintedLine> = front.iter().skip(after_title).take(8).copied().collect();
-    for (i, line) in window.iter().enumerate() {
+    // Names start within 8 lines of the title, and may run on past them.
+    let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
+    for (i, line) in window.iter().enumerate().take(8) {
         let text = without_date(line.text.trim());
         if let Some(rest) = strip_by(text) {
             // "By" alone on its line (or "Developed by the"): the names
@@ -287,7 +288,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
                 // An organisation named whole ("Hospital Bed Safety Workgroup").
                 found.push(names.trim_end_matches([',', '.']).to_string());
             }
-            return more_names(&window, from, found);
+            return more_names(window, from, found);
         }
         let dated = text.len() < line.text.trim().len()
             || window.get(i + 1).is_some_and(|next| {
@@ -314,7 +315,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             continue;
         }
         if looks_like_names(text) {
-            return more_names(&window, i, split_names(text));
+            return more_names(window, i, split_names(text));
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
