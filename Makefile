@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden
+.PHONY: build demo test lint fmt bench bench-text clean-demo golden man completions
 
 build:
 	$(CARGO) build --release
@@ -60,3 +60,14 @@ bench:
 
 bench-text:
 	python3 benches/compare.py --only text
+
+# Man pages (bindery.1 and bindery-<command>.1) into target/man.
+man: build
+	$(BIN) man --out-dir target/man
+
+# Shell completion scripts into target/completions.
+completions: build
+	@mkdir -p target/completions
+	$(BIN) completions bash > target/completions/bindery.bash
+	$(BIN) completions zsh > target/completions/_bindery
+	$(BIN) completions fish > target/completions/bindery.fish

@@ -82,6 +82,31 @@ pub enum Command {
         bindery export archive/ --format jsonl > corpus.jsonl\n  \
         bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  \
+        bindery completions bash > ~/.local/share/bash-completion/completions/bindery\n  \
+        bindery completions zsh > ~/.zfunc/_bindery\n  \
+        bindery completions fish > ~/.config/fish/completions/bindery.fish")]
+    Completions(CompletionsArgs),
+    /// Write man pages (bindery.1 and one per command) into a folder.
+    #[command(after_help = "Examples:\n  \
+        bindery man --out-dir target/man\n  \
+        man -l target/man/bindery-pack.1")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Folder to write the pages into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
 }
 
 /// Flags of the commands that read many documents: inputs walked, threads,
