@@ -60,12 +60,14 @@ pub enum Command {
     /// List an archive's versions.
     #[command(after_help = "Examples:\n  \
         bindery log archive/\n  \
-        bindery log archive/ | tail -n 1")]
+        bindery log archive/ | tail -n 1\n  \
+        bindery log archive/ --json | jq '.versions[-1]'")]
     Log(LogArgs),
     /// What changed between two versions (default: the last two).
     #[command(after_help = "Examples:\n  \
         bindery diff archive/\n  \
-        bindery diff archive/ 1 3")]
+        bindery diff archive/ 1 3\n  \
+        bindery diff archive/ --json | jq -r '.added[]'")]
     Diff(DiffArgs),
     /// Print one document's record, by id (SHA-256) or logical path.
     #[command(after_help = "Examples:\n  \
@@ -203,6 +205,9 @@ pub struct PackArgs {
     /// that --password is given); otherwise a known PDF is never re-read.
     #[arg(long)]
     pub retry_failed: bool,
+    /// Print what changed as one JSON object (fields in docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub batch: BatchArgs,
 }
@@ -225,6 +230,9 @@ pub struct LogArgs {
     /// The archive folder.
     #[arg(value_name = "DIR")]
     pub archive: PathBuf,
+    /// One JSON object with the versions (fields in docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +246,9 @@ pub struct DiffArgs {
     /// The newer version (default: the latest).
     #[arg(value_name = "B")]
     pub to: Option<u32>,
+    /// One JSON object with the changes (fields in docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -118,3 +118,20 @@ pub fn match_catalog(
     );
     Ok(matches)
 }
+
+/// The changes between two versions as JSON fields (`added`, `changed`,
+/// `removed`: logical paths; `renamed`: `{from, to}` pairs), shared by
+/// `diff --json` and `pack --json`.
+pub fn changes_json(changes: &crate::archive::inventory::Changes) -> serde_json::Value {
+    let renamed: Vec<serde_json::Value> = changes
+        .renamed
+        .iter()
+        .map(|(from, to)| serde_json::json!({ "from": from, "to": to }))
+        .collect();
+    serde_json::json!({
+        "added": changes.added,
+        "changed": changes.changed,
+        "removed": changes.removed,
+        "renamed": renamed,
+    })
+}

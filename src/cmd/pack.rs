@@ -88,6 +88,15 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
     };
     let revise = revision.as_ref().map(|r| r as &dyn Revise);
     match pack(&inputs, &pack_options, extract, revise)? {
+        Packed::Unchanged { version } if args.json => {
+            let out = serde_json::json!({
+                "version": version,
+                "unchanged": true,
+                "documents": inputs.len(),
+            });
+            println!("{out}");
+            Ok(Outcome::Success)
+        }
         Packed::Unchanged { version } => {
             println!(
                 "nothing changed since version {version}: {} documents, nothing written",
@@ -106,32 +115,47 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
                 );
             }
             let c = &summary.changes;
-            for path in &c.added {
-                println!("A {path}");
+            if args.json {
+                let mut out = crate::cmd::changes_json(c);
+                out["version"] = summary.version.into();
+                out["unchanged"] = false.into();
+                out["documents"] = summary.documents.into();
+                out["bundle"] = summary.bundle.display().to_string().into();
+                out["bundle_sha256"] = summary.bundle_sha256.clone().into();
+                out["stored_files"] = summary.stored_files.into();
+                out["stored_bytes"] = summary.stored_bytes.into();
+                out["extracted"] = summary.extracted.into();
+                out["reused"] = summary.reused.into();
+                out["failed"] = summary.failed.into();
+                println!("{out}");
+            } else {
+                for path in &c.added {
+                    println!("A {path}");
+                }
+                for path in &c.changed {
+                    println!("M {path}");
+                }
+                for path in &c.removed {
+                    println!("D {path}");
+                }
+                for (from, to) in &c.renamed {
+                    println!("R {from} -> {to}");
+                }
+                println!(
+                    "version {}: {} documents ({} added, {} changed, {} removed, {} renamed); \
+                     stored {} new files, {} bytes, in {}",
+                    summary.version,
+                    summary.documents,
+                    c.added.len(),
+                    c.changed.len(),
+                    c.removed.len(),
+                    c.renamed.len(),
+                    summary.stored_files,
+                    summary.stored_bytes,
+                    summary.bundle.display()
+                );
+                println!("sha256 {}", summary.bundle_sha256);
             }
-            for path in &c.changed {
-                println!("M {path}");
-            }
-            for path in &c.removed {
-                println!("D {path}");
-            }
-            for (from, to) in &c.renamed {
-                println!("R {from} -> {to}");
-            }
-            println!(
-                "version {}: {} documents ({} added, {} changed, {} removed, {} renamed); \
-                 stored {} new files, {} bytes, in {}",
-                summary.version,
-                summary.documents,
-                c.added.len(),
-                c.changed.len(),
-                c.removed.len(),
-                c.renamed.len(),
-                summary.stored_files,
-                summary.stored_bytes,
-                summary.bundle.display()
-            );
-            println!("sha256 {}", summary.bundle_sha256);
             note(
                 verbosity,
                 &format!(
