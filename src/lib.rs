@@ -21,5 +21,6 @@ pub mod progress;
 pub mod record;
 pub mod text;
 
+pub use archive::Archive;
 pub use extract::{ExtractOptions, extract_bytes, extract_file};
 pub use record::Record;

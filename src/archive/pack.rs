@@ -51,6 +51,23 @@ pub struct PackOptions {
     pub retry_failed: bool,
 }
 
+impl PackOptions {
+    /// Options for a plain version: the archive folder, a message and a
+    /// date; no name given (the existing one, or the folder's), SHA-256
+    /// only.
+    pub fn new(archive: &Path, message: &str, date: Timestamp) -> PackOptions {
+        PackOptions {
+            archive: archive.to_path_buf(),
+            name: None,
+            message: message.to_string(),
+            date,
+            source_organization: None,
+            sha512: false,
+            retry_failed: false,
+        }
+    }
+}
+
 /// What a pack did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Packed {

@@ -42,13 +42,7 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
     let jobs = job_count(args.batch.jobs);
     let extract = Box::new(
         move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| -> Result<()> {
-            let files: Vec<InputFile> = todo
-                .iter()
-                .map(|p| InputFile {
-                    path: p.pdf.clone(),
-                    logical_path: p.logical_path.clone(),
-                })
-                .collect();
+            let files: Vec<InputFile> = todo.iter().map(InputFile::from).collect();
             let mut progress = Progress::new(files.len(), verbosity.quiet);
             extract_all(&files, &options, jobs, |index, outcome| {
                 let record = &outcome.record;
@@ -63,15 +57,7 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
                 }
                 let pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
                 progress.advance(pages, !record.is_ok());
-                let ok = outcome.ok();
-                sink(
-                    index,
-                    Extracted {
-                        record_json: outcome.record_json,
-                        text: outcome.text.into_bytes(),
-                        ok,
-                    },
-                );
+                sink(index, outcome.into_extracted());
             })?;
             progress.finish();
             Ok(())
