@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden
+.PHONY: build demo test lint fmt bench bench-text bench-micro clean-demo golden
 
 build:
 	$(CARGO) build --release
@@ -60,3 +60,8 @@ bench:
 
 bench-text:
 	python3 benches/compare.py --only text
+
+# Criterion micro-benchmarks of the hot paths (content streams, glyphs,
+# layout, normalisation, hashing, zip writing); not part of `make test`.
+bench-micro:
+	$(CARGO) bench --bench extraction --bench archive
