@@ -52,11 +52,10 @@ fmt:
 golden:
 	UPDATE_GOLDEN=1 $(CARGO) test --test golden
 
-# Side-by-side benchmarks against the peers: text (writes
-# benches/RESULTS.md), then pack and verify next to bagit.py.
+# Side-by-side benchmarks against the peers, in one run: text, pack,
+# verify, memory. Writes benches/RESULTS.md and prints the ratios last.
 bench:
 	python3 benches/compare.py
-	bash benches/archive.sh
 
 bench-text:
 	python3 benches/compare.py --only text
