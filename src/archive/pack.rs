@@ -158,7 +158,7 @@ pub fn pack(
     let cleaned = lock::clean_leftovers(&held, dir)?;
 
     let existing = list_bundles(dir)?;
-    let (previous, previous_sha256, name) = if existing.is_empty() {
+    let (previous, previous_bundle, name) = if existing.is_empty() {
         let name = options.name.clone().unwrap_or_else(|| default_name(dir));
         (None, None, name)
     } else {
@@ -182,13 +182,8 @@ pub fn pack(
         }
         refuse_damaged(&archive, latest)?;
         let inventory = archive.inventory(latest)?;
-        let path = archive
-            .bundles
-            .last()
-            .map(|b| b.path.clone())
-            .unwrap_or_default();
-        let sha = super::digest::sha256_file(&path).map_err(|e| Error::io(&path, "read", &e))?;
-        (Some(inventory), Some(sha), archive.name.clone())
+        let path = archive.bundles.last().map(|b| b.path.clone());
+        (Some(inventory), path, archive.name.clone())
     };
     if !valid_name(&name) {
         return Err(Error::new(format!(
@@ -323,6 +318,15 @@ pub fn pack(
             version: previous.version,
         });
     }
+    // The chain link: hashing the whole previous bundle is most of the work
+    // of a pack that finds nothing new, so it waits until there is a
+    // version to write.
+    let previous_sha256 = match &previous_bundle {
+        Some(path) => {
+            Some(super::digest::sha256_file(path).map_err(|e| Error::io(path, "read", &e))?)
+        }
+        None => None,
+    };
 
     let mut manifest = previous.manifest.clone();
     let mut payload = Vec::new();
