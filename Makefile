@@ -54,8 +54,9 @@ golden:
 
 # Side-by-side benchmarks against the peers, in one run: text, pack,
 # verify, memory. Writes benches/RESULTS.md and prints the ratios last.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--reps 5 --corpus DIR".
 bench:
-	python3 benches/compare.py
+	python3 benches/compare.py $(BENCH_ARGS)
 
 bench-text:
 	python3 benches/compare.py --only text
