@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden man completions
+.PHONY: build demo test lint fmt bench bench-text bench-micro clean-demo golden man completions
 
 build:
 	$(CARGO) build --release
@@ -53,14 +53,19 @@ fmt:
 golden:
 	UPDATE_GOLDEN=1 $(CARGO) test --test golden
 
-# Side-by-side benchmarks against the peers: text (writes
-# benches/RESULTS.md), then pack and verify next to bagit.py.
+# Side-by-side benchmarks against the peers, in one run: text, pack,
+# verify, memory. Writes benches/RESULTS.md and prints the ratios last.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--reps 5 --corpus DIR".
 bench:
-	python3 benches/compare.py
-	bash benches/archive.sh
+	python3 benches/compare.py $(BENCH_ARGS)
 
 bench-text:
 	python3 benches/compare.py --only text
+
+# Criterion micro-benchmarks of the hot paths (content streams, glyphs,
+# layout, normalisation, hashing, zip writing); not part of `make test`.
+bench-micro:
+	$(CARGO) bench --bench extraction --bench archive
 
 # Man pages (bindery.1 and bindery-<command>.1) into target/man.
 man: build

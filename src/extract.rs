@@ -106,22 +106,20 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
     let doc = document::open(bytes, &options.open)?;
     let info = Info::read(&doc.inner);
     let xmp = Xmp::read(&doc.inner);
-    let pages = read_pages(&doc, &budget, None)?;
     let mut quality = Quality {
         warnings: doc.warnings.clone(),
         ..Quality::default()
     };
-    let layouts: Vec<PageLayout> = pages
-        .into_iter()
-        .map(|page| {
-            quality.glyphs += u64::from(page.glyph_count);
-            quality.unmapped_glyphs += u64::from(page.unmapped);
-            quality.warnings.extend(page.warnings.iter().cloned());
-            layout_page(&page)
-        })
-        .collect();
+    // Each page is laid out as soon as it is read, so a long book never
+    // holds the glyphs of all its pages at once, only their layouts.
+    let mut layouts: Vec<PageLayout> = Vec::with_capacity(doc.pages.len());
+    for_each_page(&doc, &budget, None, |page| {
+        quality.glyphs += u64::from(page.glyph_count);
+        quality.unmapped_glyphs += u64::from(page.unmapped);
+        quality.warnings.extend(page.warnings.iter().cloned());
+        layouts.push(layout_page(&page));
+    })?;
     let text = crate::text::normalise(&layouts);
-    let mut layouts = layouts;
     layouts.truncate(2);
     quality.empty_pages = (1..=text.pages.len() as u32)
         .filter(|&n| text.pages[n as usize - 1].trim().is_empty())
@@ -155,8 +153,19 @@ pub fn read_pages(
     budget: &Budget,
     range: Option<(u32, u32)>,
 ) -> Result<Vec<crate::pdf::glyph::PageGlyphs>, DocumentError> {
-    let mut extractor = TextExtractor::new(&doc.inner, budget);
     let mut pages = Vec::with_capacity(doc.pages.len());
+    for_each_page(doc, budget, range, |page| pages.push(page))?;
+    Ok(pages)
+}
+
+/// `read_pages`, handing each page to `each` as soon as it is read.
+pub fn for_each_page(
+    doc: &Document,
+    budget: &Budget,
+    range: Option<(u32, u32)>,
+    mut each: impl FnMut(crate::pdf::glyph::PageGlyphs),
+) -> Result<(), DocumentError> {
+    let mut extractor = TextExtractor::new(&doc.inner, budget);
     for (index, &page_id) in doc.pages.iter().enumerate() {
         let number = index as u32 + 1;
         if let Some((first, last)) = range
@@ -166,7 +175,7 @@ pub fn read_pages(
         }
         budget.start_page();
         match extractor.page(page_id) {
-            Ok(page) => pages.push(page),
+            Ok(page) => each(page),
             Err(LimitExceeded::Timeout) => {
                 return Err(DocumentError::new(
                     ErrorKind::LimitExceeded,
@@ -182,11 +191,11 @@ pub fn read_pages(
                 let mut page = crate::pdf::glyph::PageGlyphs::default();
                 page.warnings
                     .push(format!("page {number}: {limit}; its text was skipped"));
-                pages.push(page);
+                each(page);
             }
         }
     }
-    Ok(pages)
+    Ok(())
 }
 
 fn per_mille(part: u64, whole: u64) -> u32 {

@@ -6,6 +6,7 @@
 
 use super::date::Timestamp;
 use super::digest::{Algorithm, BUFFER_BYTES, MultiHasher};
+use super::spool::SpoolReader;
 use std::io::{Read, Seek, Write};
 use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
@@ -31,6 +32,9 @@ pub enum Content<'a> {
     /// Bytes written by a callback (content copied out of another bundle,
     /// which checks its own digest).
     Writer(WriteFn<'a>),
+    /// Already deflated into the pack's spool under the entry's name;
+    /// copied over compressed.
+    Spooled,
 }
 
 /// One payload file of the bag.
@@ -126,12 +130,14 @@ fn zip_time(date: Timestamp) -> zip::DateTime {
 }
 
 /// Write the bundle zip. `payload` must hold every data file but the
-/// inventory, which is given as bytes.
+/// inventory, which is given as bytes; `spool` holds the entries of
+/// `Content::Spooled` items.
 pub fn write_bundle<W: Write + Seek>(
     out: W,
     info: &BundleInfo,
     payload: Vec<PayloadItem<'_>>,
     inventory_json: Vec<u8>,
+    spool: Option<&mut SpoolReader>,
 ) -> Result<W, String> {
     let mut payload = payload;
     let inventory = {
@@ -195,33 +201,55 @@ pub fn write_bundle<W: Write + Seek>(
     }
     tag_files.extend(tag_manifests);
 
-    let time = zip_time(info.date);
-    let base = SimpleFileOptions::default()
-        .last_modified_time(time)
-        .unix_permissions(0o644);
-    let stored = base.compression_method(CompressionMethod::Stored);
-    let deflated = base
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL));
     let mut zip = ZipWriter::new(out);
     let fail = |what: &str, e: &dyn std::fmt::Display| format!("cannot write {what}: {e}");
     for (name, bytes) in &tag_files {
-        zip.start_file(format!("{folder}/{name}"), deflated)
+        let options = entry_options(info.date, true, bytes.len() as u64);
+        zip.start_file(format!("{folder}/{name}"), options)
             .and_then(|_| zip.write_all(bytes).map_err(Into::into))
             .map_err(|e| fail(name, &e))?;
     }
+    let mut spool = spool;
     for item in payload {
-        let large = item.bytes >= u64::from(u32::MAX) - (1 << 20);
-        let options = if item.deflate { deflated } else { stored }.large_file(large);
-        zip.start_file(format!("{folder}/{}", item.path), options)
+        let name = entry_name(&folder, &item.path);
+        if let Content::Spooled = item.content {
+            let Some(spool) = spool.as_deref_mut() else {
+                return Err(format!("{} was spooled but no spool was given", item.path));
+            };
+            spool.copy_into(&name, &mut zip)?;
+            continue;
+        }
+        let options = entry_options(info.date, item.deflate, item.bytes);
+        zip.start_file(name, options)
             .map_err(|e| fail(&item.path, &e))?;
         match item.content {
             Content::Bytes(bytes) => zip.write_all(&bytes).map_err(|e| fail(&item.path, &e))?,
             Content::File(path) => copy_checked(&path, &item.sha256, &mut zip)?,
             Content::Writer(write) => write(&mut zip).map_err(|e| fail(&item.path, &e))?,
+            Content::Spooled => {}
         }
     }
     zip.finish().map_err(|e| fail("the zip directory", &e))
+}
+
+/// A payload or tag file's name in the zip: under the bag's top folder.
+pub fn entry_name(folder: &str, path: &str) -> String {
+    format!("{folder}/{path}")
+}
+
+/// The options of every entry of a bundle dated `date`: deflated at the
+/// fixed level or stored, and ZIP64 only when the entry may need it.
+pub fn entry_options(date: Timestamp, deflate: bool, bytes: u64) -> SimpleFileOptions {
+    let base = SimpleFileOptions::default()
+        .last_modified_time(zip_time(date))
+        .unix_permissions(0o644)
+        .large_file(bytes >= u64::from(u32::MAX) - (1 << 20));
+    if deflate {
+        base.compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(DEFLATE_LEVEL))
+    } else {
+        base.compression_method(CompressionMethod::Stored)
+    }
 }
 
 /// Copy an input file into the zip, checking it still has the digest it

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod pack;
 pub mod report;
 pub mod source;
+pub mod spool;
 pub mod verify;
 
 use crate::error::{Error, Result};

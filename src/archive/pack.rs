@@ -3,11 +3,14 @@
 //! (at any path) is not extracted again, its record and text digests come
 //! from the previous inventory. Only content no earlier version stores goes
 //! into the new bundle, which appears atomically under the archive's lock.
+//! Records and texts wait in a spool on disk (`spool.rs`), not in memory,
+//! until the bundle is written.
 
 use super::bundle::{self, BundleInfo, Content, PayloadItem};
 use super::date::Timestamp;
 use super::digest::{Algorithm, MultiHasher, digest_reader};
 use super::inventory::{self, Changes, Document, Inventory, Kind, Stored, VersionInfo};
+use super::spool::{Spool, SpoolReader};
 use super::{Archive, default_name, list_bundles, lock, valid_name};
 use crate::atomic::{TEMP_PREFIX, sync_dir};
 use crate::error::{Error, Result};
@@ -147,7 +150,7 @@ pub fn hash_inputs(files: &[(String, PathBuf)], sha512: bool) -> Result<Vec<Pack
         .collect()
 }
 
-/// New content for the bundle: bytes held until writing.
+/// New content for the bundle: where its bytes wait until writing.
 struct NewContent {
     path: String,
     sha512: Option<String>,
@@ -184,7 +187,7 @@ pub fn pack(
 
     let existing = list_bundles(dir)?;
     let mut opened = None;
-    let (previous, previous_sha256, name) = if existing.is_empty() {
+    let (previous, previous_bundle, name) = if existing.is_empty() {
         let name = options.name.clone().unwrap_or_else(|| default_name(dir));
         (None, None, name)
     } else {
@@ -208,15 +211,10 @@ pub fn pack(
         }
         refuse_damaged(&archive, latest)?;
         let inventory = archive.inventory(latest)?;
-        let path = archive
-            .bundles
-            .last()
-            .map(|b| b.path.clone())
-            .unwrap_or_default();
-        let sha = super::digest::sha256_file(&path).map_err(|e| Error::io(&path, "read", &e))?;
+        let path = archive.bundles.last().map(|b| b.path.clone());
         let name = archive.name.clone();
         opened = Some(archive);
-        (Some(inventory), Some(sha), name)
+        (Some(inventory), path, name)
     };
     if !valid_name(&name) {
         return Err(Error::new(format!(
@@ -255,6 +253,14 @@ pub fn pack(
     }
     let reused = inputs.len() - state.values().filter(|d| d.is_none()).count();
 
+    // Records and texts go to the spool as they arrive; only their digests
+    // and sizes stay in memory.
+    let folder = bundle::folder_name(&name, version);
+    let mut spool = if to_extract.is_empty() {
+        None
+    } else {
+        Some(Spool::create(dir, options.date).map_err(Error::new)?)
+    };
     let mut new_content: BTreeMap<String, NewContent> = BTreeMap::new();
     if let (Some(revise), Some(archive)) = (revise, &opened) {
         revise_known(
@@ -268,6 +274,7 @@ pub fn pack(
     }
     let mut extracted_docs: HashMap<String, Document> = HashMap::new();
     let mut failed = 0usize;
+    let mut spool_error: Option<String> = None;
     {
         let mut sink = |index: usize, out: Extracted| {
             let Some(input) = to_extract.get(index) else {
@@ -279,20 +286,30 @@ pub fn pack(
                 failed += 1;
             }
             for (digest, sha512, bytes, kind) in [
-                (&record, record512, out.record_json, Kind::Record),
-                (&text, text512, out.text, Kind::Text),
+                (&record, record512, &out.record_json, Kind::Record),
+                (&text, text512, &out.text, Kind::Text),
             ] {
-                if !previous.manifest.contains_key(digest) {
-                    new_content
-                        .entry(digest.clone())
-                        .or_insert_with(|| NewContent {
-                            path: inventory::content_path(kind, digest),
-                            sha512,
-                            bytes: bytes.len() as u64,
-                            content: Content::Bytes(bytes),
-                            deflate: true,
-                        });
+                if previous.manifest.contains_key(digest) || new_content.contains_key(digest) {
+                    continue;
                 }
+                let path = inventory::content_path(kind, digest);
+                let spooled = match spool.as_mut() {
+                    Some(spool) => spool.add(&bundle::entry_name(&folder, &path), bytes),
+                    None => Err("no spool".to_string()),
+                };
+                if let Err(err) = spooled {
+                    spool_error.get_or_insert(err);
+                }
+                new_content.insert(
+                    digest.clone(),
+                    NewContent {
+                        path,
+                        sha512,
+                        bytes: bytes.len() as u64,
+                        content: Content::Spooled,
+                        deflate: true,
+                    },
+                );
             }
             extracted_docs.insert(
                 input.sha256.clone(),
@@ -307,6 +324,9 @@ pub fn pack(
         if !to_extract.is_empty() {
             extract(&to_extract, &mut sink)?;
         }
+    }
+    if let Some(err) = spool_error {
+        return Err(Error::new(err));
     }
     let mut final_state: BTreeMap<String, Document> = BTreeMap::new();
     for input in inputs {
@@ -339,6 +359,15 @@ pub fn pack(
             version: previous.version,
         });
     }
+    // The chain link: hashing the whole previous bundle is most of the work
+    // of a pack that finds nothing new, so it waits until there is a
+    // version to write.
+    let previous_sha256 = match &previous_bundle {
+        Some(path) => {
+            Some(super::digest::sha256_file(path).map_err(|e| Error::io(path, "read", &e))?)
+        }
+        None => None,
+    };
 
     let mut manifest = previous.manifest.clone();
     let mut payload = Vec::new();
@@ -394,7 +423,12 @@ pub fn pack(
         previous_sha256,
         sha512: options.sha512,
     };
-    let (bundle, bundle_sha256) = write_atomically(dir, &info, payload, next.to_json())?;
+    let mut spool = match spool {
+        Some(spool) => Some(spool.finish().map_err(Error::new)?),
+        None => None,
+    };
+    let (bundle, bundle_sha256) =
+        write_atomically(dir, &info, payload, next.to_json(), spool.as_mut())?;
     drop(held);
     Ok(Packed::Written(Box::new(PackSummary {
         version,
@@ -477,6 +511,7 @@ fn write_atomically(
     info: &BundleInfo,
     payload: Vec<PayloadItem<'_>>,
     inventory_json: Vec<u8>,
+    spool: Option<&mut SpoolReader>,
 ) -> Result<(PathBuf, String)> {
     let final_name = bundle::file_name(&info.name, info.version);
     let target = dir.join(&final_name);
@@ -487,8 +522,8 @@ fn write_atomically(
     let result = (|| {
         let file = std::fs::File::create_new(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
         let writer = BufWriter::with_capacity(1 << 20, file);
-        let mut writer =
-            bundle::write_bundle(writer, info, payload, inventory_json).map_err(Error::new)?;
+        let mut writer = bundle::write_bundle(writer, info, payload, inventory_json, spool)
+            .map_err(Error::new)?;
         writer.flush().map_err(|e| Error::io(&temp, "write", &e))?;
         let file = writer
             .into_inner()
@@ -648,6 +683,65 @@ mod tests {
             panic!("retry: {retried:?}")
         };
         assert_eq!(summary.changes.changed, ["locked.pdf"]);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_bundle_does_not_depend_on_the_order_extraction_finishes_in() {
+        let dir = std::env::temp_dir().join(format!("bindery-order-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let mut files = Vec::new();
+        for i in 0..5 {
+            let pdf = dir.join(format!("{i}.pdf"));
+            let _ = std::fs::write(&pdf, format!("%PDF-{i}"));
+            files.push((format!("{i}.pdf"), pdf));
+        }
+        let inputs = hash_inputs(&files, false).unwrap_or_default();
+        let extract = |reverse: bool| -> Box<ExtractFn<'_>> {
+            Box::new(
+                move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| {
+                    let mut order: Vec<usize> = (0..todo.len()).collect();
+                    if reverse {
+                        order.reverse();
+                    }
+                    for i in order {
+                        let sha = todo.get(i).map(|t| t.sha256.clone()).unwrap_or_default();
+                        sink(
+                            i,
+                            Extracted {
+                                record_json: format!("{{\"pdf\":\"{sha}\"}}").into_bytes(),
+                                text: format!("words of {sha} ").repeat(50).into_bytes(),
+                                ok: true,
+                            },
+                        );
+                    }
+                    Ok(())
+                },
+            )
+        };
+        let mut bundles = Vec::new();
+        for (archive, reverse) in [("in-order", false), ("reversed", true)] {
+            let options = PackOptions {
+                archive: dir.join(archive),
+                name: Some("o".into()),
+                message: "m".into(),
+                date: Timestamp { epoch: 86_400 },
+                source_organization: None,
+                sha512: false,
+                retry_failed: false,
+            };
+            let packed = pack(&inputs, &options, extract(reverse), None);
+            let Ok(Packed::Written(summary)) = packed else {
+                panic!("pack: {packed:?}")
+            };
+            assert_eq!(summary.stored_files, 15);
+            bundles.push(std::fs::read(&summary.bundle).unwrap_or_default());
+            // The spool is gone: only the lock file and the bundle remain.
+            assert!(super::super::lock::leftovers(&options.archive).is_empty());
+        }
+        assert!(!bundles[0].is_empty());
+        assert_eq!(bundles[0], bundles[1]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -125,7 +125,7 @@ fn export_bag(
     let result = (|| {
         let file = std::fs::File::create_new(&temp).map_err(|e| Error::io(&temp, "create", &e))?;
         let writer = std::io::BufWriter::with_capacity(1 << 20, file);
-        let mut writer = bundle::write_bundle(writer, &info, payload, standalone.to_json())
+        let mut writer = bundle::write_bundle(writer, &info, payload, standalone.to_json(), None)
             .map_err(Error::new)?;
         writer.flush().map_err(|e| Error::io(&temp, "write", &e))?;
         let file = writer
