@@ -4,6 +4,7 @@
 
 pub mod cmap;
 pub mod content;
+pub mod decrypt;
 pub mod document;
 pub mod encoding;
 pub mod font;
