@@ -9,6 +9,7 @@
 use crate::error::{DocumentError, ErrorKind};
 use crate::pdf::decrypt;
 use crate::pdf::limits::Limits;
+use crate::pdf::rescue;
 use lopdf::{Dictionary, LoadOptions, Object, ObjectId};
 
 /// How to open documents: passwords to try and limits to apply.
@@ -71,7 +72,17 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
     if !ends_with_eof_marker(bytes) {
         warnings.push("the file does not end with %%EOF: it may be truncated".to_string());
     }
-    let pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
+    let mut inner = inner;
+    let mut pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
+    if !encrypted && shows_damage(&inner, &pages, bytes) {
+        let recovered = rescue::recover_objects(&mut inner, bytes);
+        if recovered > 0 {
+            pages = inner.get_pages().into_values().collect();
+            warnings.push(format!(
+                "{recovered} objects the repair lost were recovered by scanning the file; some text may still be missing"
+            ));
+        }
+    }
     if pages.is_empty() {
         let kind = if ends_with_eof_marker(bytes) {
             ErrorKind::Damaged
@@ -235,6 +246,39 @@ fn load_error(bytes: &[u8], err: &lopdf::Error) -> DocumentError {
             format!("the PDF structure is damaged beyond repair ({err})"),
         ),
     }
+}
+
+/// Whether lopdf's load looks lossy: a rebuilt or corrected xref, no
+/// %%EOF, no pages, or a page whose content or fonts lead to objects that
+/// are missing or streams with no data. Clean files skip the object scan.
+fn shows_damage(doc: &lopdf::Document, pages: &[ObjectId], bytes: &[u8]) -> bool {
+    if doc.xref_recovery.is_some() || pages.is_empty() || !ends_with_eof_marker(bytes) {
+        return true;
+    }
+    let lost = |object: &Object| match object {
+        Object::Reference(id) => match doc.objects.get(id) {
+            None => true,
+            Some(Object::Stream(stream)) => {
+                stream.content.is_empty() || !stream.dict.has(b"Length")
+            }
+            Some(_) => false,
+        },
+        _ => false,
+    };
+    pages.iter().any(|page| {
+        let Ok(page) = doc.get_dictionary(*page) else {
+            return true;
+        };
+        let contents_lost = match page.get(b"Contents") {
+            Ok(Object::Array(parts)) => parts.iter().any(lost),
+            Ok(contents) => lost(contents),
+            Err(_) => false,
+        };
+        let fonts_lost = resolve_dict(doc, page.get(b"Resources").ok())
+            .and_then(|resources| resolve_dict(doc, resources.get(b"Font").ok()))
+            .is_some_and(|fonts| fonts.iter().any(|(_, font)| lost(font)));
+        contents_lost || fonts_lost
+    })
 }
 
 /// Whether `%%EOF` appears in the last kilobyte, as every complete PDF has.

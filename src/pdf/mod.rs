@@ -16,4 +16,5 @@ pub mod limits;
 pub mod metadata;
 pub mod metrics;
 pub mod objects;
+pub mod rescue;
 pub mod xmp;
