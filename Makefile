@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden
+.PHONY: build demo test lint fmt bench bench-text clean-demo golden man completions
 
 build:
 	$(CARGO) build --release
@@ -40,6 +40,7 @@ demo: build
 
 test:
 	$(CARGO) test --all-targets
+	$(CARGO) test --doc
 
 lint:
 	$(CARGO) fmt --check
@@ -60,3 +61,14 @@ bench:
 
 bench-text:
 	python3 benches/compare.py --only text
+
+# Man pages (bindery.1 and bindery-<command>.1) into target/man.
+man: build
+	$(BIN) man --out-dir target/man
+
+# Shell completion scripts into target/completions.
+completions: build
+	@mkdir -p target/completions
+	$(BIN) completions bash > target/completions/bindery.bash
+	$(BIN) completions zsh > target/completions/_bindery
+	$(BIN) completions fish > target/completions/bindery.fish

@@ -27,6 +27,13 @@ pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
     };
     let new = archive.inventory(to)?.state;
     let changes = diff(&old, &new);
+    if args.json {
+        let mut out = crate::cmd::changes_json(&changes);
+        out["from"] = from.into();
+        out["to"] = to.into();
+        println!("{out}");
+        return Ok(Outcome::Success);
+    }
     for path in &changes.added {
         println!("A {path}");
     }

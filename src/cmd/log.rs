@@ -8,6 +8,33 @@ use crate::error::Result;
 pub fn run(args: &LogArgs, _verbosity: Verbosity) -> Result<Outcome> {
     let archive = Archive::open(&args.archive)?;
     let inventory = archive.inventory(archive.latest_version())?;
+    if args.json {
+        let versions: Vec<serde_json::Value> = inventory
+            .versions
+            .iter()
+            .map(|v| {
+                let file = bundle::file_name(&archive.name, v.version);
+                let bytes = std::fs::metadata(archive.dir.join(&file))
+                    .ok()
+                    .map(|m| m.len());
+                serde_json::json!({
+                    "version": v.version,
+                    "date": v.date,
+                    "message": v.message,
+                    "documents": v.documents,
+                    "added": v.added,
+                    "changed": v.changed,
+                    "removed": v.removed,
+                    "renamed": v.renamed,
+                    "bundle": file,
+                    "bundle_bytes": bytes,
+                })
+            })
+            .collect();
+        let out = serde_json::json!({ "archive": archive.name, "versions": versions });
+        println!("{out}");
+        return Ok(Outcome::Success);
+    }
     println!(
         "{:>7}  {:<20}  {:>9}  {:>5} {:>5} {:>5} {:>5}  {:>12}  message",
         "version", "date", "documents", "added", "chg", "rm", "ren", "bundle bytes"
