@@ -87,7 +87,8 @@ fn bundles(dir: &Path) -> Vec<String> {
         .expect("archive dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".zip"))
+        // A killed pack's temporary file is no version.
+        .filter(|n| n.ends_with(".zip") && !n.starts_with(".bindery-tmp"))
         .collect();
     names.sort();
     names
@@ -699,8 +700,10 @@ fn lock_leftovers(archive: &Path) -> Vec<String> {
         .collect()
 }
 
-/// kill -9 at many moments of a pack: the archive is always at a whole
-/// version, verifies clean, and the next pack cleans up and succeeds.
+/// kill -9 at 30 random moments of a pack (seeded; the seed is printed and
+/// `BINDERY_KILL_SEED` replays it): after each kill the archive verifies
+/// clean, `log` shows the version before the killed pack (or the new one if
+/// the pack got to finish), and a re-run of the pack succeeds.
 #[cfg(unix)]
 #[test]
 fn killed_packs_leave_the_archive_whole() {
@@ -708,19 +711,15 @@ fn killed_packs_leave_the_archive_whole() {
     let input = dir.join("in");
     let archive = dir.join("arch");
     copy(&sample("water"), &input.join("a.pdf"));
+    // A stored file of a few MB makes the writing phase long enough to hit.
+    std::fs::write(input.join("big.pdf"), noise(1, 4 << 20)).expect("big");
+    // Exit code 1: big.pdf is no PDF, an error record in the version.
+    let first = pack(&input, &archive, "2026-01-01", &["--name", "k"]);
     assert!(
-        pack(&input, &archive, "2026-01-01", &["--name", "k"])
-            .status
-            .success()
+        first.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&first)
     );
-    // A large stored file makes the writing phase long enough to hit.
-    let mut big = Vec::with_capacity(16 << 20);
-    let mut x: u32 = 12345;
-    while big.len() < (16 << 20) {
-        x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-        big.extend_from_slice(&x.to_le_bytes());
-    }
-    std::fs::write(input.join("big.pdf"), &big).expect("big");
     let run = |archive: &Path| {
         Command::new(env!("CARGO_BIN_EXE_bindery"))
             .args([
@@ -737,43 +736,106 @@ fn killed_packs_leave_the_archive_whole() {
             .spawn()
             .expect("spawn")
     };
-    // How long a whole pack takes here, to kill at fractions of it.
+    // How long packing one more version takes here, to kill at random
+    // fractions of it.
+    std::fs::write(input.join("changing.pdf"), noise(0, 4096)).expect("write");
     let started = std::time::Instant::now();
-    let _ = run(&dir.join("timing")).wait();
+    let _ = run(&archive).wait();
     let whole = started.elapsed();
-    let mut saw_partial = false;
-    for percent in [10u32, 30, 50, 65, 80, 90, 97] {
+    let seed = std::env::var("BINDERY_KILL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        });
+    {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "killed packs: seed {seed} (BINDERY_KILL_SEED), a whole pack takes {whole:?}"
+        );
+    }
+    let mut state = seed | 1;
+    let (mut killed_early, mut partial_left) = (0, 0);
+    for run_number in 0..30u64 {
+        // Each run packs a new version: one input file changes.
+        std::fs::write(input.join("changing.pdf"), noise(run_number + 2, 4096)).expect("write");
+        let before = bundles(&archive).len();
+        // xorshift64*, enough for spreading kill moments.
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        let fraction =
+            (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 40) as f64 / (1u64 << 24) as f64;
         let mut child = run(&archive);
-        std::thread::sleep(whole * percent / 100);
+        std::thread::sleep(whole.mul_f64(fraction * 1.1));
         let _ = child.kill();
         let _ = child.wait();
-        saw_partial |= !lock_leftovers(&archive).is_empty();
-        let out = bindery(&["verify", s(&archive)]);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "after a kill at {percent}%:\n{}",
-            stdout(&out)
+        partial_left += usize::from(!lock_leftovers(&archive).is_empty());
+        let context = format!(
+            "run {run_number}, seed {seed}, killed at {:.0}%",
+            fraction * 110.0
         );
-        let versions = bundles(&archive);
-        assert!(versions.len() == 1 || versions.len() == 2, "{versions:?}");
-        if versions.len() == 2 {
-            break; // the pack finished before the kill
+        let out = bindery(&["verify", s(&archive)]);
+        assert_eq!(out.status.code(), Some(0), "{context}:\n{}", stdout(&out));
+        let after = bundles(&archive).len();
+        assert!(
+            after == before || after == before + 1,
+            "{context}: {before} -> {after}"
+        );
+        killed_early += usize::from(after == before);
+        let log = bindery(&["log", s(&archive)]);
+        assert_eq!(log.status.code(), Some(0), "{context}: {}", stderr(&log));
+        assert_eq!(last_logged_version(&stdout(&log)), Some(after), "{context}");
+        let out = pack(&input, &archive, "2026-01-02", &[]);
+        assert!(
+            out.status.code().is_some_and(|c| c <= 1),
+            "{context}: {}",
+            stderr(&out)
+        );
+        if after == before {
+            assert_eq!(
+                bundles(&archive).len(),
+                before + 1,
+                "{context}: the re-run adds the version"
+            );
         }
+        let leftovers = lock_leftovers(&archive);
+        assert!(leftovers.is_empty(), "{context}: {leftovers:?}");
     }
-    eprintln!("killed packs: a partial bundle was left (and ignored) at least once: {saw_partial}");
-    let out = pack(&input, &archive, "2026-01-02", &[]);
-    assert!(
-        out.status.code().is_some_and(|c| c <= 1),
-        "{}",
-        stderr(&out)
-    );
-    let leftovers = lock_leftovers(&archive);
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-    assert_eq!(bundles(&archive).len(), 2);
+    {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "killed packs: {killed_early} of 30 killed before their version was committed, {partial_left} left a partial bundle (ignored, then cleaned)"
+        );
+    }
     let out = bindery(&["verify", s(&archive)]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Deterministic bytes that do not compress, `len` of them.
+fn noise(seed: u64, len: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len + 8);
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    while out.len() < len {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        out.extend_from_slice(&(x >> 16).to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+/// The highest version number in `log`'s table.
+fn last_logged_version(log: &str) -> Option<usize> {
+    log.lines()
+        .filter_map(|line| line.split_whitespace().next()?.parse::<usize>().ok())
+        .max()
 }
 
 fn write_zip(path: &Path, entries: &[(&str, &[u8])], symlink: Option<(&str, &str)>) {

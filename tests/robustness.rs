@@ -176,3 +176,102 @@ fn an_empty_folder_is_not_an_error() {
     assert!(stderr.contains("no PDF files"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_an_io_error_record_and_the_batch_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("unreadable");
+    std::fs::write(dir.join("a-good.pdf"), tiny_pdf()).unwrap_or(());
+    let locked = dir.join("b-locked.pdf");
+    std::fs::write(&locked, tiny_pdf()).unwrap_or(());
+    let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000));
+    if std::fs::read(&locked).is_ok() {
+        skip("an_unreadable_file: mode 000 does not stop this user (root) from reading");
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
+    let (code, records, stderr) = extract_dir(&dir, &[]);
+    assert_eq!(code, Some(1), "one document failed");
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["status"], "ok");
+    assert_eq!(records[1]["error"]["kind"], "io");
+    assert!(stderr.contains("b-locked.pdf"), "{stderr}");
+    let _ = std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A file rewritten while bindery reads it: the checksum in the record is
+/// always that of the bytes whose text it holds, because the file is read
+/// once into memory and both hashed and parsed from that buffer.
+#[test]
+fn a_file_that_changes_while_read_gets_a_checksum_of_the_bytes_parsed() {
+    use sha2::{Digest, Sha256};
+    let dir = temp_dir("changing");
+    let path = dir.join("moving.pdf");
+    let version_a = tiny_pdf();
+    let mut version_b = version_a.clone();
+    let (from, to) = (b"tiny brief".as_slice(), b"TINY BRIEF".as_slice());
+    let at = version_b
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the tiny PDF's content stream is not compressed");
+    version_b[at..at + from.len()].copy_from_slice(to);
+    let hex = |bytes: &[u8]| {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    let (hash_a, hash_b) = (hex(&version_a), hex(&version_b));
+    std::fs::write(&path, &version_a).unwrap_or(());
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (stop, path) = (stop.clone(), path.clone());
+        let versions = [version_a.clone(), version_b.clone()];
+        std::thread::spawn(move || {
+            let mut flip = 0;
+            // In-place rewrites (truncate, then write): a reader can meet
+            // either version, or a torn mix of both. The pause lets whole
+            // versions be read too, even on a loaded machine.
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::fs::write(&path, &versions[flip % 2]);
+                flip += 1;
+                std::thread::sleep(std::time::Duration::from_millis(3));
+            }
+        })
+    };
+    let path_arg = path.to_string_lossy().into_owned();
+    let mut seen = [0usize; 3];
+    for run in 0..200 {
+        if run >= 30 && seen[0] + seen[1] > 0 {
+            break;
+        }
+        let output = bindery(&["extract", "-q", &path_arg]);
+        for record in records(&stdout(&output)) {
+            assert_ne!(record["error"]["kind"], "internal");
+            let text = record["text"]["pages"].to_string();
+            let id = record["id"].as_str().unwrap_or("");
+            if id == hash_a {
+                assert!(text.contains("tiny brief"), "hash of A, text {text}");
+                seen[0] += 1;
+            } else if id == hash_b {
+                assert!(text.contains("TINY BRIEF"), "hash of B, text {text}");
+                seen[1] += 1;
+            } else {
+                seen[2] += 1;
+            }
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = writer.join();
+    eprintln!(
+        "changing file: {} reads of A, {} of B, {} torn or empty",
+        seen[0], seen[1], seen[2]
+    );
+    assert!(
+        seen[0] + seen[1] > 0,
+        "no whole version was ever read: {seen:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

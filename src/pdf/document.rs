@@ -7,7 +7,9 @@
 //! warning instead.
 
 use crate::error::{DocumentError, ErrorKind};
+use crate::pdf::decrypt;
 use crate::pdf::limits::Limits;
+use crate::pdf::rescue;
 use lopdf::{Dictionary, LoadOptions, Object, ObjectId};
 
 /// How to open documents: passwords to try and limits to apply.
@@ -56,7 +58,7 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
             format!("no %PDF- header in the first {HEADER_WINDOW} bytes: this is not a PDF file"),
         ));
     }
-    let inner = load_decrypted(bytes, options)?;
+    let (inner, encrypted) = load_decrypted(bytes, options)?;
     let mut warnings = Vec::new();
     if let Some(recovery) = inner.xref_recovery {
         warnings.push(match recovery {
@@ -70,7 +72,17 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
     if !ends_with_eof_marker(bytes) {
         warnings.push("the file does not end with %%EOF: it may be truncated".to_string());
     }
-    let pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
+    let mut inner = inner;
+    let mut pages: Vec<ObjectId> = inner.get_pages().into_values().collect();
+    if !encrypted && shows_damage(&inner, &pages, bytes) {
+        let recovered = rescue::recover_objects(&mut inner, bytes);
+        if recovered > 0 {
+            pages = inner.get_pages().into_values().collect();
+            warnings.push(format!(
+                "{recovered} objects the repair lost were recovered by scanning the file; some text may still be missing"
+            ));
+        }
+    }
     if pages.is_empty() {
         let kind = if ends_with_eof_marker(bytes) {
             ErrorKind::Damaged
@@ -100,7 +112,7 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
     let facts = PdfFacts {
         version: inner.version.clone(),
         pages: pages.len() as u32,
-        encrypted: inner.trailer.has(b"Encrypt"),
+        encrypted,
         linearized: inner.linearization.is_some(),
         tagged: is_tagged(&inner),
     };
@@ -113,8 +125,13 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
 }
 
 /// Load the document, trying the empty password (lopdf does that itself)
-/// and then each given password.
-fn load_decrypted(bytes: &[u8], options: &OpenOptions) -> Result<lopdf::Document, DocumentError> {
+/// and then each given password; when lopdf cannot decrypt a file (or
+/// decrypts it to no pages), our own security handler tries the same
+/// passwords. Also says whether the file was encrypted.
+fn load_decrypted(
+    bytes: &[u8],
+    options: &OpenOptions,
+) -> Result<(lopdf::Document, bool), DocumentError> {
     let load = |password: Option<&str>| {
         lopdf::Document::load_mem_with_options(
             bytes,
@@ -125,20 +142,49 @@ fn load_decrypted(bytes: &[u8], options: &OpenOptions) -> Result<lopdf::Document
             },
         )
     };
-    let doc = load(None).map_err(|err| load_error(bytes, &err))?;
-    if !needs_password(&doc) {
-        return Ok(doc);
+    let first = load(None);
+    let encrypted = match &first {
+        Ok(doc) => doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some(),
+        Err(_) => declares_encryption(bytes),
+    };
+    if !encrypted {
+        return first
+            .map(|doc| (doc, false))
+            .map_err(|err| load_error(bytes, &err));
+    }
+    let usable = |doc: &lopdf::Document| !needs_password(doc) && !doc.get_pages().is_empty();
+    if let Ok(doc) = &first
+        && usable(doc)
+    {
+        return first
+            .map(|doc| (doc, true))
+            .map_err(|err| load_error(bytes, &err));
     }
     for password in &options.passwords {
-        match load(Some(password)) {
-            Ok(doc) if !needs_password(&doc) => return Ok(doc),
-            Ok(_) | Err(lopdf::Error::InvalidPassword) => continue,
-            Err(err) => return Err(load_error(bytes, &err)),
+        if let Ok(doc) = load(Some(password))
+            && usable(&doc)
+        {
+            return Ok((doc, true));
         }
     }
-    // In a batch, a password that opens other files is not "wrong" for this
-    // one: whatever was tried, what the user needs is this file's password.
-    Err(DocumentError::new(
+    match decrypt::open(bytes, &options.passwords, options.limits.max_stream_bytes) {
+        decrypt::Outcome::Opened(doc) => Ok((*doc, true)),
+        decrypt::Outcome::NeedsPassword => Err(needs_password_error(options)),
+        // lopdf's own verdict explains a file neither handler can read.
+        decrypt::Outcome::Unusable(why) => match first {
+            Err(err) => Err(load_error(bytes, &err)),
+            Ok(_) => Err(DocumentError::new(
+                ErrorKind::EncryptedNeedsPassword,
+                format!("the file is encrypted and cannot be decrypted: {why}"),
+            )),
+        },
+    }
+}
+
+/// In a batch, a password that opens other files is not "wrong" for this
+/// one: whatever was tried, what the user needs is this file's password.
+fn needs_password_error(options: &OpenOptions) -> DocumentError {
+    DocumentError::new(
         ErrorKind::EncryptedNeedsPassword,
         if options.passwords.is_empty() {
             "the file is encrypted and the empty password does not open it; give its password with --password or --passwords-file".to_string()
@@ -148,7 +194,15 @@ fn load_decrypted(bytes: &[u8], options: &OpenOptions) -> Result<lopdf::Document
                 options.passwords.len()
             )
         },
-    ))
+    )
+}
+
+/// Whether the bytes name an encryption dictionary (for files lopdf could
+/// not load at all).
+fn declares_encryption(bytes: &[u8]) -> bool {
+    bytes.windows(9).any(|w| {
+        w.starts_with(b"/Encrypt") && (w[8].is_ascii_whitespace() || b"/<".contains(&w[8]))
+    })
 }
 
 /// lopdf loads an encrypted file it cannot decrypt as `Ok` with no objects.
@@ -192,6 +246,39 @@ fn load_error(bytes: &[u8], err: &lopdf::Error) -> DocumentError {
             format!("the PDF structure is damaged beyond repair ({err})"),
         ),
     }
+}
+
+/// Whether lopdf's load looks lossy: a rebuilt or corrected xref, no
+/// %%EOF, no pages, or a page whose content or fonts lead to objects that
+/// are missing or streams with no data. Clean files skip the object scan.
+fn shows_damage(doc: &lopdf::Document, pages: &[ObjectId], bytes: &[u8]) -> bool {
+    if doc.xref_recovery.is_some() || pages.is_empty() || !ends_with_eof_marker(bytes) {
+        return true;
+    }
+    let lost = |object: &Object| match object {
+        Object::Reference(id) => match doc.objects.get(id) {
+            None => true,
+            Some(Object::Stream(stream)) => {
+                stream.content.is_empty() || !stream.dict.has(b"Length")
+            }
+            Some(_) => false,
+        },
+        _ => false,
+    };
+    pages.iter().any(|page| {
+        let Ok(page) = doc.get_dictionary(*page) else {
+            return true;
+        };
+        let contents_lost = match page.get(b"Contents") {
+            Ok(Object::Array(parts)) => parts.iter().any(lost),
+            Ok(contents) => lost(contents),
+            Err(_) => false,
+        };
+        let fonts_lost = resolve_dict(doc, page.get(b"Resources").ok())
+            .and_then(|resources| resolve_dict(doc, resources.get(b"Font").ok()))
+            .is_some_and(|fonts| fonts.iter().any(|(_, font)| lost(font)));
+        contents_lost || fonts_lost
+    })
 }
 
 /// Whether `%%EOF` appears in the last kilobyte, as every complete PDF has.

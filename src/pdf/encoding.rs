@@ -70,7 +70,7 @@ pub fn decode_text_string(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn pdf_doc_char(byte: u8) -> Option<char> {
+pub(crate) fn pdf_doc_char(byte: u8) -> Option<char> {
     match byte {
         b'\t' | b'\n' => Some(byte as char),
         b'\r' => Some('\n'),

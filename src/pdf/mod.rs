@@ -4,6 +4,7 @@
 
 pub mod cmap;
 pub mod content;
+pub mod decrypt;
 pub mod document;
 pub mod encoding;
 pub mod font;
@@ -16,4 +17,5 @@ pub mod limits;
 pub mod metadata;
 pub mod metrics;
 pub mod objects;
+pub mod rescue;
 pub mod xmp;
