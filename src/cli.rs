@@ -172,6 +172,9 @@ pub struct PackArgs {
     /// that --password is given); otherwise a known PDF is never re-read.
     #[arg(long)]
     pub retry_failed: bool,
+    /// Print JSON instead (see docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub batch: BatchArgs,
 }
@@ -194,6 +197,9 @@ pub struct LogArgs {
     /// The archive folder.
     #[arg(value_name = "DIR")]
     pub archive: PathBuf,
+    /// Print JSON instead (see docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -207,6 +213,9 @@ pub struct DiffArgs {
     /// The newer version (default: the latest).
     #[arg(value_name = "B")]
     pub to: Option<u32>,
+    /// Print JSON instead (see docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +229,9 @@ pub struct ShowArgs {
     /// Look in this version (default: the latest).
     #[arg(long, value_name = "N")]
     pub version: Option<u32>,
+    /// Print JSON instead (see docs/cli-json.md).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -19,5 +19,12 @@ pub mod progress;
 pub mod record;
 pub mod text;
 
+pub use archive::Archive;
+pub use archive::api::{PackObserver, PackRequest, Version};
+pub use archive::date::Timestamp;
+pub use archive::inventory::Changes;
+pub use archive::pack::{PackSummary, Packed};
+pub use archive::report::Report;
+pub use error::{Error, Result};
 pub use extract::{ExtractOptions, extract_bytes, extract_file};
 pub use record::Record;

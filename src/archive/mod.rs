@@ -5,6 +5,7 @@
 //! chained by the SHA-256 of the previous bundle file. `docs/bundle-format.md`
 //! is the normative description.
 
+pub mod api;
 pub mod bag;
 pub mod bundle;
 pub mod date;

@@ -1,12 +1,10 @@
 //! `bindery diff`: documents added, changed, removed and renamed between two
 //! versions (default: the latest and the one before).
 
-use crate::archive::Archive;
-use crate::archive::inventory::diff;
+use crate::Archive;
 use crate::cli::{DiffArgs, Verbosity};
-use crate::cmd::Outcome;
-use crate::error::{Error, Result};
-use std::collections::BTreeMap;
+use crate::cmd::{Outcome, json};
+use crate::error::Result;
 
 pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
     let archive = Archive::open(&args.archive)?;
@@ -15,18 +13,14 @@ pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
         Some(v) => archive.resolve_version(Some(v))?,
         None => to.saturating_sub(1),
     };
-    if from > to {
-        return Err(Error::new(format!(
-            "version {from} is newer than {to}; give the older version first"
-        )));
+    let changes = archive.changes(from, to)?;
+    if args.json {
+        let mut value = json::changes(&archive, from, to, &changes)?;
+        value["from"] = from.into();
+        value["to"] = to.into();
+        json::print_line(&value)?;
+        return Ok(Outcome::Success);
     }
-    let old = if from == 0 {
-        BTreeMap::new()
-    } else {
-        archive.inventory(from)?.state
-    };
-    let new = archive.inventory(to)?.state;
-    let changes = diff(&old, &new);
     for path in &changes.added {
         println!("A {path}");
     }

@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod export;
 pub mod extract;
+pub mod json;
 pub mod log;
 pub mod pack;
 pub mod restore;

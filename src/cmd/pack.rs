@@ -1,84 +1,90 @@
 //! `bindery pack`: extract what is new under the inputs and write the
-//! archive's next version; say what changed, or that nothing did.
+//! archive's next version; say what changed, or that nothing did
+//! (`--json`: one object, see docs/cli-json.md).
 
-use crate::archive::date::Timestamp;
-use crate::archive::pack::{Extracted, PackInput, PackOptions, Packed, hash_inputs, pack};
 use crate::cli::{PackArgs, Verbosity};
-use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, note};
+use crate::cmd::extract::document_line;
+use crate::cmd::{Outcome, extract_options, json, note};
 use crate::error::{Error, Result};
-use crate::pipeline::{InputFile, extract_all};
 use crate::progress::Progress;
-use std::path::PathBuf;
-use std::time::Instant;
+use crate::{Archive, PackObserver, PackRequest, PackSummary, Packed, Record, Timestamp};
+use serde_json::json;
+use std::path::Path;
+
+/// Drives the progress line and the per-document lines while a pack reads
+/// PDFs.
+struct Display {
+    verbosity: Verbosity,
+    progress: Option<Progress>,
+    summary: Option<String>,
+}
+
+impl PackObserver for Display {
+    fn started(&mut self, documents: usize) {
+        self.progress = Some(Progress::new(documents, self.verbosity.quiet));
+    }
+
+    fn document(&mut self, path: &Path, record: &Record) {
+        let Some(progress) = self.progress.as_mut() else {
+            return;
+        };
+        let path = path.display().to_string();
+        if let Some(error) = &record.error {
+            progress.println(&format!(
+                "bindery: {path}: {}: {}",
+                error.kind, error.message
+            ));
+        } else if self.verbosity.verbose {
+            progress.println(&document_line(&path, record));
+        }
+        progress.advance(record);
+    }
+
+    fn finished(&mut self) {
+        if let Some(progress) = self.progress.as_mut() {
+            progress.finish();
+            self.summary = Some(progress.summary());
+        }
+    }
+}
 
 pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
-    let started = Instant::now();
     let date = Timestamp::for_version(args.date.as_deref()).map_err(Error::new)?;
-    let options = extract_options(&args.batch.read)?;
-    let files = batch_inputs(&args.batch)?;
-    if files.is_empty() {
-        return Err(Error::new(
-            "no PDF files found under the given inputs; nothing to pack",
-        ));
-    }
-    let pairs: Vec<(String, PathBuf)> = files
-        .iter()
-        .map(|f| (f.logical_path.clone(), f.path.clone()))
-        .collect();
-    let inputs = hash_inputs(&pairs, args.sha512)?;
-    let jobs = job_count(args.batch.jobs);
-    let extract = Box::new(
-        move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| -> Result<()> {
-            let files: Vec<InputFile> = todo
-                .iter()
-                .map(|p| InputFile {
-                    path: p.pdf.clone(),
-                    logical_path: p.logical_path.clone(),
-                })
-                .collect();
-            let mut progress = Progress::new(files.len(), verbosity.quiet);
-            extract_all(&files, &options, jobs, |index, outcome| {
-                let record = &outcome.record;
-                if let Some(error) = &record.error {
-                    let path = files.get(index).map(|f| f.path.display().to_string());
-                    progress.println(&format!(
-                        "bindery: {}: {}: {}",
-                        path.unwrap_or_default(),
-                        error.kind,
-                        error.message
-                    ));
-                }
-                let pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
-                progress.advance(pages, !record.is_ok());
-                let ok = outcome.ok();
-                sink(
-                    index,
-                    Extracted {
-                        record_json: outcome.record_json,
-                        text: outcome.text.into_bytes(),
-                        ok,
-                    },
-                );
-            })?;
-            progress.finish();
-            Ok(())
-        },
-    );
-    let pack_options = PackOptions {
-        archive: args.archive.clone(),
+    let request = PackRequest {
         name: args.name.clone(),
         message: args.message.clone(),
-        date,
+        date: Some(date),
         source_organization: args.source_organization.clone(),
         sha512: args.sha512,
         retry_failed: args.retry_failed,
+        follow_symlinks: args.batch.follow_symlinks,
+        jobs: args.batch.jobs,
+        extract: extract_options(&args.batch.read)?,
     };
-    match pack(&inputs, &pack_options, extract)? {
+    let mut display = Display {
+        verbosity,
+        progress: None,
+        summary: None,
+    };
+    let packed = Archive::pack_observed(&args.archive, &args.batch.inputs, &request, &mut display)?;
+    if let Some(summary) = &display.summary {
+        note(verbosity, &format!("bindery: extracted {summary}"));
+    }
+    match packed {
         Packed::Unchanged { version } => {
-            println!(
-                "nothing changed since version {version}: {} documents, nothing written",
-                inputs.len()
-            );
+            let archive = Archive::open(&args.archive)?;
+            let documents = archive.documents(version)?.len();
+            if args.json {
+                let mut value = json::changes(&archive, version, version, &Default::default())?;
+                value["unchanged"] = true.into();
+                value["version"] = version.into();
+                value["documents"] = documents.into();
+                json::print_line(&value)?;
+            } else {
+                println!(
+                    "nothing changed since version {version}: {documents} documents, nothing written"
+                );
+            }
             Ok(Outcome::Success)
         }
         Packed::Written(summary) => {
@@ -91,41 +97,16 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
                     ),
                 );
             }
-            let c = &summary.changes;
-            for path in &c.added {
-                println!("A {path}");
+            if args.json {
+                print_json(&args.archive, &summary)?;
+            } else {
+                print_text(&summary);
             }
-            for path in &c.changed {
-                println!("M {path}");
-            }
-            for path in &c.removed {
-                println!("D {path}");
-            }
-            for (from, to) in &c.renamed {
-                println!("R {from} -> {to}");
-            }
-            println!(
-                "version {}: {} documents ({} added, {} changed, {} removed, {} renamed); \
-                 stored {} new files, {} bytes, in {}",
-                summary.version,
-                summary.documents,
-                c.added.len(),
-                c.changed.len(),
-                c.removed.len(),
-                c.renamed.len(),
-                summary.stored_files,
-                summary.stored_bytes,
-                summary.bundle.display()
-            );
-            println!("sha256 {}", summary.bundle_sha256);
             note(
                 verbosity,
                 &format!(
-                    "bindery: {} extracted, {} taken from the archive, {} failed, in {:.1} s",
-                    summary.extracted,
-                    summary.reused,
-                    summary.failed,
-                    started.elapsed().as_secs_f64()
+                    "bindery: {} extracted, {} taken from the archive, {} failed",
+                    summary.extracted, summary.reused, summary.failed,
                 ),
             );
             Ok(if summary.failed == 0 {
@@ -135,4 +116,58 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
             })
         }
     }
+}
+
+fn print_text(summary: &PackSummary) {
+    let c = &summary.changes;
+    for path in &c.added {
+        println!("A {path}");
+    }
+    for path in &c.changed {
+        println!("M {path}");
+    }
+    for path in &c.removed {
+        println!("D {path}");
+    }
+    for (from, to) in &c.renamed {
+        println!("R {from} -> {to}");
+    }
+    println!(
+        "version {}: {} documents ({} added, {} changed, {} removed, {} renamed); \
+         stored {} new files, {} bytes, in {}",
+        summary.version,
+        summary.documents,
+        c.added.len(),
+        c.changed.len(),
+        c.removed.len(),
+        c.renamed.len(),
+        summary.stored_files,
+        summary.stored_bytes,
+        summary.bundle.display()
+    );
+    println!("sha256 {}", summary.bundle_sha256);
+}
+
+fn print_json(dir: &Path, summary: &PackSummary) -> Result<()> {
+    let archive = Archive::open(dir)?;
+    let version = summary.version;
+    let mut value = json::changes(&archive, version - 1, version, &summary.changes)?;
+    let bundle_bytes = std::fs::metadata(&summary.bundle).ok().map(|m| m.len());
+    let fields = json!({
+        "unchanged": false,
+        "version": version,
+        "documents": summary.documents,
+        "extracted": summary.extracted,
+        "reused": summary.reused,
+        "failed": summary.failed,
+        "bundle": summary.bundle.display().to_string(),
+        "bundle_sha256": summary.bundle_sha256,
+        "bundle_bytes": bundle_bytes,
+        "stored_files": summary.stored_files,
+        "stored_bytes": summary.stored_bytes,
+    });
+    if let (Some(object), Some(extra)) = (value.as_object_mut(), fields.as_object()) {
+        object.extend(extra.clone());
+    }
+    json::print_line(&value)
 }
