@@ -40,6 +40,7 @@ demo: build
 
 test:
 	$(CARGO) test --all-targets
+	$(CARGO) test --doc
 
 lint:
 	$(CARGO) fmt --check

@@ -109,6 +109,29 @@ pub struct Archive {
 }
 
 impl Archive {
+    /// Open the archive in folder `dir` for reading. Fails when the folder
+    /// holds no bundles, or bundles of two archives.
+    ///
+    /// ```
+    /// use bindery::{Archive, PackRequest};
+    /// use std::path::Path;
+    ///
+    /// let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// let dir = std::env::temp_dir().join(format!("bindery-doc-open-{}", std::process::id()));
+    /// # let _ = std::fs::remove_dir_all(&dir);
+    /// assert!(Archive::open(&dir).is_err(), "no archive there yet");
+    /// let request = PackRequest { name: Some("briefs".into()), ..PackRequest::default() };
+    /// Archive::pack(&dir, &[samples.join("chromium-brief.pdf")], &request)?;
+    ///
+    /// let archive = Archive::open(&dir)?;
+    /// assert_eq!((archive.name.as_str(), archive.latest_version()), ("briefs", 1));
+    /// let record = archive.record(1, "chromium-brief.pdf")?;
+    /// assert_eq!(record["status"], "ok");
+    /// let changes = archive.changes(0, 1)?;
+    /// assert_eq!(changes.added, ["chromium-brief.pdf"]);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<Archive> {
         if !dir.is_dir() {
             return Err(Error::new(format!(
