@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden
+.PHONY: build demo test lint fmt bench bench-text clean-demo golden man
 
 build:
 	$(CARGO) build --release
@@ -41,6 +41,10 @@ demo: build
 test:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
+
+# One man page per command into target/man (read with man -l target/man/bindery.1).
+man: build
+	$(BIN) man --out target/man
 
 lint:
 	$(CARGO) fmt --check

@@ -81,6 +81,29 @@ pub enum Command {
         bindery export archive/ --format jsonl > corpus.jsonl\n  \
         bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = "Examples:\n  \
+        bindery completions bash > ~/.local/share/bash-completion/completions/bindery\n  \
+        bindery completions zsh > ~/.zfunc/_bindery\n  \
+        bindery completions fish > ~/.config/fish/completions/bindery.fish")]
+    Completions(CompletionsArgs),
+    /// Write one man page per command into a folder (used by `make man`).
+    #[command(hide = true)]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Folder to write the pages into (created when missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }
 
 /// Flags of the commands that read many documents: inputs walked, threads,

@@ -1,11 +1,13 @@
 //! One module per subcommand. Each has `run(args, verbosity) -> Result<Outcome>`;
 //! what is shared (reading options, reporting) lives here once.
 
+pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod extract;
 pub mod json;
 pub mod log;
+pub mod man;
 pub mod pack;
 pub mod restore;
 pub mod show;
