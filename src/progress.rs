@@ -155,7 +155,7 @@ mod tests {
             bytes,
             sha256: None,
         };
-        let mut record = Record::failed(source, &DocumentError::new(ErrorKind::Io, "m".into()));
+        let mut record = Record::failed(source, &DocumentError::new(ErrorKind::Io, "m"));
         match (failure, record.error.as_mut()) {
             (Some(kind), Some(error)) => error.kind = kind.into(),
             _ => {
