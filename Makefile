@@ -5,7 +5,7 @@ CARGO ?= cargo
 BIN := target/release/bindery
 DEMO := target/demo
 
-.PHONY: build demo test lint fmt bench bench-text clean-demo golden man
+.PHONY: build demo test lint fmt bench bench-text clean-demo golden man completions
 
 build:
 	$(CARGO) build --release
@@ -42,10 +42,6 @@ test:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 
-# One man page per command into target/man (read with man -l target/man/bindery.1).
-man: build
-	$(BIN) man --out target/man
-
 lint:
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets -- -D warnings
@@ -65,3 +61,14 @@ bench:
 
 bench-text:
 	python3 benches/compare.py --only text
+
+# Man pages (bindery.1 and bindery-<command>.1) into target/man.
+man: build
+	$(BIN) man --out-dir target/man
+
+# Shell completion scripts into target/completions.
+completions: build
+	@mkdir -p target/completions
+	$(BIN) completions bash > target/completions/bindery.bash
+	$(BIN) completions zsh > target/completions/_bindery
+	$(BIN) completions fish > target/completions/bindery.fish

@@ -38,6 +38,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         bindery extract samples -o samples.jsonl\n  \
         bindery extract reports/ more/brief.pdf --out-dir records/ -j 4\n  \
+        bindery extract briefs/ --catalog briefs.csv -o briefs.jsonl\n  \
         bindery extract samples | jq -r 'select(.status==\"ok\") | .metadata.title.value'")]
     Extract(ExtractArgs),
     /// Print the extracted text of one PDF (pages separated by form feed).
@@ -59,12 +60,14 @@ pub enum Command {
     /// List an archive's versions.
     #[command(after_help = "Examples:\n  \
         bindery log archive/\n  \
-        bindery log archive/ | tail -n 1")]
+        bindery log archive/ | tail -n 1\n  \
+        bindery log archive/ --json | jq '.versions[-1]'")]
     Log(LogArgs),
     /// What changed between two versions (default: the last two).
     #[command(after_help = "Examples:\n  \
         bindery diff archive/\n  \
-        bindery diff archive/ 1 3")]
+        bindery diff archive/ 1 3\n  \
+        bindery diff archive/ --json | jq -r '.added[]'")]
     Diff(DiffArgs),
     /// Print one document's record, by id (SHA-256) or logical path.
     #[command(after_help = "Examples:\n  \
@@ -81,29 +84,31 @@ pub enum Command {
         bindery export archive/ --format jsonl > corpus.jsonl\n  \
         bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    /// Print a shell completion script.
     #[command(after_help = "Examples:\n  \
         bindery completions bash > ~/.local/share/bash-completion/completions/bindery\n  \
         bindery completions zsh > ~/.zfunc/_bindery\n  \
         bindery completions fish > ~/.config/fish/completions/bindery.fish")]
     Completions(CompletionsArgs),
-    /// Write one man page per command into a folder (used by `make man`).
-    #[command(hide = true)]
+    /// Write man pages (bindery.1 and one per command) into a folder.
+    #[command(after_help = "Examples:\n  \
+        bindery man --out-dir target/man\n  \
+        man -l target/man/bindery-pack.1")]
     Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for.
-    #[arg(value_name = "SHELL", value_enum)]
+    #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// Folder to write the pages into (created when missing).
+    /// Folder to write the pages into (created if missing).
     #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
+    pub out_dir: PathBuf,
 }
 
 /// Flags of the commands that read many documents: inputs walked, threads,
@@ -119,6 +124,11 @@ pub struct BatchArgs {
     /// Follow symbolic links when walking folders.
     #[arg(long)]
     pub follow_symlinks: bool,
+    /// Metadata you already have (CSV with a header row, or JSON Lines):
+    /// rows name their PDF in a sha256, path or file column, and their
+    /// values (title, authors, date, publisher, url, ...) win.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -195,7 +205,7 @@ pub struct PackArgs {
     /// that --password is given); otherwise a known PDF is never re-read.
     #[arg(long)]
     pub retry_failed: bool,
-    /// Print JSON instead (see docs/cli-json.md).
+    /// Print what changed as one JSON object (fields in docs/cli-json.md).
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
@@ -220,7 +230,7 @@ pub struct LogArgs {
     /// The archive folder.
     #[arg(value_name = "DIR")]
     pub archive: PathBuf,
-    /// Print JSON instead (see docs/cli-json.md).
+    /// One JSON object with the versions (fields in docs/cli-json.md).
     #[arg(long)]
     pub json: bool,
 }
@@ -236,7 +246,7 @@ pub struct DiffArgs {
     /// The newer version (default: the latest).
     #[arg(value_name = "B")]
     pub to: Option<u32>,
-    /// Print JSON instead (see docs/cli-json.md).
+    /// One JSON object with the changes (fields in docs/cli-json.md).
     #[arg(long)]
     pub json: bool,
 }
@@ -252,7 +262,7 @@ pub struct ShowArgs {
     /// Look in this version (default: the latest).
     #[arg(long, value_name = "N")]
     pub version: Option<u32>,
-    /// Print JSON instead (see docs/cli-json.md).
+    /// Print the record on one line (compact JSON) instead of pretty-printed.
     #[arg(long)]
     pub json: bool,
 }

@@ -4,6 +4,8 @@
 //!
 //! Nothing here fails: every problem becomes an error record or a warning.
 
+use crate::catalog::Entry;
+use crate::catalog::matching::Plan;
 use crate::error::{DocumentError, ErrorKind};
 use crate::pdf::content::TextExtractor;
 use crate::pdf::document::{self, Document, OpenOptions};
@@ -15,11 +17,14 @@ use crate::record::{
     self, FurnitureLine, PdfSection, Quality, Record, Source, Status, TextSection,
 };
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options for reading documents.
 #[derive(Debug, Clone, Default)]
 pub struct ExtractOptions {
     pub open: OpenOptions,
+    /// Catalog values to put into the records of the documents they match.
+    pub catalog: Option<Arc<Plan>>,
 }
 
 /// Read the file at `path` and make its record. `logical_path` is its path
@@ -57,8 +62,12 @@ pub fn extract_file(path: &Path, logical_path: &str, options: &ExtractOptions) -
 /// Make the record of a PDF held in memory.
 pub fn extract_bytes(bytes: &[u8], logical_path: &str, options: &ExtractOptions) -> Record {
     let source = source_of(logical_path, bytes);
+    let entry = options
+        .catalog
+        .as_deref()
+        .and_then(|plan| plan.entry_for(logical_path, source.sha256.as_deref()));
     match read_document(bytes, options) {
-        Ok(parts) => ok_record(source, parts),
+        Ok(parts) => ok_record(source, parts, entry),
         Err(error) => Record::failed(source, &error),
     }
 }
@@ -209,7 +218,7 @@ fn dedup_warnings(warnings: &mut Vec<String>) {
     warnings.retain(|w| seen.insert(w.clone()));
 }
 
-fn ok_record(source: Source, parts: DocumentParts) -> Record {
+fn ok_record(source: Source, parts: DocumentParts, catalog: Option<&Entry>) -> Record {
     let joined = record::join_pages(&parts.text.pages);
     let text = TextSection {
         sha256: record::sha256_hex(joined.as_bytes()),
@@ -233,16 +242,20 @@ fn ok_record(source: Source, parts: DocumentParts) -> Record {
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("\n\n");
-    let printed = crate::brief::page::read_front_matter(
-        &crate::brief::printed_lines(&parts.front_layouts, &text.furniture),
-        &front_text,
-    );
-    let metadata = crate::brief::metadata_from(&crate::brief::Sources {
+    let lines = crate::brief::printed_lines(&parts.front_layouts, &text.furniture);
+    let printed = crate::brief::page::read_front_matter(&lines, &front_text);
+    let page_heights: Vec<f32> = parts.front_layouts.iter().map(|l| l.height).collect();
+    let mut metadata = crate::brief::metadata_from(&crate::brief::Sources {
         info: &parts.info,
         xmp: parts.xmp.as_ref(),
         printed: &printed,
+        lines: &lines,
+        page_heights: &page_heights,
         text: &text,
     });
+    if let Some(entry) = catalog {
+        crate::catalog::overlay::apply(&mut metadata, entry);
+    }
     Record {
         schema: record::SCHEMA.to_string(),
         status: Status::Ok,

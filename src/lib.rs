@@ -3,11 +3,13 @@
 //!
 //! The data flows one way: input files ([`pipeline`]), an opened document
 //! ([`pdf`]), its text ([`text`]) and metadata ([`brief`]), a [`record`],
-//! and then an output or a bundle.
+//! and then an output or a bundle. A [`catalog`] sidecar, when given,
+//! overrides metadata with what the user already knows.
 
 pub mod archive;
 pub mod atomic;
 pub mod brief;
+pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod error;
@@ -20,7 +22,6 @@ pub mod record;
 pub mod text;
 
 pub use archive::Archive;
-pub use archive::api::{PackObserver, PackRequest, Version};
 pub use archive::date::Timestamp;
 pub use archive::inventory::Changes;
 pub use archive::pack::{PackSummary, Packed};

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
         Command::Restore(args) => cmd::restore::run(args, cli.verbosity),
         Command::Export(args) => cmd::export::run(args, cli.verbosity),
         Command::Completions(args) => cmd::completions::run(args),
-        Command::Man(args) => cmd::man::run(args, cli.verbosity),
+        Command::Man(args) => cmd::man::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

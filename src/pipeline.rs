@@ -251,6 +251,25 @@ impl DocumentOutcome {
     pub fn ok(&self) -> bool {
         self.record.is_ok()
     }
+
+    /// What a bundle stores of it: the record file and the text file.
+    pub fn into_extracted(self) -> crate::archive::pack::Extracted {
+        let ok = self.ok();
+        crate::archive::pack::Extracted {
+            record_json: self.record_json,
+            text: self.text.into_bytes(),
+            ok,
+        }
+    }
+}
+
+impl From<&crate::archive::pack::PackInput> for InputFile {
+    fn from(input: &crate::archive::pack::PackInput) -> Self {
+        InputFile {
+            path: input.pdf.clone(),
+            logical_path: input.logical_path.clone(),
+        }
+    }
 }
 
 /// Read every file, `jobs` at a time, handing outcomes to `sink` in input

@@ -145,8 +145,13 @@ pub struct Metadata {
     pub date: Option<Field<String>>,
     /// BCP 47 language tag (`en`, `fr`, `ru`, `ja`, ...).
     pub language: Option<Field<String>>,
+    /// The issuing organisation.
     pub publisher: Option<Field<String>>,
     pub series: Option<Field<String>>,
+    /// The publication's landing page (from a catalog). Absent in records
+    /// made before it existed, hence the default.
+    #[serde(default)]
+    pub url: Option<Field<String>>,
     #[serde(rename = "abstract")]
     pub summary: Option<Field<String>>,
     pub keywords: Option<Field<Vec<String>>>,

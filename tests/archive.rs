@@ -875,3 +875,48 @@ fn hostile_zips_are_refused_without_writing_anything() {
     assert!(!dir.parent().expect("parent").join("evil.txt").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn json_output_of_pack_log_and_diff() {
+    let dir = temp_dir("json-output");
+    let inbox = dir.join("inbox");
+    let archive = dir.join("archive");
+    std::fs::create_dir_all(&inbox).expect("inbox");
+    copy(&sample("water-policy-brief.pdf"), &inbox.join("water.pdf"));
+    let parse = |out: &std::process::Output| -> serde_json::Value {
+        serde_json::from_str(&stdout(out)).expect("one JSON object on stdout")
+    };
+    let first = parse(&pack(&inbox, &archive, "2026-01-01", &["--json"]));
+    assert_eq!(first["version"], 1);
+    assert_eq!(first["unchanged"], false);
+    assert_eq!(first["added"], serde_json::json!(["water.pdf"]));
+    assert!(
+        first["bundle_sha256"]
+            .as_str()
+            .is_some_and(|h| h.len() == 64)
+    );
+    let same = parse(&pack(&inbox, &archive, "2026-01-02", &["--json"]));
+    assert_eq!(same["unchanged"], true);
+    assert_eq!(same["version"], 1);
+    std::fs::rename(inbox.join("water.pdf"), inbox.join("renamed.pdf")).expect("rename");
+    copy(&sample("chromium-brief.pdf"), &inbox.join("chromium.pdf"));
+    let second = parse(&pack(&inbox, &archive, "2026-01-03", &["--json"]));
+    assert_eq!(second["version"], 2);
+    assert_eq!(second["added"], serde_json::json!(["chromium.pdf"]));
+    assert_eq!(
+        second["renamed"],
+        serde_json::json!([{ "from": "water.pdf", "to": "renamed.pdf" }])
+    );
+    let log = parse(&bindery(&["log", s(&archive), "--json"]));
+    let versions = log["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["added"], 1);
+    assert!(versions[0]["bundle_bytes"].as_u64().is_some_and(|b| b > 0));
+    let diff = parse(&bindery(&["diff", s(&archive), "--json"]));
+    assert_eq!(
+        (diff["from"].as_u64(), diff["to"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(diff["renamed"], second["renamed"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -176,3 +176,42 @@ fn every_command_help_has_an_example() {
         );
     }
 }
+
+#[test]
+fn completions_generate_for_every_shell_and_name_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = bindery(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "completions {shell}");
+        let script = stdout(&out);
+        for command in ["extract", "pack", "verify", "restore"] {
+            assert!(
+                script.contains(command),
+                "{shell} completion names {command}"
+            );
+        }
+    }
+    let bad = bindery(&["completions", "tcsh"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn man_pages_are_written_one_per_command() {
+    let dir = temp_dir("man");
+    let out = bindery(&["man", "--out-dir", dir.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for page in [
+        "bindery.1",
+        "bindery-extract.1",
+        "bindery-pack.1",
+        "bindery-verify.1",
+    ] {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap_or_default();
+        assert!(text.contains(".TH"), "{page} is a man page");
+    }
+    let pack = std::fs::read_to_string(dir.join("bindery-pack.1")).unwrap_or_default();
+    assert!(
+        pack.contains("bindery pack"),
+        "the synopsis names the command"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,6 +1,5 @@
-//! What scripts and shells consume: the `--json` outputs of pack, log, diff
-//! and show (field names as docs/cli-json.md documents them), completion
-//! scripts for each shell, and one man page per command.
+//! What scripts consume: the `--json` outputs of pack, log, diff and show,
+//! with the field names docs/cli-json.md documents, digests included.
 
 mod common;
 use common::*;
@@ -34,7 +33,7 @@ fn paths(value: &Value, key: &str) -> Vec<String> {
         .map(|items| {
             items
                 .iter()
-                .map(|i| i["path"].as_str().unwrap_or_default().to_string())
+                .map(|i| i.as_str().unwrap_or_default().to_string())
                 .collect()
         })
         .unwrap_or_default()
@@ -75,18 +74,13 @@ fn pack_log_diff_and_show_speak_json() {
         paths(&v1, "added"),
         ["chromium-brief.pdf", "water-policy-brief.pdf"]
     );
-    let pdf_digest = v1["added"][1]["pdf_sha256"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let water = &v1["digests"]["water-policy-brief.pdf"];
+    let pdf_digest = water["pdf_sha256"].as_str().unwrap_or_default().to_string();
     assert_eq!(
         pdf_digest,
         sha256_of(&samples().join("water-policy-brief.pdf"))
     );
-    assert_eq!(
-        v1["added"][1]["record_sha256"].as_str().map(str::len),
-        Some(64)
-    );
+    assert_eq!(water["record_sha256"].as_str().map(str::len), Some(64));
     let bundle = v1["bundle"].as_str().unwrap_or_default();
     assert!(bundle.ends_with("briefs_v0001.zip"), "{bundle}");
     let on_disk = std::fs::metadata(bundle).map(|m| m.len()).ok();
@@ -110,11 +104,18 @@ fn pack_log_diff_and_show_speak_json() {
     assert_eq!(paths(&v2, "added"), ["note.pdf"]);
     assert_eq!(v2["renamed"][0]["from"], "chromium-brief.pdf");
     assert_eq!(v2["renamed"][0]["to"], "heat.pdf");
+    assert_eq!(
+        v2["digests"]["heat.pdf"]["pdf_sha256"].as_str(),
+        Some(sha256_of(&samples().join("chromium-brief.pdf")).as_str()),
+        "a renamed document keeps its PDF digest"
+    );
 
     let log = bindery(&["log", path_str(&archive), "--json"]);
     assert_eq!(log.status.code(), Some(0));
-    let versions = records(&stdout(&log));
-    assert_eq!(versions.len(), 2, "one line per version");
+    let log = one_json(&log);
+    assert_eq!(log["archive"], "briefs");
+    let versions = log["versions"].as_array().cloned().unwrap_or_default();
+    assert_eq!(versions.len(), 2, "one entry per version");
     assert_eq!(versions[0]["version"], 1);
     assert_eq!(versions[0]["message"], "first load");
     assert_eq!(versions[0]["date"], "2024-06-01T00:00:00Z");
@@ -148,63 +149,4 @@ fn pack_log_diff_and_show_speak_json() {
         "Pricing Urban Water for Scarcity"
     );
     let _ = std::fs::remove_dir_all(&root);
-}
-
-#[test]
-fn completions_generate_for_every_shell_and_name_the_commands() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let output = bindery(&["completions", shell]);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{shell}: {}",
-            stderr(&output)
-        );
-        let script = stdout(&output);
-        for command in [
-            "extract", "pack", "verify", "log", "diff", "show", "restore", "export",
-        ] {
-            assert!(
-                script.contains(command),
-                "{shell} completion lacks {command}"
-            );
-        }
-    }
-    let unknown = bindery(&["completions", "tcsh"]);
-    assert_eq!(
-        unknown.status.code(),
-        Some(2),
-        "an unknown shell is a usage error"
-    );
-}
-
-#[test]
-fn man_writes_one_page_per_command() {
-    let out = temp_dir("man-pages");
-    let output = bindery(&["man", "--out", path_str(&out)]);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    for page in [
-        "bindery",
-        "bindery-extract",
-        "bindery-text",
-        "bindery-pack",
-        "bindery-verify",
-        "bindery-log",
-        "bindery-diff",
-        "bindery-show",
-        "bindery-restore",
-        "bindery-export",
-    ] {
-        let text = std::fs::read_to_string(out.join(format!("{page}.1"))).unwrap_or_default();
-        assert!(
-            text.starts_with(".ie") || text.contains(".TH"),
-            "{page}.1 is not a man page"
-        );
-        assert!(text.contains(".SH NAME"), "{page}.1 has no NAME section");
-    }
-    assert!(
-        !out.join("bindery-man.1").exists(),
-        "the hidden man command has no page"
-    );
-    let _ = std::fs::remove_dir_all(&out);
 }

@@ -6,7 +6,13 @@ Labelled sets: the fidelity set's truth.jsonl (../shared/fidelity/dev), or
 tests/metadata-labels.jsonl (our own labels of corpus files). Each line has
 `pdf` (path relative to the set's folder), `title`, `authors` (list),
 `date` (YYYY-MM-DD or null), `date_precision` (day, month, year or null),
-`language`.
+`language`, and optionally `publisher` (the issuing organisation as
+printed, or null; scored only on sets that label it).
+
+Publisher is scored two ways: exact after normalisation (a leading "the"
+and final full stop dropped too), and "contains" (one name holds the other
+as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
+Bureau of Reclamation"). A null label counts as right when nothing is found.
 
     python3 tools/score_metadata.py [--set fidelity|labels] [--show-misses]
 """
@@ -19,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BINDERY = ROOT / "target" / "release" / "bindery"
+# ../shared next to the checkout, or next to the folder of worktrees.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
 
 
 def norm(text):
@@ -26,6 +34,22 @@ def norm(text):
     for a, b in [("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-")]:
         text = text.replace(a, b)
     return " ".join(text.casefold().split())
+
+
+def norm_publisher(text):
+    text = norm(text).rstrip(".")
+    return text[4:] if text.startswith("the ") else text
+
+
+def publisher_hit(truth, found):
+    """(exact, contains) for one document."""
+    if not truth:
+        return (not found, not found)
+    if not found:
+        return (False, False)
+    t, f = norm_publisher(truth), norm_publisher(found)
+    contains = f" {t} " in f" {f} " or f" {f} " in f" {t} "
+    return (t == f, contains)
 
 
 def at_precision(date, precision):
@@ -68,10 +92,10 @@ def main():
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
     if args.set == "fidelity":
-        base = ROOT.parent / "shared" / "fidelity" / "dev"
+        base = SHARED / "fidelity" / "dev"
         rows = [json.loads(l) for l in (base / "truth.jsonl").open()]
     else:
-        base = ROOT.parent / "shared" / "corpus"
+        base = SHARED / "corpus"
         rows = [json.loads(l) for l in (ROOT / "tests" / "metadata-labels.jsonl").open()]
     pdfs = [base / r["pdf"] for r in rows]
     out = subprocess.run([str(BINDERY), "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
@@ -79,8 +103,11 @@ def main():
     if len(records) != len(rows):
         print(f"expected {len(rows)} records, got {len(records)}", file=sys.stderr)
         return 1
-    scores = {"bindery": {"title": 0, "authors": 0.0, "date": 0, "language": 0},
-              "pdfinfo": {"title": 0, "authors": 0.0, "date": 0, "language": 0}}
+    labelled_publisher = all("publisher" in r for r in rows)
+    # bindery's [exact, contains] on documents with and without a publisher.
+    publisher_split = {"named": [0, 0], "none": [0, 0]}
+    scores = {"bindery": {"title": 0, "authors": 0.0, "date": 0, "language": 0, "publisher": 0, "publisher_contains": 0},
+              "pdfinfo": {"title": 0, "authors": 0.0, "date": 0, "language": 0, "publisher": 0, "publisher_contains": 0}}
     for row, rec, pdf in zip(rows, records, pdfs):
         precision = row.get("date_precision")
         truth_date = at_precision(row.get("date"), precision)
@@ -89,6 +116,7 @@ def main():
             "authors": value(rec, "authors") or [],
             "date": at_precision(value(rec, "date"), precision) if truth_date else value(rec, "date"),
             "language": value(rec, "language"),
+            "publisher": value(rec, "publisher"),
         }
         info = pdfinfo_fields(pdf)
         info_author = info.get("Author", "")
@@ -97,6 +125,8 @@ def main():
             "authors": [a.strip() for a in info_author.replace(";", ",").split(",") if a.strip()],
             "date": at_precision(info.get("CreationDate"), precision) if truth_date else None,
             "language": None,
+            # pdfinfo prints no publisher: the Info dictionary has none.
+            "publisher": None,
         }
         for tool, g in (("bindery", got), ("pdfinfo", base_got)):
             s = scores[tool]
@@ -106,6 +136,14 @@ def main():
             ok_date = (g["date"] == truth_date) if truth_date else (g["date"] is None)
             s["date"] += ok_date
             s["language"] += (g["language"] or "") == row["language"]
+            if labelled_publisher:
+                exact, contains = publisher_hit(row["publisher"], g["publisher"])
+                s["publisher"] += exact
+                s["publisher_contains"] += contains
+                if tool == "bindery":
+                    split = "named" if row["publisher"] else "none"
+                    publisher_split[split][0] += exact
+                    publisher_split[split][1] += contains
             if tool == "bindery" and args.show_misses:
                 misses = []
                 if not ok_title:
@@ -116,14 +154,26 @@ def main():
                     misses.append(f"date: {g['date']} != {truth_date}")
                 if (g["language"] or "") != row["language"]:
                     misses.append(f"language: {g['language']} != {row['language']}")
+                if labelled_publisher and not publisher_hit(row["publisher"], g["publisher"])[0]:
+                    misses.append(f"publisher: {g['publisher']!r} != {row['publisher']!r}")
                 if misses:
                     print(f"{row['pdf']}:\n  " + "\n  ".join(misses))
     n = len(rows)
     print(f"\n{n} documents ({args.set})")
-    print("| tool | title exact | authors F1 | date exact | language |")
-    print("|---|---|---|---|---|")
+    publisher_head = " publisher exact | publisher contains |" if labelled_publisher else ""
+    print("| tool | title exact | authors F1 | date exact | language |" + publisher_head)
+    print("|---|---|---|---|---|" + ("---|---|" if labelled_publisher else ""))
     for tool, s in scores.items():
-        print(f"| {tool} | {s['title'] / n:.3f} | {s['authors'] / n:.3f} | {s['date'] / n:.3f} | {s['language'] / n:.3f} |")
+        line = f"| {tool} | {s['title'] / n:.3f} | {s['authors'] / n:.3f} | {s['date'] / n:.3f} | {s['language'] / n:.3f} |"
+        if labelled_publisher:
+            line += f" {s['publisher'] / n:.3f} | {s['publisher_contains'] / n:.3f} |"
+        print(line)
+    if labelled_publisher:
+        named = [r for r in rows if r["publisher"]]
+        nn = n - len(named)
+        print(f"\npublisher labelled on {len(named)} of {n} documents (null elsewhere)")
+        print(f"bindery: {publisher_split['named'][0]} exact and {publisher_split['named'][1]} contained of {len(named)} named; "
+              f"{nn - publisher_split['none'][0]} of {nn} without one given a publisher anyway")
     return 0
 
 

@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
                 ..Limits::default()
             },
         },
+        catalog: None,
     };
     let record = bindery::extract_bytes(data, "fuzz.pdf", &options);
     // Serialising is part of what every command does with a record.

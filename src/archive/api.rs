@@ -1,239 +1,16 @@
-//! The library's front door to archives: [`Archive::pack`] a folder of PDFs
-//! as the next version, [`Archive::open`] an archive and list its
-//! [`Archive::versions`], compare them, read a record, and
-//! [`Archive::verify`] it. The `bindery` binary is built on these calls;
-//! the modules under `archive` are the machinery behind them.
+//! Reading an opened archive as scripts and the `diff` and `show` commands
+//! do: the documents of a version with their digests, what changed between
+//! two versions, one document's record, and verification of any bag path.
+//! (`open`, `pack`, `versions` and `verify` live with [`Archive`] itself.)
 
-use super::date::Timestamp;
 use super::inventory::{self, Changes, Document};
-use super::pack::{Extracted, PackInput, PackOptions, Packed, hash_inputs, pack};
 use super::report::Report;
-use super::{Archive, bundle, verify};
+use super::{Archive, verify};
 use crate::error::{Error, Result};
-use crate::extract::ExtractOptions;
-use crate::pipeline::{InputFile, WalkOptions, discover, extract_all};
-use crate::record::Record;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-/// How to pack the next version: what to call it and how to read the PDFs.
-///
-/// `PackRequest::default()` packs under the folder's name, with no message,
-/// dated by `SOURCE_DATE_EPOCH` or now, on every core.
-#[derive(Debug, Clone, Default)]
-pub struct PackRequest {
-    /// The archive's stable name; defaults to the existing one, or the
-    /// folder's name for a new archive.
-    pub name: Option<String>,
-    /// What this version is, for the log.
-    pub message: String,
-    /// The version's date; `None` is `SOURCE_DATE_EPOCH`, else now. A fixed
-    /// date fixes the bundle's bytes.
-    pub date: Option<Timestamp>,
-    /// `Source-Organization` for `bag-info.txt`.
-    pub source_organization: Option<String>,
-    /// Also write SHA-512 manifests.
-    pub sha512: bool,
-    /// Extract again the PDFs whose earlier extraction failed.
-    pub retry_failed: bool,
-    /// Follow symbolic links when walking folders.
-    pub follow_symlinks: bool,
-    /// Worker threads; `None` is every core.
-    pub jobs: Option<usize>,
-    /// Passwords and limits for reading each PDF.
-    pub extract: ExtractOptions,
-}
-
-/// Told about each PDF a pack extracts, for progress displays. Every method
-/// does nothing by default; `()` is the observer that ignores everything.
-pub trait PackObserver {
-    /// Extraction of `documents` PDFs begins (known PDFs are not re-read).
-    fn started(&mut self, _documents: usize) {}
-    /// One PDF was read; `record.error` says whether it failed.
-    fn document(&mut self, _path: &Path, _record: &Record) {}
-    /// Extraction is over; the bundle is written next.
-    fn finished(&mut self) {}
-}
-
-impl PackObserver for () {}
-
-/// One version of an archive, as `bindery log` lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Version {
-    pub number: u32,
-    /// RFC 3339, UTC.
-    pub date: String,
-    pub message: String,
-    /// Documents in this version's state.
-    pub documents: u64,
-    pub added: u64,
-    pub changed: u64,
-    pub removed: u64,
-    pub renamed: u64,
-    /// Files and bytes this version's bundle stores that no earlier one does.
-    pub stored_files: u64,
-    pub stored_bytes: u64,
-    /// The bundle file, and its size (`None` when it is missing).
-    pub bundle: PathBuf,
-    pub bundle_bytes: Option<u64>,
-}
+use std::path::Path;
 
 impl Archive {
-    /// Pack the PDFs under `inputs` (files, or folders walked for `*.pdf`)
-    /// into the archive folder `dir` as its next version, creating the
-    /// archive when the folder holds none. Only PDFs the archive does not
-    /// hold yet are extracted; when nothing changed, nothing is written.
-    ///
-    /// ```
-    /// use bindery::{Archive, PackRequest, Packed};
-    /// use std::path::Path;
-    ///
-    /// let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/water-policy-brief.pdf");
-    /// let dir = std::env::temp_dir().join(format!("bindery-doc-pack-{}", std::process::id()));
-    /// # let _ = std::fs::remove_dir_all(&dir);
-    /// let request = PackRequest {
-    ///     name: Some("briefs".into()),
-    ///     message: "first load".into(),
-    ///     date: Some("2024-06-01".parse()?),
-    ///     ..PackRequest::default()
-    /// };
-    /// let Packed::Written(summary) = Archive::pack(&dir, &[samples.clone()], &request)? else {
-    ///     panic!("a new archive always gets a first version");
-    /// };
-    /// assert_eq!(summary.version, 1);
-    /// assert_eq!(summary.changes.added, ["water-policy-brief.pdf"]);
-    /// assert!(summary.bundle.ends_with("briefs_v0001.zip"));
-    ///
-    /// // The same input again changes nothing, and writes nothing.
-    /// assert_eq!(Archive::pack(&dir, &[samples], &request)?, Packed::Unchanged { version: 1 });
-    /// # std::fs::remove_dir_all(&dir)?;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn pack(dir: &Path, inputs: &[PathBuf], request: &PackRequest) -> Result<Packed> {
-        Archive::pack_observed(dir, inputs, request, &mut ())
-    }
-
-    /// [`Archive::pack`], telling `observer` about each PDF extracted.
-    pub fn pack_observed(
-        dir: &Path,
-        inputs: &[PathBuf],
-        request: &PackRequest,
-        observer: &mut dyn PackObserver,
-    ) -> Result<Packed> {
-        let files = discover(
-            inputs,
-            WalkOptions {
-                follow_symlinks: request.follow_symlinks,
-            },
-        )?;
-        if files.is_empty() {
-            return Err(Error::new(
-                "no PDF files found under the given inputs; nothing to pack",
-            ));
-        }
-        let date = match request.date {
-            Some(date) => date,
-            None => Timestamp::for_version(None).map_err(Error::new)?,
-        };
-        let pairs: Vec<(String, PathBuf)> = files
-            .iter()
-            .map(|f| (f.logical_path.clone(), f.path.clone()))
-            .collect();
-        let hashed = hash_inputs(&pairs, request.sha512)?;
-        let jobs = crate::cmd::job_count(request.jobs);
-        let options = &request.extract;
-        let extract = Box::new(
-            move |todo: &[PackInput], sink: &mut dyn FnMut(usize, Extracted)| -> Result<()> {
-                let files: Vec<InputFile> = todo
-                    .iter()
-                    .map(|p| InputFile {
-                        path: p.pdf.clone(),
-                        logical_path: p.logical_path.clone(),
-                    })
-                    .collect();
-                observer.started(files.len());
-                extract_all(&files, options, jobs, |index, outcome| {
-                    if let Some(file) = files.get(index) {
-                        observer.document(&file.path, &outcome.record);
-                    }
-                    let ok = outcome.ok();
-                    sink(
-                        index,
-                        Extracted {
-                            record_json: outcome.record_json,
-                            text: outcome.text.into_bytes(),
-                            ok,
-                        },
-                    );
-                })?;
-                observer.finished();
-                Ok(())
-            },
-        );
-        let options = PackOptions {
-            archive: dir.to_path_buf(),
-            name: request.name.clone(),
-            message: request.message.clone(),
-            date,
-            source_organization: request.source_organization.clone(),
-            sha512: request.sha512,
-            retry_failed: request.retry_failed,
-        };
-        pack(&hashed, &options, extract)
-    }
-
-    /// The archive's versions, oldest first, from its latest inventory.
-    ///
-    /// ```
-    /// use bindery::{Archive, PackRequest};
-    /// use std::path::Path;
-    ///
-    /// let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    /// let dir = std::env::temp_dir().join(format!("bindery-doc-versions-{}", std::process::id()));
-    /// # let _ = std::fs::remove_dir_all(&dir);
-    /// let request = PackRequest {
-    ///     message: "June briefs".into(),
-    ///     date: Some("2024-06-30".parse()?),
-    ///     ..PackRequest::default()
-    /// };
-    /// Archive::pack(&dir, &[samples.join("chromium-brief.pdf")], &request)?;
-    ///
-    /// let archive = Archive::open(&dir)?;
-    /// let versions = archive.versions()?;
-    /// assert_eq!(versions.len(), 1);
-    /// assert_eq!(versions[0].number, 1);
-    /// assert_eq!(versions[0].date, "2024-06-30T00:00:00Z");
-    /// assert_eq!(versions[0].message, "June briefs");
-    /// assert_eq!((versions[0].documents, versions[0].added), (1, 1));
-    /// # std::fs::remove_dir_all(&dir)?;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn versions(&self) -> Result<Vec<Version>> {
-        let inventory = self.inventory(self.latest_version())?;
-        Ok(inventory
-            .versions
-            .iter()
-            .map(|v| {
-                let bundle = self.dir.join(bundle::file_name(&self.name, v.version));
-                let bundle_bytes = std::fs::metadata(&bundle).ok().map(|m| m.len());
-                Version {
-                    number: v.version,
-                    date: v.date.clone(),
-                    message: v.message.clone(),
-                    documents: v.documents,
-                    added: v.added,
-                    changed: v.changed,
-                    removed: v.removed,
-                    renamed: v.renamed,
-                    stored_files: v.stored_files,
-                    stored_bytes: v.stored_bytes,
-                    bundle,
-                    bundle_bytes,
-                }
-            })
-            .collect())
-    }
-
     /// The documents of `version`: logical path -> the SHA-256 of its PDF,
     /// record and text, and whether its extraction succeeded.
     pub fn documents(&self, version: u32) -> Result<BTreeMap<String, Document>> {
@@ -243,6 +20,28 @@ impl Archive {
 
     /// Documents added, changed, removed and renamed from version `from` to
     /// version `to` (`from` may be 0: the empty archive before version 1).
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-changes-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::{date::Timestamp, pack::PackOptions};
+    /// use bindery::{Archive, ExtractOptions};
+    /// let inbox = dir.join("inbox");
+    /// std::fs::create_dir_all(&inbox)?;
+    /// std::fs::copy(samples.join("chromium-brief.pdf"), inbox.join("heat.pdf"))?;
+    /// let archive_dir = dir.join("archive");
+    /// let first = PackOptions::new(&archive_dir, "first", "2024-06-01".parse()?);
+    /// Archive::pack(&[inbox.clone()], &first, &ExtractOptions::default(), 2)?;
+    /// std::fs::rename(inbox.join("heat.pdf"), inbox.join("heat-action.pdf"))?;
+    /// let second = PackOptions::new(&archive_dir, "renamed", "2024-06-02".parse()?);
+    /// Archive::pack(&[inbox], &second, &ExtractOptions::default(), 2)?;
+    ///
+    /// let changes = Archive::open(&archive_dir)?.changes(1, 2)?;
+    /// assert_eq!(changes.renamed, [("heat.pdf".to_string(), "heat-action.pdf".to_string())]);
+    /// assert!(changes.added.is_empty());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn changes(&self, from: u32, to: u32) -> Result<Changes> {
         let to = self.resolve_version(Some(to))?;
         if from > to {
@@ -263,6 +62,25 @@ impl Archive {
     /// id (the SHA-256 of its PDF) or by a unique prefix of at least four
     /// characters of the id. Returns the record as JSON, checked against
     /// its digest on the way out.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-record-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::pack::PackOptions;
+    /// use bindery::{Archive, ExtractOptions};
+    /// let pdf = samples.join("water-policy-brief.pdf");
+    /// let options = PackOptions::new(&dir, "load", "2024-06-01".parse()?);
+    /// Archive::pack(&[pdf], &options, &ExtractOptions::default(), 1)?;
+    ///
+    /// let archive = Archive::open(&dir)?;
+    /// let record = archive.record(1, "water-policy-brief.pdf")?;
+    /// assert_eq!(record["metadata"]["title"]["value"], "Pricing Urban Water for Scarcity");
+    /// // The id, or its first characters, finds the same record.
+    /// let id = record["id"].as_str().unwrap_or_default();
+    /// assert_eq!(archive.record(1, &id[..8])?, record);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn record(&self, version: u32, path_or_id: &str) -> Result<serde_json::Value> {
         let inventory = self.inventory(version)?;
         let doc = match inventory.state.get(path_or_id) {
@@ -294,28 +112,6 @@ impl Archive {
         let bytes = self.read_content(&inventory, &doc.record)?;
         serde_json::from_slice(&bytes)
             .map_err(|e| Error::new(format!("record {} is not JSON: {e}", doc.record)))
-    }
-
-    /// Check every bundle of the archive and the chain between them:
-    /// BagIt structure, sizes, and (unless `fast`) every checksum.
-    ///
-    /// ```
-    /// use bindery::{Archive, PackRequest};
-    /// use std::path::Path;
-    ///
-    /// let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    /// let dir = std::env::temp_dir().join(format!("bindery-doc-verify-{}", std::process::id()));
-    /// # let _ = std::fs::remove_dir_all(&dir);
-    /// Archive::pack(&dir, &[samples.join("note-politique-energie.pdf")], &PackRequest::default())?;
-    ///
-    /// let report = Archive::open(&dir)?.verify(false)?;
-    /// assert!(report.is_valid(), "{:?}", report.findings);
-    /// assert_eq!(report.bags, 1);
-    /// # std::fs::remove_dir_all(&dir)?;
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn verify(&self, fast: bool) -> Result<Report> {
-        verify::verify_archive(&self.dir, fast)
     }
 
     /// Verify whatever `path` is: an archive folder, one bundle zip, or an

@@ -113,22 +113,17 @@ impl Archive {
     /// holds no bundles, or bundles of two archives.
     ///
     /// ```
-    /// use bindery::{Archive, PackRequest};
-    /// use std::path::Path;
-    ///
-    /// let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    /// let dir = std::env::temp_dir().join(format!("bindery-doc-open-{}", std::process::id()));
-    /// # let _ = std::fs::remove_dir_all(&dir);
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-open-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::pack::PackOptions;
+    /// use bindery::{Archive, ExtractOptions};
     /// assert!(Archive::open(&dir).is_err(), "no archive there yet");
-    /// let request = PackRequest { name: Some("briefs".into()), ..PackRequest::default() };
-    /// Archive::pack(&dir, &[samples.join("chromium-brief.pdf")], &request)?;
+    /// let mut options = PackOptions::new(&dir, "load", "2024-06-01".parse()?);
+    /// options.name = Some("briefs".into());
+    /// Archive::pack(&[samples.join("chromium-brief.pdf")], &options, &ExtractOptions::default(), 1)?;
     ///
     /// let archive = Archive::open(&dir)?;
     /// assert_eq!((archive.name.as_str(), archive.latest_version()), ("briefs", 1));
-    /// let record = archive.record(1, "chromium-brief.pdf")?;
-    /// assert_eq!(record["status"], "ok");
-    /// let changes = archive.changes(0, 1)?;
-    /// assert_eq!(changes.added, ["chromium-brief.pdf"]);
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -160,6 +155,88 @@ impl Archive {
             bundles,
             open: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The versions of the archive, oldest first, as the latest
+    /// inventory lists them.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-versions-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::pack::PackOptions;
+    /// use bindery::archive::date::Timestamp;
+    /// let options = PackOptions::new(&dir, "first load", Timestamp::for_version(Some("2024-06-01")).unwrap());
+    /// bindery::Archive::pack(&[samples], &options, &bindery::ExtractOptions::default(), 2).unwrap();
+    /// let archive = bindery::Archive::open(&dir).unwrap();
+    /// let versions = archive.versions().unwrap();
+    /// assert_eq!(versions.len(), 1);
+    /// assert_eq!(versions[0].message, "first load");
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// ```
+    pub fn versions(&self) -> Result<Vec<inventory::VersionInfo>> {
+        Ok(self.inventory(self.latest_version())?.versions)
+    }
+
+    /// Verify the whole archive: every bundle and the chain between them
+    /// (see docs/bundle-format.md). `Err` only when verification cannot
+    /// run; problems found are in the report.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-verify-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// # use bindery::archive::{pack::PackOptions, date::Timestamp};
+    /// # let options = PackOptions::new(&dir, "load", Timestamp::for_version(Some("2024-06-01")).unwrap());
+    /// # bindery::Archive::pack(&[samples], &options, &bindery::ExtractOptions::default(), 2).unwrap();
+    /// let report = bindery::Archive::open(&dir).unwrap().verify(false).unwrap();
+    /// assert!(report.is_valid());
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// ```
+    pub fn verify(&self, fast: bool) -> Result<report::Report> {
+        verify::verify_path(&self.dir, fast)
+    }
+
+    /// Add the PDFs under `inputs` (files or folders, walked for `*.pdf`)
+    /// to the archive in `options.archive` as its next version, reading
+    /// them with `read` on `jobs` threads. The folder is created when
+    /// missing; a version with nothing new is not written.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-pack-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::{pack::{PackOptions, Packed}, date::Timestamp};
+    /// let options = PackOptions::new(&dir, "June briefs", Timestamp::for_version(Some("2024-06-30")).unwrap());
+    /// let read = bindery::ExtractOptions::default();
+    /// match bindery::Archive::pack(&[samples.clone()], &options, &read, 2).unwrap() {
+    ///     Packed::Written(summary) => assert_eq!(summary.version, 1),
+    ///     Packed::Unchanged { .. } => unreachable!("a new archive"),
+    /// }
+    /// // The same PDFs again: nothing to write.
+    /// let again = bindery::Archive::pack(&[samples], &options, &read, 2).unwrap();
+    /// assert_eq!(again, Packed::Unchanged { version: 1 });
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// ```
+    pub fn pack(
+        inputs: &[PathBuf],
+        options: &pack::PackOptions,
+        read: &crate::ExtractOptions,
+        jobs: usize,
+    ) -> Result<pack::Packed> {
+        use crate::pipeline::{InputFile, WalkOptions, discover, extract_all};
+        let files = discover(inputs, WalkOptions::default())?;
+        let pairs: Vec<(String, PathBuf)> = files
+            .iter()
+            .map(|f| (f.logical_path.clone(), f.path.clone()))
+            .collect();
+        let hashed = pack::hash_inputs(&pairs, options.sha512)?;
+        let extract = Box::new(
+            move |todo: &[pack::PackInput], sink: &mut dyn FnMut(usize, pack::Extracted)| {
+                let files: Vec<InputFile> = todo.iter().map(InputFile::from).collect();
+                extract_all(&files, read, jobs, |index, outcome| {
+                    sink(index, outcome.into_extracted())
+                })
+            },
+        );
+        pack::pack(&hashed, options, extract, None)
     }
 
     pub fn latest_version(&self) -> u32 {

@@ -51,6 +51,23 @@ pub struct PackOptions {
     pub retry_failed: bool,
 }
 
+impl PackOptions {
+    /// Options for a plain version: the archive folder, a message and a
+    /// date; no name given (the existing one, or the folder's), SHA-256
+    /// only.
+    pub fn new(archive: &Path, message: &str, date: Timestamp) -> PackOptions {
+        PackOptions {
+            archive: archive.to_path_buf(),
+            name: None,
+            message: message.to_string(),
+            date,
+            source_organization: None,
+            sha512: false,
+            retry_failed: false,
+        }
+    }
+}
+
 /// What a pack did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Packed {
@@ -82,6 +99,16 @@ pub struct PackSummary {
 /// (index into the slice). The lead's pipeline in the binary, a fake in tests.
 pub type ExtractFn<'a> =
     dyn FnOnce(&[PackInput], &mut dyn FnMut(usize, Extracted)) -> Result<()> + 'a;
+
+/// A change to the stored records of PDFs the archive already holds (a
+/// catalog's values). Their text is not touched and they are not read again.
+pub trait Revise {
+    /// Whether the record of the PDF with this SHA-256 may change; only
+    /// then is it read from the archive.
+    fn wants(&self, pdf_sha256: &str) -> bool;
+    /// The revised record (canonical JSON), or `None` to keep it.
+    fn revise(&self, pdf_sha256: &str, record_json: &[u8]) -> Option<Vec<u8>>;
+}
 
 /// Hash the input files (in parallel), in the given order.
 pub fn hash_inputs(files: &[(String, PathBuf)], sha512: bool) -> Result<Vec<PackInput>> {
@@ -148,6 +175,7 @@ pub fn pack(
     inputs: &[PackInput],
     options: &PackOptions,
     extract: Box<ExtractFn<'_>>,
+    revise: Option<&dyn Revise>,
 ) -> Result<Packed> {
     let dir = &options.archive;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "create the archive folder", &e))?;
@@ -155,6 +183,7 @@ pub fn pack(
     let cleaned = lock::clean_leftovers(&held, dir)?;
 
     let existing = list_bundles(dir)?;
+    let mut opened = None;
     let (previous, previous_sha256, name) = if existing.is_empty() {
         let name = options.name.clone().unwrap_or_else(|| default_name(dir));
         (None, None, name)
@@ -185,7 +214,9 @@ pub fn pack(
             .map(|b| b.path.clone())
             .unwrap_or_default();
         let sha = super::digest::sha256_file(&path).map_err(|e| Error::io(&path, "read", &e))?;
-        (Some(inventory), Some(sha), archive.name.clone())
+        let name = archive.name.clone();
+        opened = Some(archive);
+        (Some(inventory), Some(sha), name)
     };
     if !valid_name(&name) {
         return Err(Error::new(format!(
@@ -225,6 +256,16 @@ pub fn pack(
     let reused = inputs.len() - state.values().filter(|d| d.is_none()).count();
 
     let mut new_content: BTreeMap<String, NewContent> = BTreeMap::new();
+    if let (Some(revise), Some(archive)) = (revise, &opened) {
+        revise_known(
+            archive,
+            &previous,
+            revise,
+            options.sha512,
+            &mut state,
+            &mut new_content,
+        )?;
+    }
     let mut extracted_docs: HashMap<String, Document> = HashMap::new();
     let mut failed = 0usize;
     {
@@ -370,6 +411,46 @@ pub fn pack(
     })))
 }
 
+/// Give the known documents `revise` wants their revised records, read
+/// and revised once per PDF; the new records become new content.
+fn revise_known(
+    archive: &Archive,
+    previous: &Inventory,
+    revise: &dyn Revise,
+    sha512: bool,
+    state: &mut BTreeMap<String, Option<Document>>,
+    new_content: &mut BTreeMap<String, NewContent>,
+) -> Result<()> {
+    let mut done: HashMap<String, Document> = HashMap::new();
+    for doc in state.values_mut().flatten() {
+        if !revise.wants(&doc.pdf) {
+            continue;
+        }
+        if let Some(revised) = done.get(&doc.pdf) {
+            *doc = revised.clone();
+            continue;
+        }
+        let stored = archive.read_content(previous, &doc.record)?;
+        if let Some(record_json) = revise.revise(&doc.pdf, &stored) {
+            let (digest, digest512) = hashed(&record_json, sha512);
+            if !previous.manifest.contains_key(&digest) {
+                new_content
+                    .entry(digest.clone())
+                    .or_insert_with(|| NewContent {
+                        path: inventory::content_path(Kind::Record, &digest),
+                        sha512: digest512,
+                        bytes: record_json.len() as u64,
+                        content: Content::Bytes(record_json),
+                        deflate: true,
+                    });
+            }
+            doc.record = digest;
+        }
+        done.insert(doc.pdf.clone(), doc.clone());
+    }
+    Ok(())
+}
+
 /// Building on a damaged latest bundle would chain the damage in: check
 /// its structure and inventory (not its digests) first.
 fn refuse_damaged(archive: &Archive, version: u32) -> Result<()> {
@@ -483,7 +564,7 @@ mod tests {
         };
         let log = RefCell::new(Vec::new());
         let inputs = hash_inputs(&files(&["a.pdf", "b.pdf", "c.pdf"]), false).unwrap_or_default();
-        let first = pack(&inputs, &options, fake_extract(&log));
+        let first = pack(&inputs, &options, fake_extract(&log), None);
         // c.pdf has a.pdf's bytes: extracted once.
         assert_eq!(*log.borrow(), ["a.pdf", "b.pdf"]);
         let Ok(Packed::Written(summary)) = first else {
@@ -495,7 +576,7 @@ mod tests {
         let _ = std::fs::rename(input.join("b.pdf"), input.join("d.pdf"));
         log.borrow_mut().clear();
         let inputs = hash_inputs(&files(&["a.pdf", "c.pdf", "d.pdf"]), false).unwrap_or_default();
-        let second = pack(&inputs, &options, fake_extract(&log));
+        let second = pack(&inputs, &options, fake_extract(&log), None);
         assert!(log.borrow().is_empty());
         let Ok(Packed::Written(summary)) = second else {
             panic!("second pack: {second:?}")
@@ -506,7 +587,7 @@ mod tests {
             [("b.pdf".to_string(), "d.pdf".to_string())]
         );
 
-        let third = pack(&inputs, &options, fake_extract(&log));
+        let third = pack(&inputs, &options, fake_extract(&log), None);
         assert!(matches!(third, Ok(Packed::Unchanged { version: 2 })));
         let report = super::super::verify::verify_path(&options.archive, false);
         assert!(report.is_ok_and(|r| r.is_valid() && r.bags == 2));
@@ -552,16 +633,16 @@ mod tests {
             )
         };
         assert!(matches!(
-            pack(&inputs, &options, extract(false)),
+            pack(&inputs, &options, extract(false), None),
             Ok(Packed::Written(_))
         ));
         assert!(matches!(
-            pack(&inputs, &options, extract(true)),
+            pack(&inputs, &options, extract(true), None),
             Ok(Packed::Unchanged { .. })
         ));
         assert_eq!(*calls.borrow(), 1);
         options.retry_failed = true;
-        let retried = pack(&inputs, &options, extract(true));
+        let retried = pack(&inputs, &options, extract(true), None);
         assert_eq!(*calls.borrow(), 2);
         let Ok(Packed::Written(summary)) = retried else {
             panic!("retry: {retried:?}")

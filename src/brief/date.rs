@@ -144,7 +144,9 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             } else {
                 (None, 1)
             }
-        } else if let (Some(day), Some(month)) = (day_of(word), month_of(next(1))) {
+        } else if let (Some(day), Some(month), false) =
+            (day_of(word), month_of(next(1)), word.ends_with(','))
+        {
             // "15 June 2024" / "15. Juni 2024" / "5 февраля 2023 г."
             match year_of(next(2)) {
                 Some(year) => (Some(format!("{year:04}-{month:02}-{day:02}")), 3),
@@ -187,14 +189,30 @@ fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
 /// `5.20210520` version-date of Perl documents (YYYYMMDD after a dot).
 fn numeric_date(word: &str) -> Option<String> {
     let word = word.trim_end_matches([',', '.', ';', ':']);
-    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    // Typesetters print the hyphen of an ISO date as U+2010 or a
+    // non-breaking U+2011 as often as '-'.
+    let parts: Vec<&str> = word
+        .split(['-', '/', '.', '\u{2010}', '\u{2011}'])
+        .collect();
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
             let (y, m, d) = (num(y)?, num(m)?, num(d)?);
             valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
-        [y, m] if y.len() == 4 && m.len() == 2 && word.contains('-') => {
+        // 20-10-2009, 20.10.2009, 10/20/2009: the day is the part that
+        // cannot be a month; when both can, '/' is read month first (US
+        // usage) and '.' or '-' day first.
+        [a, b, y] if y.len() == 4 && a.len() <= 2 && b.len() <= 2 => {
+            let (a, b, y) = (num(a)?, num(b)?, num(y)?);
+            let (d, m) = if a > 12 || (b <= 12 && !word.contains('/')) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        }
+        [y, m] if y.len() == 4 && m.len() == 2 && word.contains(['-', '\u{2010}', '\u{2011}']) => {
             let (y, m) = (num(y)?, num(m)?);
             valid(y, m, 1).then(|| format!("{y:04}-{m:02}"))
         }
@@ -237,6 +255,23 @@ fn valid(year: u32, month: u32, day: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_dates_in_day_first_and_typeset_forms() {
+        let iso = |t: &str| find_dates(t).first().map(|d| d.iso.clone());
+        assert_eq!(iso("20-10-2009").as_deref(), Some("2009-10-20"));
+        assert_eq!(iso("31.12.2016").as_deref(), Some("2016-12-31"));
+        assert_eq!(iso("12/31/2016").as_deref(), Some("2016-12-31"));
+        assert_eq!(
+            iso("2023\u{2011}02\u{2011}04").as_deref(),
+            Some("2023-02-04")
+        );
+        // "NO. 5, OCTOBER 1997": an issue number is not a day.
+        assert_eq!(
+            iso("VOL. 7, NO. 5, OCTOBER 1997").as_deref(),
+            Some("1997-10")
+        );
+    }
 
     #[test]
     fn compact_date_with_a_multibyte_character_is_no_date() {

@@ -6,6 +6,7 @@
 pub mod date;
 pub mod identifiers;
 pub mod page;
+pub mod publisher;
 
 use crate::pdf::layout::PageLayout;
 use crate::pdf::metadata::{Info, parse_pdf_date};
@@ -20,6 +21,10 @@ pub struct Sources<'a> {
     pub xmp: Option<&'a Xmp>,
     /// What the first pages print (title, authors, date, ...).
     pub printed: &'a PrintedMetadata,
+    /// The printed lines of the first two pages and those pages' heights,
+    /// for the publisher rules.
+    pub lines: &'a [PrintedLine],
+    pub page_heights: &'a [f32],
     pub text: &'a TextSection,
 }
 
@@ -90,6 +95,7 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
             .map(|s| Field::new(s, MetadataSource::Page)),
         keywords: choose(keyword_candidates(sources)),
         summary: choose(summary_candidates(sources)),
+        publisher: choose(publisher_candidates(sources)),
         identifiers: identifiers(sources),
         ..Metadata::default()
     }
@@ -129,7 +135,18 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                 candidate.rejected = Some("a file name or placeholder, not a title");
                 unconfirmed.push(candidate);
             } else if front.contains(&folded(&candidate.value)) {
-                confirmed.push(candidate);
+                // A metadata title that is only the start of the printed
+                // one (the main title without its subtitle) gives way.
+                let printed = sources.printed.title.as_deref().map(folded);
+                if printed.is_some_and(|p| {
+                    p.len() > folded(&candidate.value).len()
+                        && p.starts_with(&folded(&candidate.value))
+                }) {
+                    candidate.rejected = Some("only the start of the printed title");
+                    unconfirmed.push(candidate);
+                } else {
+                    confirmed.push(candidate);
+                }
             } else {
                 if sources.printed.title.is_some() {
                     candidate.rejected = Some("not printed on the first page");
@@ -228,6 +245,43 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     out
 }
 
+/// Publisher: an XMP `dc:publisher` that the first pages print, else the
+/// printed issuing organisation (see `publisher.rs`), else the XMP value.
+fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+    let furniture: Vec<(u32, &str)> = sources
+        .text
+        .furniture
+        .iter()
+        .filter(|f| f.page <= 2)
+        .map(|f| (f.page, f.text.as_str()))
+        .collect();
+    let printed = publisher::printed_publisher(&publisher::PublisherSources {
+        lines: sources.lines,
+        page_heights: sources.page_heights,
+        furniture: &furniture,
+        title: sources.printed.title.as_deref(),
+        authors: &sources.printed.authors,
+    });
+    let declared = xmp_first(sources, xmp::DC, "publisher").filter(|p| !p.is_empty());
+    let mut out = Vec::new();
+    let mut unconfirmed = None;
+    if let Some(value) = declared {
+        let front = folded(&front_text(sources));
+        let mut candidate = Candidate::new(value, MetadataSource::Xmp);
+        if front.contains(&folded(&candidate.value)) {
+            out.push(candidate);
+        } else {
+            if printed.is_some() {
+                candidate.rejected = Some("not printed on the first pages");
+            }
+            unconfirmed = Some(candidate);
+        }
+    }
+    out.extend(printed.map(|p| Candidate::new(p, MetadataSource::Page)));
+    out.extend(unconfirmed);
+    out
+}
+
 /// Date: the printed date, at its printed precision; else a declared
 /// publication date (XMP dc:date). File creation dates are kept as
 /// alternatives only: they say when a file was exported, not published.
@@ -271,7 +325,7 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 
 /// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the
 /// shape and keep them at their precision.
-fn parse_xmp_date(raw: &str) -> Option<String> {
+pub fn parse_xmp_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
     let bytes = raw.as_bytes();
     let digits = |range: std::ops::Range<usize>| {
@@ -637,6 +691,8 @@ mod tests {
             info: &info,
             xmp: Some(&xmp),
             printed: &PrintedMetadata::default(),
+            lines: &[],
+            page_heights: &[],
             text: &text,
         });
         let title = metadata.title.expect("a title");
@@ -649,6 +705,66 @@ mod tests {
         assert_eq!(
             metadata.identifiers.first().map(|i| i.value.as_str()),
             Some("2049-3630")
+        );
+    }
+
+    #[test]
+    fn publisher_from_xmp_when_printed_else_from_the_page() {
+        let xmp = |publisher: &str| {
+            Xmp::parse(format!(
+                r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+                <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:publisher><rdf:Bag><rdf:li>{publisher}</rdf:li></rdf:Bag></dc:publisher></rdf:Description></rdf:RDF></x:xmpmeta>"#
+            ).as_bytes())
+        };
+        let lines = [PrintedLine {
+            page: 1,
+            text: "© 2024 The Meridian Water Institute. All rights reserved.".into(),
+            size: 8.0,
+            top: 760.0,
+        }];
+        let text =
+            text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
+        let publisher = |xmp: &Xmp| {
+            metadata_from(&Sources {
+                info: &Info::default(),
+                xmp: Some(xmp),
+                printed: &PrintedMetadata::default(),
+                lines: &lines,
+                page_heights: &[792.0],
+                text: &text,
+            })
+            .publisher
+        };
+        let printed = publisher(&xmp("Meridian Water Institute")).map(|p| (p.value, p.source));
+        assert_eq!(
+            printed,
+            Some(("Meridian Water Institute".to_string(), MetadataSource::Xmp)),
+            "XMP that the page prints wins"
+        );
+        let template = publisher(&xmp("Acme Templates Ltd")).map(|p| {
+            let lost: Vec<(Value, &'static str)> = p
+                .alternatives
+                .iter()
+                .map(|a| {
+                    (
+                        a.value.clone(),
+                        if a.reason.contains("not printed") {
+                            "not printed"
+                        } else {
+                            "other"
+                        },
+                    )
+                })
+                .collect();
+            (p.value, p.source, lost)
+        });
+        assert_eq!(
+            template,
+            Some((
+                "Meridian Water Institute".to_string(),
+                MetadataSource::Page,
+                vec![(Value::String("Acme Templates Ltd".into()), "not printed")]
+            ))
         );
     }
 

@@ -37,16 +37,24 @@ pub struct PrintedMetadata {
 /// furniture already removed) and the normalised text of the first pages.
 pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMetadata {
     let front: Vec<&PrintedLine> = front_lines(lines);
+    // The body size from both pages: a cover's title can hold more
+    // characters than anything else on page 1.
+    let body = body_size(&lines.iter().collect::<Vec<_>>());
     let mut found = PrintedMetadata::default();
-    let title_range = title_block(&front);
+    let title_range = title_block(&front, body);
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
-        found.title = Some(join_lines(&front[start..end]));
+        let main = join_lines(&front[start..end]);
         after_title = end;
-        if let Some((sub, next)) = subtitle(&front, start, end) {
-            found.subtitle = Some(sub);
-            after_title = next;
-        }
+        found.title = Some(match subtitle(&front, start, end, body) {
+            Some((sub, next)) => {
+                after_title = next;
+                let full = full_title(&main, &sub);
+                found.subtitle = Some(sub);
+                full
+            }
+            None => main,
+        });
     }
     found.authors = authors_after(&front, after_title);
     found.date = printed_date(&front, after_title);
@@ -100,11 +108,10 @@ fn body_size(lines: &[&PrintedLine]) -> f32 {
 /// The title: the first run of lines set in the largest size on the front
 /// page, skipping runs that are a series label, a date or a logo word.
 /// Falls back to the first line when nothing stands out typographically.
-fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
+fn title_block(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
     if front.is_empty() {
         return None;
     }
-    let body = body_size(front);
     let mut sizes: Vec<f32> = front
         .iter()
         .map(|l| l.size)
@@ -119,11 +126,15 @@ fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
                 start += 1;
                 continue;
             }
+            // Lines close below in nearly the title's size go on with it
+            // (a title set in alternating sizes, 24 and 22 points).
             let mut end = start + 1;
             while end < front.len()
-                && (front[end].size - size).abs() <= size * 0.04
+                && front[end].size >= size * TITLE_SIZE_SPREAD
+                && front[end].size <= size * 1.04
                 && front[end].page == front[end - 1].page
                 && front[end].top - front[end - 1].top < size * 2.2
+                && !is_genre_line(&front[end].text)
             {
                 end += 1;
             }
@@ -141,9 +152,38 @@ fn title_block(front: &[&PrintedLine]) -> Option<(usize, usize)> {
         .map(|i| (i, i + 1))
 }
 
+/// Smallest share of the title's size a line may have and still be part
+/// of the title block.
+const TITLE_SIZE_SPREAD: f32 = 0.85;
+
+/// Words that name what kind of document it is; printed near the title,
+/// they are not part of it.
+const GENRE_LINES: &[&str] = &[
+    "final report",
+    "rapport final",
+    "report",
+    "statement",
+    "draft",
+    "final draft",
+    "discussion draft",
+    "annual report",
+    "executive summary",
+    "summary",
+    "abstract",
+    "redpaper",
+    "redbook",
+    "white paper",
+];
+
+fn is_genre_line(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    GENRE_LINES.contains(&lower.as_str())
+}
+
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    has_letters(text, 3)
+    !is_genre_line(text)
+        && has_letters(text, 3)
         && words <= 40
         && !is_series_label(text)
         && find_dates(text)
@@ -157,20 +197,58 @@ fn is_title_like(text: &str) -> bool {
 
 /// A subtitle: the lines right after the title, smaller than it but larger
 /// than the body, that are not authors or a date.
-fn subtitle(front: &[&PrintedLine], start: usize, end: usize) -> Option<(String, usize)> {
+fn subtitle(
+    front: &[&PrintedLine],
+    start: usize,
+    end: usize,
+    body: f32,
+) -> Option<(String, usize)> {
     let title_size = front[start].size;
-    let body = body_size(front);
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
         && front[next].size > body * 1.15
         && !looks_like_names(&front[next].text)
+        && !is_fact_line(&front[next].text)
+        && !is_genre_line(&front[next].text)
+        && front[next].page == front[next - 1].page
+        && front[next].top - front[next - 1].top < title_size * 2.2
         && find_dates(&front[next].text).is_empty()
         && !is_series_label(&front[next].text)
     {
         next += 1;
     }
     (next > end).then(|| (join_lines(&front[end..next]), next))
+}
+
+/// Words that tie two lines of a title into one phrase, at the end of
+/// the first or the start of the second ("... Implementation of" /
+/// "For the Assessment ..."). Articles count only at the end of a line: a
+/// subtitle often starts with one ("A guide for ...").
+const CONTINUING_WORDS: &[&str] = &[
+    "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "de", "des", "du",
+    "et", "pour", "und", "für", "von",
+];
+const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "das"];
+
+/// The title as a cataloguer writes it: the main title, then the
+/// subtitle after a colon ("Understanding Breast Cancer: A guide for ...").
+/// When the smaller line only goes on with the sentence of the main one
+/// ("Clinical Guidance" / "For the Assessment of ..."), or the main title
+/// ends with its own colon or dash, they are joined by a space.
+fn full_title(main: &str, sub: &str) -> String {
+    let first_word = sub.split_whitespace().next().unwrap_or("").to_lowercase();
+    let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
+    let continues = sub.starts_with(|c: char| c.is_lowercase() || c == '(')
+        || CONTINUING_WORDS.contains(&first_word.as_str())
+        || CONTINUING_WORDS.contains(&last_word.as_str())
+        || ARTICLES.contains(&last_word.as_str())
+        || main.ends_with([':', '-', '\u{2013}', '\u{2014}']);
+    if continues {
+        format!("{main} {sub}")
+    } else {
+        format!("{main}: {sub}")
+    }
 }
 
 fn join_lines(lines: &[&PrintedLine]) -> String {
@@ -192,16 +270,25 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
 /// block of most publications; organisations count as authors there);
 /// else the first line after the title that reads as a list of names.
 fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
-    let window: Vec<&PrintedLine> = front.iter().skip(after_title).take(8).copied().collect();
-    for (i, line) in window.iter().enumerate() {
+    // Names start within 8 lines of the title, and may run on past them.
+    let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
+    for (i, line) in window.iter().enumerate().take(8) {
         let text = without_date(line.text.trim());
         if let Some(rest) = strip_by(text) {
-            // "By" alone on its line: the names are on the next one.
-            let names = match rest {
-                "" => window.get(i + 1).map_or("", |next| next.text.trim()),
-                rest => rest,
+            // "By" alone on its line (or "Developed by the"): the names
+            // are on the next one.
+            let (names, from) = match rest {
+                "" | "the" | "The" => {
+                    (window.get(i + 1).map_or("", |next| next.text.trim()), i + 1)
+                }
+                rest => (rest, i),
             };
-            return split_names(without_date(names));
+            let mut found = split_names(without_date(names));
+            if found.is_empty() && !names.is_empty() && !is_affiliation(names) {
+                // An organisation named whole ("Hospital Bed Safety Workgroup").
+                found.push(names.trim_end_matches([',', '.']).to_string());
+            }
+            return more_names(window, from, found);
         }
         let dated = text.len() < line.text.trim().len()
             || window.get(i + 1).is_some_and(|next| {
@@ -214,8 +301,12 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             && text.split_whitespace().count() <= 12
             && !text.is_empty()
             && !text.ends_with('.')
+            && !is_affiliation(text)
         {
-            return split_names(text);
+            let found = split_names(text);
+            if !found.is_empty() {
+                return found;
+            }
         }
         if find_dates(text).first().is_some_and(|d| d.offset == 0)
             || is_series_label(text)
@@ -224,7 +315,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             continue;
         }
         if looks_like_names(text) {
-            return split_names(text);
+            return more_names(window, i, split_names(text));
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
@@ -232,6 +323,35 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Names often run over several lines ("Brooke F. Connor, Donna L. Rose,"
+/// / "Lucinda K. Murtagh, and Sonja R. Abney"): take the lines after line
+/// `last` of `window` that read as names too, in the same size.
+fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> Vec<String> {
+    let Some(&first) = window.get(last) else {
+        return names;
+    };
+    let mut previous = first;
+    for &line in window.iter().skip(last + 1) {
+        let text = line.text.trim();
+        let text = text
+            .strip_prefix("and ")
+            .or_else(|| text.strip_prefix("& "))
+            .unwrap_or(text);
+        let next_line = line.page == previous.page && line.top - previous.top < 2.0 * first.size;
+        if (line.size - first.size).abs() > 0.1 * first.size
+            || !next_line
+            || is_genre_line(text)
+            || !looks_like_names(text)
+        {
+            break;
+        }
+        names.extend(split_names(text));
+        previous = line;
+    }
+    names.dedup();
+    names
 }
 
 /// The text before a date printed at the end of a line ("Jane Doe, June
@@ -249,6 +369,8 @@ fn without_date(text: &str) -> &str {
 const BY_LABELS: &[&str] = &[
     "written by",
     "prepared by",
+    "developed by",
+    "compiled by",
     "authored by",
     "edited by",
     "authors:",
@@ -263,7 +385,11 @@ const BY_LABELS: &[&str] = &[
 fn strip_by(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
     BY_LABELS.iter().find_map(|label| {
-        let rest = lower.strip_prefix(label)?;
+        // "Author : Jane Doe" as well as "Author: Jane Doe".
+        let rest = lower.strip_prefix(label).or_else(|| {
+            let bare = label.strip_suffix(':')?;
+            lower.strip_prefix(bare)?.strip_prefix(" :")
+        })?;
         // A whole word: "By " or "By:" but not "Bylaws".
         if !(rest.is_empty() || rest.starts_with([' ', ':'])) {
             return None;
@@ -275,7 +401,7 @@ fn strip_by(text: &str) -> Option<&str> {
 
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
-    let text = text
+    let text = without_footnote_marks(text)
         .replace(" & ", ", ")
         .replace(" and ", ", ")
         .replace(" et ", ", ")
@@ -286,7 +412,7 @@ pub fn split_names(text: &str) -> Vec<String> {
                 .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
                 .trim()
         })
-        .filter(|n| has_letters(n, 2))
+        .filter(|n| has_letters(n, 2) && is_name(n))
         .map(str::to_string)
         .collect()
 }
@@ -294,12 +420,13 @@ pub fn split_names(text: &str) -> Vec<String> {
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
 fn looks_like_names(text: &str) -> bool {
-    let text = text.trim();
+    let unmarked = without_footnote_marks(text);
+    let text = unmarked.trim();
     if text.is_empty() || text.ends_with('.') || text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let names = split_names(text);
-    if names.is_empty() || names.len() > 12 {
+    if names.is_empty() || names.len() > 16 || is_affiliation(text) {
         return false;
     }
     names.iter().all(|name| {
@@ -315,20 +442,175 @@ fn looks_like_names(text: &str) -> bool {
     }) && !is_series_label(text)
 }
 
+/// The text without the marks that tie a name to its affiliation or a
+/// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
+/// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
+fn without_footnote_marks(text: &str) -> String {
+    let is_mark = |c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '*' | '\u{2020}' | '\u{2021}' | '\u{2217}' | '\u{a7}' | '+' | '$' | '#'
+            )
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut after_letter = false;
+    let mut dropped = false;
+    for (i, &c) in chars.iter().enumerate() {
+        // Marks may be listed: "Theurer2,3" ties one name to two places.
+        let listed_mark = c == ',' && chars.get(i + 1).copied().is_some_and(is_mark);
+        if after_letter && (is_mark(c) || listed_mark) {
+            dropped = true;
+            continue;
+        }
+        // A mark then a space and a capital: the mark separated two names
+        // ("Temple-Smith1 Jennifer A. Graves2").
+        if dropped && c == ' ' && chars.get(i + 1).is_some_and(|n| n.is_uppercase()) {
+            out.push(',');
+        }
+        dropped = false;
+        after_letter = c.is_alphabetic();
+        out.push(c);
+    }
+    out
+}
+
+/// Words that are never a person's name, printed where names could be.
+const NOT_NAMES: &[&str] = &[
+    "abstract",
+    "introduction",
+    "received",
+    "accepted",
+    "published",
+    "summary",
+    "contents",
+    "table of contents",
+    "keywords",
+    "foreword",
+    "preface",
+    "edition",
+    "chapter",
+    "resume",
+    "résumé",
+    "zusammenfassung",
+];
+
+/// Titles and grades printed after a name ("Fellow, IEEE"), not names.
+const GRADES: &[&str] = &[
+    "fellow",
+    "member",
+    "senior member",
+    "student member",
+    "life fellow",
+    "ieee",
+    "phd",
+    "ph.d.",
+    "md",
+    "jr.",
+    "sr.",
+];
+
+/// Words of an affiliation: a line holding one names places, not people.
+const AFFILIATION_WORDS: &[&str] = &[
+    "university",
+    "universit",
+    "department",
+    "school of",
+    "institute",
+    "college",
+    "laboratory",
+    "faculty",
+    "hospital",
+    "centre for",
+    "center for",
+    "corporation",
+];
+
+fn is_affiliation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) || text.contains('@')
+}
+
+/// Whether a piece of a name list can be a name: not a heading word or a
+/// grade, and two words or more (one word only as an acronym such as
+/// "CCITT", which organisations sign with).
+fn is_name(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    let words = piece.split_whitespace().count();
+    let acronym = words == 1
+        && (3..=7).contains(&piece.chars().count())
+        && piece.chars().all(|c| c.is_uppercase() || c == '.');
+    !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
+        && !GRADES.contains(&lower.as_str())
+        && (words >= 2 || acronym)
+        && !piece.contains("://")
+        && !lower.starts_with("www.")
+}
+
+/// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
+/// of a title.
+fn is_fact_line(text: &str) -> bool {
+    text.split(':')
+        .skip(1)
+        .any(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// The first date printed near the top: after the title on page 1, then
 /// anywhere on the front lines.
 fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, String)> {
-    let ordered = front
+    // The lines just below the title, then those above it (a journal's
+    // header), then the rest of the front pages.
+    const NEAR: usize = 25;
+    let ordered: Vec<&&PrintedLine> = front
         .iter()
         .skip(after_title)
-        .chain(front.iter().take(after_title));
-    for line in ordered.take(40) {
-        if let Some(date) = find_dates(&line.text).into_iter().next() {
-            return Some((date.iso, line.text.trim().to_string()));
+        .take(NEAR)
+        .chain(front.iter().take(after_title))
+        .chain(front.iter().skip(after_title + NEAR))
+        .collect();
+    let mut first_plain: Option<(String, String)> = None;
+    for line in &ordered {
+        let text = line.text.trim();
+        for date in find_dates(text) {
+            let before = text.get(..date.offset).unwrap_or("").to_lowercase();
+            let label = before
+                .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
+                .next()
+                .unwrap_or("");
+            // A journal's publication date beats the first date printed.
+            if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
+                return Some((date.iso, text.to_string()));
+            }
+            // Manuscript history is not the publication date.
+            if first_plain.is_none() && !HISTORY_LABELS.iter().any(|l| label.contains(l)) {
+                first_plain = Some((date.iso, text.to_string()));
+            }
         }
     }
-    None
+    first_plain.or_else(|| {
+        // A year alone on its line ("Denver, Colorado" / "1998").
+        ordered.iter().find_map(|line| {
+            let text = line.text.trim().trim_start_matches('\u{a9}').trim();
+            let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+            (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
+        })
+    })
 }
+
+/// Words that introduce the date a work was published.
+const PUBLISHED_LABELS: &[&str] = &["published", "publié", "veröffentlicht", "this edition"];
+
+/// Words that introduce a date of the manuscript's history.
+const HISTORY_LABELS: &[&str] = &[
+    "received",
+    "revised",
+    "accepted",
+    "submitted",
+    "reçu",
+    "accepté",
+    "eingereicht",
+];
 
 const SERIES_WORDS: &[&str] = &[
     "policy brief",
@@ -525,9 +807,12 @@ mod tests {
             Farmers in the Sahel face longer dry seasons. This brief looks at what works for them and why.\n\n\
             Keywords: water, Sahel, irrigation\n\nIntroduction";
         let found = read_front_matter(&brief(), text);
+        // The title as a cataloguer writes it: subtitle after a colon.
         assert_eq!(
             found.title.as_deref(),
-            Some("Water Security in the Sahel: Storage, Soils and Trust")
+            Some(
+                "Water Security in the Sahel: Storage, Soils and Trust: Lessons from five river basins"
+            )
         );
         assert_eq!(
             found.subtitle.as_deref(),
@@ -545,6 +830,166 @@ mod tests {
                 .is_some_and(|s| s.starts_with("Farmers in the Sahel"))
         );
         assert_eq!(found.keywords, ["water", "Sahel", "irrigation"]);
+    }
+
+    #[test]
+    fn title_in_alternating_sizes_on_a_cover_is_one_title() {
+        // A cover whose title holds most of its characters; the body size
+        // comes from page 2.
+        let lines = vec![
+            line(1, "Clinical Guidance", 24.0, 185.0),
+            line(1, "For the Assessment and Implementation of", 22.0, 213.0),
+            line(1, "Bed Rails", 24.0, 238.0),
+            line(1, "In Hospitals and Home Care Settings", 22.0, 266.0),
+            line(1, "FINAL REPORT", 22.0, 300.0),
+            line(1, "Developed by the Workgroup", 20.0, 537.0),
+            line(2, "Table of Contents", 14.0, 95.0),
+            line(
+                2,
+                "The workgroup was formed to look at how bed rails are used in hospitals.",
+                10.0,
+                133.0,
+            ),
+            line(
+                2,
+                "It met for two years and heard from patients, families and staff alike.",
+                10.0,
+                146.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "Clinical Guidance For the Assessment and Implementation of Bed Rails In Hospitals and Home Care Settings"
+            )
+        );
+    }
+
+    #[test]
+    fn subtitle_joins_with_a_colon_or_goes_on_with_the_sentence() {
+        assert_eq!(
+            full_title(
+                "Understanding Breast Cancer",
+                "A guide for people with cancer"
+            ),
+            "Understanding Breast Cancer: A guide for people with cancer"
+        );
+        assert_eq!(
+            full_title("Disk-Based Storage", "for Scalable Video"),
+            "Disk-Based Storage for Scalable Video"
+        );
+        assert_eq!(
+            full_title("Plan directeur de", "Chelsea"),
+            "Plan directeur de Chelsea"
+        );
+    }
+
+    #[test]
+    fn names_run_over_lines_until_the_affiliations() {
+        let lines = vec![
+            line(1, "Methods of Analysis of Water", 18.0, 100.0),
+            line(
+                1,
+                "By Brooke F. Connor, Donna L. Rose, Mary C. Noriega,",
+                14.0,
+                140.0,
+            ),
+            line(1, "Lucinda K. Murtagh, and Sonja R. Abney", 14.0, 156.0),
+            line(1, "U.S. GEOLOGICAL SURVEY", 12.0, 200.0),
+            line(1, "Open-File Report 97-829", 12.0, 228.0),
+            line(
+                2,
+                "The laboratory measured the water of many wells in the county.",
+                10.0,
+                100.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(
+            found.authors,
+            [
+                "Brooke F. Connor",
+                "Donna L. Rose",
+                "Mary C. Noriega",
+                "Lucinda K. Murtagh",
+                "Sonja R. Abney"
+            ]
+        );
+        let lines = vec![
+            line(1, "A Study of Things", 18.0, 100.0),
+            line(
+                1,
+                "Jordi Soria-Comas, Josep Domingo-Ferrer, Fellow, IEEE",
+                11.0,
+                130.0,
+            ),
+            line(1, "Dublin City University, Dublin, Ireland", 11.0, 143.0),
+            line(1, "DESCRIPTION", 11.0, 170.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.authors, ["Jordi Soria-Comas", "Josep Domingo-Ferrer"]);
+    }
+
+    #[test]
+    fn publication_date_beats_manuscript_history_and_a_lone_year_is_a_date() {
+        let lines = vec![
+            line(
+                1,
+                "IEEE TRANSACTIONS ON VIDEO, VOL. 7, NO. 5, OCTOBER 1997",
+                7.0,
+                30.0,
+            ),
+            line(1, "Disk-Based Storage for Video", 24.0, 60.0),
+            line(
+                1,
+                "Received 30 November 2004; accepted 22 July 2005",
+                9.0,
+                100.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1997-10"));
+        let lines = vec![
+            line(1, "Water Quality Methods", 18.0, 100.0),
+            line(1, "Received 30 November 2004", 9.0, 120.0),
+            line(1, "Published: 22 July 2005", 9.0, 130.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2005-07-22"));
+        let lines = vec![
+            line(1, "Water Quality Methods", 18.0, 100.0),
+            line(1, "Denver, Colorado", 12.0, 660.0),
+            line(1, "1998", 12.0, 680.0),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1998"));
+    }
+
+    #[test]
+    fn names_with_affiliation_marks() {
+        assert_eq!(
+            split_names(
+                "Peter D. Temple-Smith1 Jennifer A. Marshall Graves2*, Frank Grützner2 and Andreas Gal∗+"
+            ),
+            [
+                "Peter D. Temple-Smith",
+                "Jennifer A. Marshall Graves",
+                "Frank Grützner",
+                "Andreas Gal"
+            ]
+        );
+        assert!(looks_like_names("Frank Grützner2, Janine Deakin2"));
+        assert!(!looks_like_names("BaseVersion: 1.7"));
+        assert!(is_fact_line("BaseVersion: 1.7 ExtensionLevel: 5"));
+        assert_eq!(
+            strip_by("Author : Johan van der Knijff"),
+            Some("Johan van der Knijff")
+        );
+        assert_eq!(
+            strip_by("Author : Johan van der Knijff"),
+            Some("Johan van der Knijff")
+        );
     }
 
     #[test]

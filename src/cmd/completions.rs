@@ -1,17 +1,14 @@
-//! `bindery completions SHELL`: the shell completion script, generated from
-//! the same command-line definition the binary parses (clap_complete).
+//! `bindery completions SHELL`: the completion script for a shell, made by
+//! clap_complete from the same definitions the parser uses, so it never
+//! drifts from the real flags.
 
 use crate::cli::{Cli, CompletionsArgs};
 use crate::cmd::Outcome;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use clap::CommandFactory;
-use std::io::Write;
 
 pub fn run(args: &CompletionsArgs) -> Result<Outcome> {
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "bindery", &mut script);
-    std::io::stdout()
-        .write_all(&script)
-        .map_err(|e| Error::from_io(format!("cannot write output: {e}"), &e))?;
+    let mut command = Cli::command();
+    clap_complete::generate(args.shell, &mut command, "bindery", &mut std::io::stdout());
     Ok(Outcome::Success)
 }

@@ -1,9 +1,9 @@
 //! `bindery diff`: documents added, changed, removed and renamed between two
 //! versions (default: the latest and the one before).
 
-use crate::Archive;
+use crate::archive::Archive;
 use crate::cli::{DiffArgs, Verbosity};
-use crate::cmd::{Outcome, json};
+use crate::cmd::Outcome;
 use crate::error::Result;
 
 pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
@@ -15,10 +15,11 @@ pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
     };
     let changes = archive.changes(from, to)?;
     if args.json {
-        let mut value = json::changes(&archive, from, to, &changes)?;
-        value["from"] = from.into();
-        value["to"] = to.into();
-        json::print_line(&value)?;
+        let mut out = crate::cmd::changes_json(&changes);
+        out["from"] = from.into();
+        out["to"] = to.into();
+        crate::cmd::json::add_digests(&mut out, &archive, from, to, &changes)?;
+        crate::cmd::json::print_line(&out)?;
         return Ok(Outcome::Success);
     }
     for path in &changes.added {

@@ -1,16 +1,23 @@
 //! `bindery extract`: records for every PDF under the inputs, as JSON Lines
 //! or one file per document.
 
+use crate::catalog::matching::{Candidate, Plan};
 use crate::cli::{ExtractArgs, Verbosity};
-use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, note};
+use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, match_catalog, note};
 use crate::error::Result;
 use crate::output::open_sink;
-use crate::pipeline::extract_all;
+use crate::pipeline::{InputFile, extract_all};
 use crate::progress::Progress;
+use rayon::prelude::*;
+use std::path::Path;
+use std::sync::Arc;
 
 pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
-    let options = extract_options(&args.batch.read)?;
+    let mut options = extract_options(&args.batch.read)?;
     let files = batch_inputs(&args.batch)?;
+    if let Some(path) = &args.batch.catalog {
+        options.catalog = Some(Arc::new(catalog_plan(path, &files, verbosity)?));
+    }
     if files.is_empty() {
         note(
             verbosity,
@@ -68,4 +75,23 @@ pub fn document_line(path: &str, record: &crate::Record) -> String {
         .map(|t| format!(": {}", t.value))
         .unwrap_or_default();
     format!("{path}: ok, {pages} pages{title}")
+}
+
+/// Match the catalog against the files, one record per file. Files are
+/// hashed first only when some row names its PDF by SHA-256.
+fn catalog_plan(path: &Path, files: &[InputFile], verbosity: Verbosity) -> Result<Plan> {
+    let catalog = crate::catalog::Catalog::load(path)?;
+    let hash = catalog.has_sha256_keys();
+    let candidates: Vec<Candidate> = files
+        .par_iter()
+        .map(|file| Candidate {
+            paths: vec![file.logical_path.clone()],
+            // An unreadable file gets its error record from extraction.
+            sha256: hash
+                .then(|| crate::archive::digest::sha256_file(&file.path).ok())
+                .flatten(),
+        })
+        .collect();
+    let matches = match_catalog(&catalog, &candidates, verbosity)?;
+    Ok(Plan::by_path(&catalog, &candidates, &matches))
 }

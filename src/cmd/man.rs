@@ -1,24 +1,34 @@
-//! `bindery man --out DIR` (hidden; `make man` runs it): one roff man page
-//! per command, `bindery.1`, `bindery-extract.1`, ..., from the same
-//! command-line definition as `--help` (clap_mangen), so they never drift.
+//! `bindery man --out-dir DIR`: man pages made by clap_mangen from the
+//! command definitions: `bindery.1`, and `bindery-<command>.1` for each
+//! command (what `make man` runs).
 
-use crate::cli::{Cli, ManArgs, Verbosity};
-use crate::cmd::{Outcome, note};
+use crate::cli::{Cli, ManArgs};
+use crate::cmd::Outcome;
 use crate::error::{Error, Result};
 use clap::CommandFactory;
+use std::path::Path;
 
-pub fn run(args: &ManArgs, verbosity: Verbosity) -> Result<Outcome> {
-    let out = &args.out;
-    std::fs::create_dir_all(out).map_err(|e| Error::io(out, "create folder", &e))?;
-    clap_mangen::generate_to(Cli::command(), out)
-        .map_err(|e| Error::io(out, "write man pages into", &e))?;
-    note(
-        verbosity,
-        &format!(
-            "bindery: man pages written to {}; read one with man -l {}/bindery.1",
-            out.display(),
-            out.display()
-        ),
-    );
+pub fn run(args: &ManArgs) -> Result<Outcome> {
+    let dir = &args.out_dir;
+    std::fs::create_dir_all(dir).map_err(|err| Error::io(dir, "create", &err))?;
+    let command = Cli::command();
+    write_page(dir, "bindery.1", command.clone())?;
+    for sub in command.get_subcommands() {
+        let name = format!("bindery-{}", sub.get_name());
+        let page = sub
+            .clone()
+            .display_name(name.clone())
+            .bin_name(format!("bindery {}", sub.get_name()));
+        write_page(dir, &format!("{name}.1"), page)?;
+    }
     Ok(Outcome::Success)
+}
+
+fn write_page(dir: &Path, file: &str, command: clap::Command) -> Result<()> {
+    let mut out = Vec::new();
+    let path = dir.join(file);
+    clap_mangen::Man::new(command)
+        .render(&mut out)
+        .map_err(|err| Error::io(&path, "render", &err))?;
+    std::fs::write(&path, out).map_err(|err| Error::io(&path, "write", &err))
 }

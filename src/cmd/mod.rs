@@ -14,6 +14,8 @@ pub mod show;
 pub mod text;
 pub mod verify;
 
+use crate::catalog::Catalog;
+use crate::catalog::matching::{Candidate, Matches, match_rows};
 use crate::cli::{BatchArgs, ReadArgs, Verbosity};
 use crate::error::{Error, Result};
 use crate::extract::ExtractOptions;
@@ -53,6 +55,7 @@ pub fn extract_options(args: &ReadArgs) -> Result<ExtractOptions> {
                 ..Limits::default()
             },
         },
+        catalog: None,
     })
 }
 
@@ -80,4 +83,56 @@ pub fn note(verbosity: Verbosity, message: &str) {
     if !verbosity.quiet {
         eprintln!("{message}");
     }
+}
+
+/// Match a catalog against the PDFs, before any is read: say on stderr
+/// which rows match nothing or too much, and stop when a row contradicts
+/// itself.
+pub fn match_catalog(
+    catalog: &Catalog,
+    candidates: &[Candidate],
+    verbosity: Verbosity,
+) -> Result<Matches> {
+    let matches = match_rows(catalog, candidates);
+    for warning in catalog.warnings.iter().chain(&matches.warnings) {
+        note(verbosity, &format!("bindery: {warning}"));
+    }
+    for error in &matches.errors {
+        eprintln!("bindery: {error}");
+    }
+    if !matches.errors.is_empty() {
+        return Err(Error::new(format!(
+            "{}: {} row(s) name different PDFs by different keys; nothing was read",
+            catalog.label,
+            matches.errors.len()
+        )));
+    }
+    let described = matches.rows.iter().filter(|r| r.is_some()).count();
+    note(
+        verbosity,
+        &format!(
+            "bindery: {}: {} rows, {described} of {} PDFs described",
+            catalog.label,
+            catalog.rows.len(),
+            candidates.len()
+        ),
+    );
+    Ok(matches)
+}
+
+/// The changes between two versions as JSON fields (`added`, `changed`,
+/// `removed`: logical paths; `renamed`: `{from, to}` pairs), shared by
+/// `diff --json` and `pack --json`.
+pub fn changes_json(changes: &crate::archive::inventory::Changes) -> serde_json::Value {
+    let renamed: Vec<serde_json::Value> = changes
+        .renamed
+        .iter()
+        .map(|(from, to)| serde_json::json!({ "from": from, "to": to }))
+        .collect();
+    serde_json::json!({
+        "added": changes.added,
+        "changed": changes.changed,
+        "removed": changes.removed,
+        "renamed": renamed,
+    })
 }

@@ -1,0 +1,36 @@
+//! Debug aid: print the printed lines of the first two pages as the
+//! metadata heuristics see them (page, size, top, text), then what the
+//! page heuristics read from them.
+//!
+//! cargo run --release --example front -- FILE.pdf
+
+use bindery::pdf::document::{self, OpenOptions};
+use bindery::pdf::layout::layout_page;
+use bindery::pdf::limits::Budget;
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: front FILE.pdf");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let options = OpenOptions::default();
+    let doc = match document::open(&bytes, &options) {
+        Ok(doc) => doc,
+        Err(err) => {
+            eprintln!("{path}: {err:?}");
+            std::process::exit(1);
+        }
+    };
+    let budget = Budget::new(options.limits.clone());
+    let pages = bindery::extract::read_pages(&doc, &budget, Some((1, 2))).unwrap_or_default();
+    let layouts: Vec<_> = pages.iter().map(layout_page).collect();
+    let lines = bindery::brief::printed_lines(&layouts, &[]);
+    for line in &lines {
+        println!(
+            "p{} {:6.2} {:7.1}  {}",
+            line.page, line.size, line.top, line.text
+        );
+    }
+    println!("{:#?}", bindery::brief::page::read_front_matter(&lines, ""));
+}

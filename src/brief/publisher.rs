@@ -1,0 +1,729 @@
+//! The issuing organisation as the first pages print it, the way a
+//! cataloguer finds it: a "Published by" or "Publisher:" line, the holder
+//! in a copyright line ("© 2024 The Water Institute"), or an organisation's
+//! name standing alone at the top or foot of the cover ("U.S. GEOLOGICAL
+//! SURVEY", "Bureau of Reclamation").
+//!
+//! Author affiliations print organisation names too; they are told apart
+//! by where they stand (right after the names, in the middle of the page,
+//! numbered as footnotes, ending as a sentence).
+
+use super::page::PrintedLine;
+
+/// Everything the publisher rules look at.
+pub struct PublisherSources<'a> {
+    /// Lines of the first two pages, furniture left out, in reading order.
+    pub lines: &'a [PrintedLine],
+    /// Height of each of those pages, in points (index 0 is page 1).
+    pub page_heights: &'a [f32],
+    /// Running headers and footers of those pages: copyright lines often
+    /// repeat on every page.
+    pub furniture: &'a [(u32, &'a str)],
+    pub title: Option<&'a str>,
+    pub authors: &'a [String],
+}
+
+/// The printed publisher, first found by these rules in this order: a
+/// labelled line on the first two pages; a copyright line on page 1; an
+/// organisation's name alone near the top or foot of page 1; a copyright
+/// line on page 2.
+pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
+    let texts = |page: u32| {
+        sources
+            .lines
+            .iter()
+            .filter(move |l| l.page == page)
+            .map(|l| l.text.as_str())
+            .chain(
+                sources
+                    .furniture
+                    .iter()
+                    .filter(move |f| f.0 == page)
+                    .map(|f| f.1),
+            )
+    };
+    sources
+        .lines
+        .iter()
+        .filter(|l| l.page <= 2)
+        .find_map(|l| labelled(&l.text))
+        .or_else(|| texts(1).find_map(copyright_holder))
+        .or_else(|| standing_alone(sources))
+        .or_else(|| texts(2).find_map(copyright_holder))
+}
+
+/// Words that make a name an organisation's (lowercase; matched as whole
+/// words, or as the start of a word for the stems).
+const ORGANISATION_WORDS: &[&str] = &[
+    "institute",
+    "institut",
+    "institution",
+    "instituto",
+    "centre",
+    "center",
+    "foundation",
+    "fondation",
+    "stiftung",
+    "council",
+    "conseil",
+    "university",
+    "université",
+    "universität",
+    "universidad",
+    "universiteit",
+    "bank",
+    "agency",
+    "agence",
+    "ministry",
+    "ministère",
+    "ministerium",
+    "organisation",
+    "organization",
+    "office",
+    "commission",
+    "department",
+    "bureau",
+    "survey",
+    "association",
+    "society",
+    "academy",
+    "union",
+    "federation",
+    "forum",
+    "observatory",
+    "secretariat",
+    "authority",
+    "library",
+    "bibliotheek",
+    "bibliothèque",
+    "bibliothek",
+    "press",
+    "publishing",
+    "publishers",
+    "programme",
+    "trust",
+    "fund",
+    "network",
+    "laboratory",
+    "corporation",
+    "incorporated",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "gmbh",
+    "llc",
+    "group",
+    "think tank",
+];
+
+/// Corporate suffixes that follow a comma but belong to the name.
+const SUFFIXES: &[&str] = &[
+    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "corp.", "plc", "co.",
+];
+
+/// A line that says it names the publisher: "Published by X",
+/// "Publisher: X", "Herausgeber: X", "Éditeur : X", "발행처 X", ...
+fn labelled(text: &str) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "published by",
+        "publisher:",
+        "publié par",
+        "éditeur :",
+        "éditeur:",
+        "herausgegeben von",
+        "herausgeber:",
+        "editado por",
+        "publicado por",
+        "발행처",
+        "発行所",
+        "発行者",
+        "出版者",
+        "出版单位",
+    ];
+    let trimmed = text.trim();
+    // "... published by the" inside a paragraph is running text.
+    if trimmed.starts_with(char::is_lowercase) || trimmed.ends_with(['-', '‐']) {
+        return None;
+    }
+    let lower = trimmed.to_lowercase();
+    let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
+    // Lowercasing keeps these labels' byte lengths, so the cut is valid.
+    let rest = trimmed
+        .get(label.len()..)?
+        .trim_start_matches([':', ' ', '：']);
+    // "Published by the authors in 2020": a year ends the name.
+    let name = tidy(&name_before_noise(rest));
+    (word_count(&name) <= 10 && starts_like_a_name(&name)).then_some(name)
+}
+
+/// The holder named in a copyright line, when it is an organisation:
+/// "© 2024 The X Institute. All rights reserved." gives "X Institute";
+/// "© 2014 A. Author et al.; licensee BioMed Central Ltd." gives "BioMed
+/// Central Ltd". Authors holding the copyright are not a publisher, and a
+/// licence ("Creative Commons") is not a holder.
+fn copyright_holder(text: &str) -> Option<String> {
+    let at = copyright_mark(text)?;
+    let after = text.get(at..)?;
+    let lower = after.to_lowercase();
+    if lower.contains("creative commons") {
+        return None;
+    }
+    if let Some(i) = lower.find("licensee ") {
+        let name = name_before_noise(after.get(i + "licensee ".len()..)?);
+        return (!name.is_empty()).then(|| tidy(&name));
+    }
+    if lower.contains("et al") || lower.contains("the author") {
+        return None;
+    }
+    let rest = strip_copyright_words(after);
+    let rest = rest
+        .strip_prefix("Her Majesty the Queen in Right of Canada,")
+        .or_else(|| rest.strip_prefix("Crown copyright"))
+        .unwrap_or(&rest)
+        .trim();
+    let name = name_before_noise(rest);
+    let good = !name.is_empty()
+        && word_count(&name) <= 10
+        && starts_like_a_name(&name)
+        && (name.split_whitespace().count() <= 2 || has_organisation_word(&name));
+    good.then(|| tidy(&name))
+}
+
+/// Where a copyright notice starts in the line: "©", "(c)", or the word
+/// "Copyright" (not "copyright law" inside a sentence).
+fn copyright_mark(text: &str) -> Option<usize> {
+    if let Some(i) = text.find('©') {
+        return Some(i);
+    }
+    if let Some(i) = text.find("(c) ").or_else(|| text.find("(C) ")) {
+        return Some(i);
+    }
+    // TeX builds © from a "c" in a circle; the text layer keeps the "c":
+    // "c 2008 IOP Publishing Ltd".
+    if let Some(rest) = text.strip_prefix("c ")
+        && rest.len() >= 5
+        && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && rest.as_bytes()[4] == b' '
+    {
+        return Some(0);
+    }
+    let i = text.find("Copyright")?;
+    // "Copyright 2005 by ...", "Copyright © ...", "Copyright c 2009 ACM":
+    // a year or a mark follows.
+    let next = text.get(i + "Copyright".len()..)?.trim_start();
+    let follows = next.starts_with(|c: char| c.is_ascii_digit())
+        || next.starts_with('©')
+        || next.starts_with("c ")
+        || next.starts_with("(c)");
+    follows.then_some(i)
+}
+
+/// Drop the notice words and years: "Copyright © 2005-2009 by the".
+fn strip_copyright_words(text: &str) -> String {
+    let mut words = text.split_whitespace().peekable();
+    while let Some(&word) = words.peek() {
+        let lower = word.to_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        let is_year = !bare.is_empty()
+            && bare
+                .split(['-', '–'])
+                .all(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        let skip = matches!(
+            lower.as_str(),
+            "©" | "(c)" | "c" | "copyright" | "by" | "the" | "©the"
+        ) || lower.starts_with('©') && bare.bytes().all(|b| b.is_ascii_digit())
+            || is_year;
+        if !skip {
+            break;
+        }
+        words.next();
+    }
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// The name at the start of `text`, up to what is not part of it: a
+/// sentence end, "All rights reserved", a semicolon, a year, an ISBN or
+/// price, an address after a comma.
+fn name_before_noise(text: &str) -> String {
+    let mut name: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        let lower = word.to_lowercase();
+        if word.chars().any(|c| c.is_ascii_digit()) || lower == "all" && !name.is_empty() {
+            break;
+        }
+        name.push(word);
+        // "Ltd." ends the name; "Ltd and SISSA" goes on; "U.S." is inside it.
+        let ends = word.ends_with(';')
+            || word.ends_with('.') && (SUFFIXES.contains(&lower.as_str()) || !is_initial(word));
+        if ends {
+            break;
+        }
+    }
+    first_segment(&name.join(" "))
+}
+
+/// "U.S." and "J." are not sentence ends.
+fn is_initial(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 2 || word.matches('.').count() >= 2
+}
+
+/// The part of a name before an address: cut at the first comma, unless
+/// what follows is a corporate suffix ("ARD, Inc.").
+fn first_segment(text: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in text.split(',').enumerate() {
+        let trimmed = part.trim();
+        let suffix = SUFFIXES.contains(&trimmed.to_lowercase().as_str());
+        if i > 0 && !suffix {
+            break;
+        }
+        if i > 0 {
+            out.push(',');
+            out.push(' ');
+        }
+        out.push_str(trimmed);
+    }
+    out
+}
+
+/// An organisation's name on a line of its own near the top or foot of
+/// page 1, not part of the title, not an affiliation. On a cover (a page
+/// of few lines) the whole lower part counts as the foot; elsewhere only
+/// the outer bands. A name at the foot wins over one at the top (covers
+/// name their issuer below the title; banners above it are the fallback).
+/// Of several consecutive such lines ("U.S. Department of the Interior" /
+/// "Bureau of Reclamation"), the last is the issuing unit.
+fn standing_alone(sources: &PublisherSources) -> Option<String> {
+    let height = sources.page_heights.first().copied().filter(|h| *h > 0.0)?;
+    let page: Vec<&PrintedLine> = sources.lines.iter().filter(|l| l.page == 1).collect();
+    let cover = page.len() <= 30;
+    let (top_band, foot_band) = if cover { (0.2, 0.3) } else { (0.15, 0.85) };
+    let title = sources.title.map(folded).unwrap_or_default();
+    let largest = page.iter().map(|l| l.size).fold(0.0f32, f32::max);
+    let affiliation = affiliation_lines(&page, sources.authors);
+    let mut top: Vec<(usize, String)> = Vec::new();
+    let mut foot: Vec<(usize, String)> = Vec::new();
+    for (i, line) in page.iter().enumerate() {
+        // A short line can recur inside a long title ("... by the U.S.
+        // Geological Survey ..."): a line is the title's when the title
+        // holds it and it is set large or makes much of the title.
+        let text = folded(&line.text);
+        let in_title = !title.is_empty()
+            && title.contains(&text)
+            && (line.size >= largest * 0.9 || text.len() * 2 >= title.len());
+        if affiliation.contains(&i) || in_title {
+            continue;
+        }
+        let Some(name) = organisation_line(&line.text) else {
+            continue;
+        };
+        if line.top > height * foot_band {
+            foot.push((i, name));
+        } else if line.top < height * top_band {
+            top.push((i, name));
+        }
+    }
+    if let Some(name) = last_of_run(foot.iter().rev().collect(), true) {
+        return Some(name);
+    }
+    if let Some(name) = last_of_run(top.iter().collect(), false) {
+        return Some(name);
+    }
+    // A banner repeated on every page was taken for a running header; a
+    // footer with a date or page number is not a banner.
+    sources
+        .furniture
+        .iter()
+        .filter(|f| f.0 == 1 && !f.1.chars().any(|c| c.is_ascii_digit()))
+        .find_map(|f| organisation_line(f.1))
+}
+
+/// Of candidates in the order given, the first run of consecutive lines,
+/// and the last line of that run in page order.
+fn last_of_run(found: Vec<&(usize, String)>, reversed: bool) -> Option<String> {
+    let (first_index, first_name) = found.first()?;
+    let mut chosen = (*first_index, first_name.clone());
+    let mut previous = *first_index;
+    for (i, name) in found.into_iter().skip(1) {
+        let next = if reversed {
+            previous.checked_sub(1)
+        } else {
+            Some(previous + 1)
+        };
+        if Some(*i) != next {
+            break;
+        }
+        previous = *i;
+        if !reversed {
+            chosen = (*i, name.clone());
+        }
+    }
+    Some(chosen.1)
+}
+
+/// Lines that name authors, and the block of lines set right under them
+/// (affiliations, addresses), by index in `page`.
+fn affiliation_lines(page: &[&PrintedLine], authors: &[String]) -> Vec<usize> {
+    // An organisation the page heuristics took for an author is no person
+    // with an affiliation under the name.
+    let names: Vec<String> = authors
+        .iter()
+        .filter(|a| !a.is_empty() && !has_organisation_word(a))
+        .map(|a| folded(a))
+        .collect();
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for (i, line) in page.iter().enumerate() {
+        let text = folded(&line.text);
+        let names_author = names.iter().any(|n| text.contains(n));
+        let close_to_previous = i
+            .checked_sub(1)
+            .and_then(|p| page.get(p))
+            .is_some_and(|prev| (line.top - prev.top).abs() < prev.size.max(line.size) * 2.2);
+        in_block = names_author || in_block && close_to_previous;
+        if in_block {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The organisation a line names, if the line is (or starts with) one:
+/// capitalised, short, an organisation word in it, not a numbered
+/// footnote or a sentence.
+fn organisation_line(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.starts_with(|c: char| c.is_ascii_digit() || "*†‡§¶#$".contains(c)) || text.contains('@')
+    {
+        return None;
+    }
+    // A name broken over two lines ("Internal Revenue Serv-") is not whole.
+    if text.ends_with(['-', '‐']) {
+        return None;
+    }
+    let ends_sentence = text.ends_with('.')
+        && !SUFFIXES
+            .iter()
+            .any(|s| text.to_lowercase().ends_with(&format!(" {s}")));
+    if ends_sentence {
+        return None;
+    }
+    let segment = first_segment(text);
+    let segment = strip_marks(&segment);
+    // A year or page number ends the name ("... ANNUAL REPORT 2021 63").
+    let segment: String = match segment
+        .split_whitespace()
+        .position(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        Some(0) => return None,
+        Some(n) => segment
+            .split_whitespace()
+            .take(n)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => segment,
+    };
+    let lower = segment.to_lowercase();
+    let affiliation = ["department of", "school of", "faculty of", "dept."]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || lower.contains(" is with ")
+        || lower.contains(" was with ");
+    let segment = before_series(&segment);
+    let good = !affiliation
+        && word_count(&segment) <= 9
+        && starts_like_a_name(&segment)
+        && has_organisation_word(&segment)
+        && capitalised_share(&segment) >= 1.0;
+    good.then(|| tidy(&without_genre(&segment)))
+}
+
+/// Layout may join the issuer and the series on one line: "MERIDIAN WATER
+/// POLICY INSTITUTE Policy Brief No. 14". Cut at a series name, or where a
+/// run of capitals naming an organisation gives way to mixed case.
+fn before_series(text: &str) -> String {
+    const SERIES: &[&str] = &[
+        "policy brief",
+        "issue brief",
+        "working paper",
+        "discussion paper",
+        "briefing paper",
+        "occasional paper",
+        "research paper",
+        "policy paper",
+        "technical report",
+        "research report",
+        "policy note",
+        "white paper",
+        "special report",
+        "note de politique",
+        "document de travail",
+        "arbeitspapier",
+    ];
+    let lower = text.to_lowercase();
+    // Lowercasing these ASCII-led phrases keeps byte offsets in step only
+    // for ASCII text; elsewhere leave the line whole.
+    if lower.len() == text.len()
+        && let Some(at) = SERIES.iter().filter_map(|s| lower.find(s)).min()
+        && at > 0
+        && let Some(head) = text.get(..at)
+        && has_organisation_word(head)
+    {
+        return head.trim().to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_caps =
+        |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    let caps_run = words.iter().take_while(|w| is_caps(w)).count();
+    if caps_run >= 2 && caps_run < words.len() {
+        let head = words[..caps_run].join(" ");
+        if has_organisation_word(&head) {
+            return head;
+        }
+    }
+    text.to_string()
+}
+
+/// "U.S. Copyright Office Summary": the name without the kind of document
+/// printed after it.
+fn without_genre(name: &str) -> String {
+    const GENRES: &[&str] = &[
+        "summary",
+        "report",
+        "brief",
+        "memo",
+        "paper",
+        "note",
+        "newsletter",
+        "annual",
+    ];
+    let mut name = name;
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        if !GENRES.contains(&last.to_lowercase().as_str()) || !has_organisation_word(head) {
+            break;
+        }
+        name = head;
+    }
+    name.to_string()
+}
+
+/// Footnote marks glued to the end: "(WARDA)2", "Corporation∗".
+fn strip_marks(text: &str) -> String {
+    let trimmed = text.trim_end_matches(|c: char| "*∗†‡§¶#$+".contains(c));
+    let without_digits = trimmed.trim_end_matches(|c: char| c.is_ascii_digit());
+    let glued = without_digits
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_alphabetic() || c == ')');
+    if glued && without_digits.len() < trimmed.len() && trimmed.len() - without_digits.len() <= 2 {
+        without_digits.to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn has_organisation_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    ORGANISATION_WORDS.iter().any(|org| {
+        if org.contains(' ') {
+            lower.contains(org)
+        } else {
+            words.iter().any(|w| {
+                w == org || w.trim_end_matches(['.', ';', ':']) == org.trim_end_matches('.')
+            })
+        }
+    })
+}
+
+/// Share of words that start with a capital (small words like "of" and
+/// "the" do not count against it).
+fn capitalised_share(text: &str) -> f32 {
+    const SMALL: &[&str] = &[
+        "of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "et", "für", "und",
+        "&",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    capitalised as f32 / words.len() as f32
+}
+
+fn starts_like_a_name(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic() && c.is_alphanumeric())
+        || text
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && c.is_alphabetic())
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Lowercase without white space, for "is this line part of that text".
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The name as a record value: a leading "The" dropped (catalogues file
+/// "Brookings Institution"), closing punctuation and spaces trimmed.
+fn tidy(name: &str) -> String {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.trim_end_matches([',', ';', ':', ' ']);
+    let name = if SUFFIXES
+        .iter()
+        .any(|s| s.ends_with('.') && name.to_lowercase().ends_with(s))
+    {
+        name
+    } else {
+        name.trim_end_matches('.')
+    };
+    let name = name
+        .strip_prefix("The ")
+        .or_else(|| name.strip_prefix("the "))
+        .or_else(|| name.strip_prefix("THE "))
+        .unwrap_or(name);
+    name.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(page: u32, top: f32, text: &str) -> PrintedLine {
+        PrintedLine {
+            page,
+            text: text.to_string(),
+            size: 10.0,
+            top,
+        }
+    }
+
+    fn find(lines: &[PrintedLine], title: Option<&str>, authors: &[&str]) -> Option<String> {
+        let authors: Vec<String> = authors.iter().map(|a| a.to_string()).collect();
+        printed_publisher(&PublisherSources {
+            lines,
+            page_heights: &[800.0, 800.0],
+            furniture: &[],
+            title,
+            authors: &authors,
+        })
+    }
+
+    #[test]
+    fn copyright_lines() {
+        let holder = |t: &str| copyright_holder(t);
+        assert_eq!(
+            holder("© 2024 The Water Institute. All rights reserved.").as_deref(),
+            Some("Water Institute")
+        );
+        assert_eq!(
+            holder("Copyright 2005 by the American Geophysical Union.").as_deref(),
+            Some("American Geophysical Union")
+        );
+        assert_eq!(
+            holder("Copyright © 2009 ACM 978-1-60558-392-1/09/06. . . $5.00").as_deref(),
+            Some("ACM")
+        );
+        assert_eq!(
+            holder("© 2014 Agyeman-Duah et al.; licensee BioMed Central Ltd. This is").as_deref(),
+            Some("BioMed Central Ltd.")
+        );
+        assert_eq!(
+            holder("© Cancer Council Australia 2016. ISBN 978 1 925136 98 2").as_deref(),
+            Some("Cancer Council Australia")
+        );
+        assert_eq!(
+            holder("Copyright: Creative Commons Attribution License"),
+            None
+        );
+        assert_eq!(holder("protected under copyright law even if"), None);
+        assert_eq!(holder("© 2020 Jane Doe and John Roe"), None, "persons");
+    }
+
+    #[test]
+    fn labelled_lines() {
+        assert_eq!(
+            labelled("Published by the Overseas Development Institute, London").as_deref(),
+            Some("Overseas Development Institute")
+        );
+        assert_eq!(
+            labelled("발행처 국회입법조사처").as_deref(),
+            Some("국회입법조사처")
+        );
+        assert_eq!(labelled("Publication date: 2020"), None);
+    }
+
+    #[test]
+    fn an_organisation_alone_at_the_foot_of_the_cover() {
+        let lines = [
+            line(1, 100.0, "Final Environmental Assessment"),
+            line(1, 400.0, "Prepared with the Institute of Nothing in mind"),
+            line(1, 700.0, "U.S. Department of the Interior"),
+            line(1, 712.0, "Bureau of Reclamation"),
+            line(1, 724.0, "Mid-Pacific Region"),
+        ];
+        assert_eq!(
+            find(&lines, Some("Final Environmental Assessment"), &[]).as_deref(),
+            Some("Bureau of Reclamation")
+        );
+    }
+
+    #[test]
+    fn affiliations_and_titles_are_not_publishers() {
+        let lines = [
+            line(1, 60.0, "The Center of Why"),
+            line(1, 90.0, "Jane Doe"),
+            line(1, 100.0, "Indiana University, USA"),
+            line(1, 700.0, "1 School of Physics, University of Melbourne"),
+            line(1, 712.0, "Center for Network Science, Sanandaj, Iran."),
+        ];
+        assert_eq!(find(&lines, Some("The Center of Why"), &["Jane Doe"]), None);
+    }
+
+    #[test]
+    fn issuer_and_series_on_one_line() {
+        assert_eq!(
+            organisation_line("MERIDIAN WATER POLICY INSTITUTE Policy Brief No. 14").as_deref(),
+            Some("MERIDIAN WATER POLICY INSTITUTE")
+        );
+        assert_eq!(
+            organisation_line("Centre for Health Systems Analysis Working Paper 3").as_deref(),
+            Some("Centre for Health Systems Analysis")
+        );
+        assert_eq!(organisation_line("Internal Revenue Serv-"), None);
+        assert_eq!(labelled("published by the Internal Revenue Service"), None);
+    }
+
+    #[test]
+    fn names_with_a_comma_suffix_or_an_address() {
+        assert_eq!(organisation_line("ARD, Inc.").as_deref(), Some("ARD, Inc."));
+        assert_eq!(
+            organisation_line("Viewpoints Research Institute, 1209 Grand Central Avenue, Glendale")
+                .as_deref(),
+            Some("Viewpoints Research Institute")
+        );
+        assert_eq!(
+            organisation_line("West Africa Rice Development Association (WARDA)2").as_deref(),
+            Some("West Africa Rice Development Association (WARDA)")
+        );
+    }
+}
