@@ -72,7 +72,8 @@ pub enum Command {
     /// Print one document's record, by id (SHA-256) or logical path.
     #[command(after_help = "Examples:\n  \
         bindery show archive/ water-policy-brief.pdf\n  \
-        bindery show archive/ 3f2a9c --version 1 | jq .metadata")]
+        bindery show archive/ 3f2a9c --version 1 | jq .metadata\n  \
+        bindery show archive/ water-policy-brief.pdf --json >> records.jsonl")]
     Show(ShowArgs),
     /// Write a version's PDFs under their original paths, with their records.
     #[command(after_help = "Examples:\n  \
