@@ -85,6 +85,11 @@ pub enum Command {
         bindery export archive/ --format jsonl > corpus.jsonl\n  \
         bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
+    /// Show one PDF as bindery sees it: metadata by source, fonts, pages.
+    #[command(after_help = "Examples:\n  \
+        bindery inspect samples/water-policy-brief.pdf\n  \
+        bindery inspect report.pdf --json | jq '.fonts[] | select(.to_unicode | not)'")]
+    Inspect(InspectArgs),
     /// Print a shell completion script.
     #[command(after_help = "Examples:\n  \
         bindery completions bash > ~/.local/share/bash-completion/completions/bindery\n  \
@@ -96,6 +101,18 @@ pub enum Command {
         bindery man --out-dir target/man\n  \
         man -l target/man/bindery-pack.1")]
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The PDF file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// One JSON object instead of the report (fields in docs/inspect.md).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(args, cli.verbosity),
         Command::Restore(args) => cmd::restore::run(args, cli.verbosity),
         Command::Export(args) => cmd::export::run(args, cli.verbosity),
+        Command::Inspect(args) => cmd::inspect::run(args, cli.verbosity),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
     };

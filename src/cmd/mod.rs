@@ -5,6 +5,7 @@ pub mod completions;
 pub mod diff;
 pub mod export;
 pub mod extract;
+pub mod inspect;
 pub mod json;
 pub mod log;
 pub mod man;

@@ -7,6 +7,7 @@ pub mod content;
 pub mod document;
 pub mod encoding;
 pub mod font;
+pub mod font_survey;
 pub mod glyph;
 pub mod glyphlist;
 pub mod layout;
