@@ -72,7 +72,8 @@ pub enum Command {
     /// Print one document's record, by id (SHA-256) or logical path.
     #[command(after_help = "Examples:\n  \
         bindery show archive/ water-policy-brief.pdf\n  \
-        bindery show archive/ 3f2a9c --version 1 | jq .metadata")]
+        bindery show archive/ 3f2a9c --version 1 | jq .metadata\n  \
+        bindery show archive/ water-policy-brief.pdf --json >> records.jsonl")]
     Show(ShowArgs),
     /// Write a version's PDFs under their original paths, with their records.
     #[command(after_help = "Examples:\n  \
@@ -279,6 +280,9 @@ pub struct ShowArgs {
     /// Look in this version (default: the latest).
     #[arg(long, value_name = "N")]
     pub version: Option<u32>,
+    /// Print the record on one line (compact JSON) instead of pretty-printed.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

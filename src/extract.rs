@@ -28,7 +28,25 @@ pub struct ExtractOptions {
 }
 
 /// Read the file at `path` and make its record. `logical_path` is its path
-/// relative to the input root.
+/// relative to the input root. Never fails: a PDF that cannot be read gives
+/// a record whose `error` says why.
+///
+/// ```
+/// use bindery::{ExtractOptions, extract_file};
+/// use std::path::Path;
+///
+/// let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/water-policy-brief.pdf");
+/// let record = extract_file(&pdf, "water-policy-brief.pdf", &ExtractOptions::default());
+/// assert!(record.is_ok());
+/// let title = record.metadata.as_ref().and_then(|m| m.title.as_ref()).map(|t| t.value.as_str());
+/// assert_eq!(title, Some("Pricing Urban Water for Scarcity"));
+/// assert!(record.text_file().contains("water"));
+///
+/// // A damaged file is a record too, with the kind of failure.
+/// let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/truncated-report.pdf");
+/// let record = extract_file(&broken, "truncated-report.pdf", &ExtractOptions::default());
+/// assert_eq!(record.error_kind(), Some("truncated"));
+/// ```
 pub fn extract_file(path: &Path, logical_path: &str, options: &ExtractOptions) -> Record {
     match std::fs::read(path) {
         Ok(bytes) => extract_bytes(&bytes, logical_path, options),

@@ -22,5 +22,10 @@ pub mod record;
 pub mod text;
 
 pub use archive::Archive;
+pub use archive::date::Timestamp;
+pub use archive::inventory::Changes;
+pub use archive::pack::{PackSummary, Packed};
+pub use archive::report::Report;
+pub use error::{Error, Result};
 pub use extract::{ExtractOptions, extract_bytes, extract_file};
 pub use record::Record;

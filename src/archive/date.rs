@@ -22,6 +22,14 @@ pub struct Civil {
     pub second: u32,
 }
 
+/// `"2024-06-01".parse::<Timestamp>()`: the forms [`Timestamp::parse`] takes.
+impl std::str::FromStr for Timestamp {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Timestamp, String> {
+        Timestamp::parse(text)
+    }
+}
+
 impl Timestamp {
     pub fn now() -> Timestamp {
         let epoch = SystemTime::now()

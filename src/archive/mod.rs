@@ -5,6 +5,7 @@
 //! chained by the SHA-256 of the previous bundle file. `docs/bundle-format.md`
 //! is the normative description.
 
+pub mod api;
 pub mod bag;
 pub mod bundle;
 pub mod date;
@@ -109,6 +110,24 @@ pub struct Archive {
 }
 
 impl Archive {
+    /// Open the archive in folder `dir` for reading. Fails when the folder
+    /// holds no bundles, or bundles of two archives.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("bindery-doc-open-{}", std::process::id()));
+    /// # let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    /// use bindery::archive::pack::PackOptions;
+    /// use bindery::{Archive, ExtractOptions};
+    /// assert!(Archive::open(&dir).is_err(), "no archive there yet");
+    /// let mut options = PackOptions::new(&dir, "load", "2024-06-01".parse()?);
+    /// options.name = Some("briefs".into());
+    /// Archive::pack(&[samples.join("chromium-brief.pdf")], &options, &ExtractOptions::default(), 1)?;
+    ///
+    /// let archive = Archive::open(&dir)?;
+    /// assert_eq!((archive.name.as_str(), archive.latest_version()), ("briefs", 1));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(dir: &Path) -> Result<Archive> {
         if !dir.is_dir() {
             return Err(Error::new(format!(

@@ -2,11 +2,9 @@
 //! versions (default: the latest and the one before).
 
 use crate::archive::Archive;
-use crate::archive::inventory::diff;
 use crate::cli::{DiffArgs, Verbosity};
 use crate::cmd::Outcome;
-use crate::error::{Error, Result};
-use std::collections::BTreeMap;
+use crate::error::Result;
 
 pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
     let archive = Archive::open(&args.archive)?;
@@ -15,23 +13,13 @@ pub fn run(args: &DiffArgs, _verbosity: Verbosity) -> Result<Outcome> {
         Some(v) => archive.resolve_version(Some(v))?,
         None => to.saturating_sub(1),
     };
-    if from > to {
-        return Err(Error::new(format!(
-            "version {from} is newer than {to}; give the older version first"
-        )));
-    }
-    let old = if from == 0 {
-        BTreeMap::new()
-    } else {
-        archive.inventory(from)?.state
-    };
-    let new = archive.inventory(to)?.state;
-    let changes = diff(&old, &new);
+    let changes = archive.changes(from, to)?;
     if args.json {
         let mut out = crate::cmd::changes_json(&changes);
         out["from"] = from.into();
         out["to"] = to.into();
-        println!("{out}");
+        crate::cmd::json::add_digests(&mut out, &archive, from, to, &changes)?;
+        crate::cmd::json::print_line(&out)?;
         return Ok(Outcome::Success);
     }
     for path in &changes.added {

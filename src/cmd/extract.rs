@@ -9,13 +9,10 @@ use crate::output::open_sink;
 use crate::pipeline::{InputFile, extract_all};
 use crate::progress::Progress;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Instant;
 
 pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
-    let started = Instant::now();
     let mut options = extract_options(&args.batch.read)?;
     let files = batch_inputs(&args.batch)?;
     if let Some(path) = &args.batch.catalog {
@@ -29,8 +26,6 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
     }
     let mut sink = open_sink(args.output.as_deref(), args.out_dir.as_deref())?;
     let mut write_error = None;
-    let mut failures: BTreeMap<String, usize> = BTreeMap::new();
-    let mut pages = 0u64;
     let mut progress = Progress::new(files.len(), verbosity.quiet);
     extract_all(
         &files,
@@ -38,20 +33,18 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
         job_count(args.batch.jobs),
         |index, outcome| {
             let record = &outcome.record;
-            let path = files[index].path.display();
+            let path = files.get(index).map(|f| f.path.display().to_string());
+            let path = path.unwrap_or_default();
             if let Some(error) = &record.error {
-                *failures.entry(error.kind.clone()).or_default() += 1;
                 // Errors are always shown: a script reading stdout still learns of them.
                 progress.println(&format!(
                     "bindery: {path}: {}: {}",
                     error.kind, error.message
                 ));
             } else if verbosity.verbose {
-                progress.println(&format!("{path}: ok"));
+                progress.println(&document_line(&path, record));
             }
-            let document_pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
-            pages += document_pages;
-            progress.advance(document_pages, !record.is_ok());
+            progress.advance(record);
             if write_error.is_none()
                 && let Err(err) = sink.write(&outcome)
             {
@@ -64,28 +57,24 @@ pub fn run(args: &ExtractArgs, verbosity: Verbosity) -> Result<Outcome> {
         return Err(err);
     }
     sink.finish()?;
-    let failed: usize = failures.values().sum();
-    let by_kind: Vec<String> = failures.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    note(
-        verbosity,
-        &format!(
-            "bindery: {} documents, {} pages, {} failed{} in {:.1} s",
-            files.len(),
-            pages,
-            failed,
-            if by_kind.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", by_kind.join(", "))
-            },
-            started.elapsed().as_secs_f64()
-        ),
-    );
-    Ok(if failed == 0 {
+    note(verbosity, &format!("bindery: {}", progress.summary()));
+    Ok(if progress.failed() == 0 {
         Outcome::Success
     } else {
         Outcome::Failures
     })
+}
+
+/// The `-v` line of a document read well: its path, pages and title.
+pub fn document_line(path: &str, record: &crate::Record) -> String {
+    let pages = record.pdf.as_ref().map_or(0, |p| p.pages);
+    let title = record
+        .metadata
+        .as_ref()
+        .and_then(|m| m.title.as_ref())
+        .map(|t| format!(": {}", t.value))
+        .unwrap_or_default();
+    format!("{path}: ok, {pages} pages{title}")
 }
 
 /// Match the catalog against the files, one record per file. Files are

@@ -7,10 +7,9 @@ use crate::error::Result;
 
 pub fn run(args: &LogArgs, _verbosity: Verbosity) -> Result<Outcome> {
     let archive = Archive::open(&args.archive)?;
-    let inventory = archive.inventory(archive.latest_version())?;
+    let versions = archive.versions()?;
     if args.json {
-        let versions: Vec<serde_json::Value> = inventory
-            .versions
+        let versions: Vec<serde_json::Value> = versions
             .iter()
             .map(|v| {
                 let file = bundle::file_name(&archive.name, v.version);
@@ -39,7 +38,7 @@ pub fn run(args: &LogArgs, _verbosity: Verbosity) -> Result<Outcome> {
         "{:>7}  {:<20}  {:>9}  {:>5} {:>5} {:>5} {:>5}  {:>12}  message",
         "version", "date", "documents", "added", "chg", "rm", "ren", "bundle bytes"
     );
-    for v in &inventory.versions {
+    for v in &versions {
         let file = archive
             .dir
             .join(bundle::file_name(&archive.name, v.version));

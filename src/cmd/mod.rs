@@ -6,6 +6,7 @@ pub mod diff;
 pub mod export;
 pub mod extract;
 pub mod inspect;
+pub mod json;
 pub mod log;
 pub mod man;
 pub mod pack;

@@ -6,6 +6,8 @@ use crate::archive::pack::{Extracted, PackInput, PackOptions, Packed, Revise, ha
 use crate::catalog::Catalog;
 use crate::catalog::matching::{Candidate, Plan};
 use crate::cli::{PackArgs, Verbosity};
+use crate::cmd::extract::document_line;
+use crate::cmd::json;
 use crate::cmd::{Outcome, batch_inputs, extract_options, job_count, match_catalog, note};
 use crate::error::{Error, Result};
 use crate::pipeline::{InputFile, extract_all};
@@ -46,20 +48,24 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
             let mut progress = Progress::new(files.len(), verbosity.quiet);
             extract_all(&files, &options, jobs, |index, outcome| {
                 let record = &outcome.record;
+                let path = files.get(index).map(|f| f.path.display().to_string());
+                let path = path.unwrap_or_default();
                 if let Some(error) = &record.error {
-                    let path = files.get(index).map(|f| f.path.display().to_string());
                     progress.println(&format!(
-                        "bindery: {}: {}: {}",
-                        path.unwrap_or_default(),
-                        error.kind,
-                        error.message
+                        "bindery: {path}: {}: {}",
+                        error.kind, error.message
                     ));
+                } else if verbosity.verbose {
+                    progress.println(&document_line(&path, record));
                 }
-                let pages = record.pdf.as_ref().map_or(0, |p| u64::from(p.pages));
-                progress.advance(pages, !record.is_ok());
+                progress.advance(record);
                 sink(index, outcome.into_extracted());
             })?;
             progress.finish();
+            note(
+                verbosity,
+                &format!("bindery: extracted {}", progress.summary()),
+            );
             Ok(())
         },
     );
@@ -113,7 +119,14 @@ pub fn run(args: &PackArgs, verbosity: Verbosity) -> Result<Outcome> {
                 out["extracted"] = summary.extracted.into();
                 out["reused"] = summary.reused.into();
                 out["failed"] = summary.failed.into();
-                println!("{out}");
+                out["bundle_bytes"] = std::fs::metadata(&summary.bundle)
+                    .ok()
+                    .map(|m| m.len())
+                    .into();
+                let archive = crate::Archive::open(&args.archive)?;
+                let from = summary.version.saturating_sub(1);
+                json::add_digests(&mut out, &archive, from, summary.version, c)?;
+                json::print_line(&out)?;
             } else {
                 for path in &c.added {
                     println!("A {path}");

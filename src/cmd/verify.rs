@@ -1,7 +1,7 @@
 //! `bindery verify`: check an archive, a bundle or a bag; list every
 //! problem with its file and cause, or print PREMIS-style fixity events.
 
-use crate::archive::verify::verify_path;
+use crate::Archive;
 use crate::cli::{Verbosity, VerifyArgs};
 use crate::cmd::{Outcome, note};
 use crate::error::{Error, Result};
@@ -11,7 +11,7 @@ use std::time::Instant;
 
 pub fn run(args: &VerifyArgs, verbosity: Verbosity) -> Result<Outcome> {
     let started = Instant::now();
-    let report = verify_path(&args.path, args.fast)?;
+    let report = Archive::verify_path(&args.path, args.fast)?;
     let elapsed = started.elapsed().as_secs_f64();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
