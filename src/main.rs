@@ -32,6 +32,8 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(args, cli.verbosity),
         Command::Restore(args) => cmd::restore::run(args, cli.verbosity),
         Command::Export(args) => cmd::export::run(args, cli.verbosity),
+        Command::Inspect(args) => cmd::inspect::run(args, cli.verbosity),
+        Command::Report(args) => cmd::report::run(args, cli.verbosity),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -4,8 +4,10 @@
 pub mod diff;
 pub mod export;
 pub mod extract;
+pub mod inspect;
 pub mod log;
 pub mod pack;
+pub mod report;
 pub mod restore;
 pub mod show;
 pub mod text;
