@@ -118,10 +118,15 @@ fn render(view: &Inspection) -> String {
             Some(d) => format!("{}/{d}", font.subtype),
             None => font.subtype.clone(),
         };
+        // Type3 fonts often have no /BaseFont; name them by their object.
+        let name = match (&font.base_font, &font.object) {
+            (name, _) if !name.is_empty() => name.clone(),
+            (_, Some(object)) => format!("(unnamed, object {object})"),
+            (_, None) => "(unnamed, inline)".to_string(),
+        };
         let _ = writeln!(
             out,
-            "  {}  {subtype}, encoding {}, ToUnicode {}, embedded {}, {} glyphs, {} unmapped, pages {}",
-            font.base_font,
+            "  {name}  {subtype}, encoding {}, ToUnicode {}, embedded {}, {} glyphs, {} unmapped, pages {}",
             font.encoding.as_deref().unwrap_or("-"),
             yes_no(font.to_unicode),
             yes_no(font.embedded),

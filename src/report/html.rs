@@ -40,7 +40,7 @@ th{background:#eef2f8;cursor:pointer;user-select:none;white-space:nowrap}th[aria
 td.num,td.date{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}tr.failed td{background:#fff5f5}\
 input[type=search]{font:inherit;padding:.3em .5em;width:22em;margin:.3em 1em .6em 0}\
 .bar{background:#e5e9f0;width:12em;height:.8em;display:inline-block;vertical-align:middle}.bar span{display:block;height:100%;background:#3b6db3}\
-.path{color:#5b6475;font-size:.85em}code{font-size:.9em}";
+code{white-space:nowrap}.path{color:#5b6475;font-size:.85em}code{font-size:.9em}";
 
 /// The script: click a header to sort (numbers by `data-v`), type to
 /// filter; shows how many rows match. Reads and sets text only.
