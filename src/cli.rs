@@ -85,7 +85,7 @@ pub enum Command {
         bindery export archive/ --format jsonl > corpus.jsonl\n  \
         bindery export archive/ --version 1 --format bag -o briefs-v1.zip")]
     Export(ExportArgs),
-    /// Show one PDF as bindery sees it: metadata by source, fonts, pages.
+    /// Show what bindery reads in one PDF: metadata by source, fonts, pages.
     #[command(after_help = "Examples:\n  \
         bindery inspect samples/water-policy-brief.pdf\n  \
         bindery inspect report.pdf --json | jq '.fonts[] | select(.to_unicode | not)'")]
@@ -101,18 +101,11 @@ pub enum Command {
         bindery man --out-dir target/man\n  \
         man -l target/man/bindery-pack.1")]
     Man(ManArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct InspectArgs {
-    /// The PDF file.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// One JSON object instead of the report (fields in docs/inspect.md).
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub read: ReadArgs,
+    /// Write an archive's catalogue as one self-contained HTML page.
+    #[command(after_help = "Examples:\n  \
+        bindery report archive/ -o catalogue.html\n  \
+        bindery report archive/ -o catalogue.html --fast")]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -319,6 +312,31 @@ pub struct ExportArgs {
     /// Write to FILE (required for bag; JSON Lines default to stdout).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The PDF file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print one JSON object instead (fields in docs/inspect.md).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The archive folder.
+    #[arg(value_name = "DIR")]
+    pub archive: PathBuf,
+    /// The HTML file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Verify sizes and structure only, without hashing (faster).
+    #[arg(long)]
+    pub fast: bool,
 }
 
 /// Parse `N` or `A-B` into an inclusive 1-based range.

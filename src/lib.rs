@@ -14,11 +14,13 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod extract;
+pub mod inspect;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod progress;
 pub mod record;
+pub mod report;
 pub mod text;
 
 pub use archive::Archive;

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Restore(args) => cmd::restore::run(args, cli.verbosity),
         Command::Export(args) => cmd::export::run(args, cli.verbosity),
         Command::Inspect(args) => cmd::inspect::run(args, cli.verbosity),
+        Command::Report(args) => cmd::report::run(args, cli.verbosity),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man(args) => cmd::man::run(args),
     };

@@ -215,31 +215,3 @@ fn man_pages_are_written_one_per_command() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
-
-#[test]
-fn inspect_shows_sources_fonts_and_pages_and_fails_cleanly_on_a_broken_file() {
-    let pdf = samples().join("chromium-brief.pdf");
-    let out = bindery(&["inspect", pdf.to_str().unwrap_or_default()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let report = stdout(&out);
-    for part in [
-        "Metadata",
-        "Fonts",
-        "Pages",
-        "Identity-H",
-        "ToUnicode yes",
-        "title",
-    ] {
-        assert!(report.contains(part), "report shows {part}:\n{report}");
-    }
-    let json = bindery(&["inspect", pdf.to_str().unwrap_or_default(), "--json"]);
-    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("one JSON object");
-    assert_eq!(value["status"], "ok");
-    assert_eq!(value["pages"].as_array().map(Vec::len), Some(2));
-    assert!(value["fonts"][0]["to_unicode"].as_bool().is_some());
-    assert!(value["metadata"]["title"]["source"].is_string());
-    let broken = samples().join("truncated-report.pdf");
-    let out = bindery(&["inspect", broken.to_str().unwrap_or_default()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("truncated"));
-}

@@ -1,212 +1,227 @@
-//! `bindery inspect FILE.pdf`: one PDF as bindery sees it — the file, its
-//! metadata by source and which source won, its fonts (encoding, ToUnicode,
-//! embedded), its pages (size, glyphs, unmapped glyphs, text), and the
-//! warnings. For a person (`--json` for a script); docs/inspect.md.
+//! `bindery inspect`: a human-readable view of one PDF (or, with `--json`,
+//! the same as one JSON object): file facts, metadata by source, fonts and
+//! pages. The view itself is built in `src/inspect.rs`.
 
 use crate::cli::{InspectArgs, Verbosity};
 use crate::cmd::{Outcome, extract_options};
 use crate::error::{Error, Result};
-use crate::extract::{extract_bytes, read_pages};
-use crate::pdf::document;
-use crate::pdf::font_survey::{FontEntry, survey};
-use crate::pdf::limits::Budget;
-use crate::record::{Record, count_words};
-use serde::Serialize;
+use crate::inspect::{Inspection, inspect_bytes};
 use serde_json::Value;
-
-/// One page as inspect reports it.
-#[derive(Debug, Serialize)]
-struct PageFacts {
-    page: u32,
-    width: f32,
-    height: f32,
-    glyphs: u32,
-    unmapped_glyphs: u32,
-    chars: usize,
-    words: u64,
-}
+use std::fmt::Write as _;
+use std::io::Write;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub fn run(args: &InspectArgs, _verbosity: Verbosity) -> Result<Outcome> {
     let options = extract_options(&args.read)?;
     let bytes = std::fs::read(&args.file).map_err(|err| Error::io(&args.file, "read", &err))?;
-    let name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let record = extract_bytes(&bytes, &name, &options);
-    let (fonts, pages) = fonts_and_pages(&bytes, &options, &record);
-    if args.json {
-        let value = record.to_value();
-        let out = serde_json::json!({
-            "file": value["source"],
-            "status": value["status"],
-            "error": value.get("error").cloned().unwrap_or(Value::Null),
-            "pdf": value.get("pdf").cloned().unwrap_or(Value::Null),
-            "metadata": value.get("metadata").cloned().unwrap_or(Value::Null),
-            "fonts": fonts,
-            "pages": pages,
-            "quality": value.get("quality").cloned().unwrap_or(Value::Null),
-        });
-        println!("{out}");
-    } else {
-        print_report(&args.file.display().to_string(), &record, &fonts, &pages);
-    }
-    Ok(if record.is_ok() {
-        Outcome::Success
-    } else {
-        Outcome::Failures
-    })
-}
-
-/// Fonts and page facts need the document itself; a file that does not
-/// open has none (its record says why).
-fn fonts_and_pages(
-    bytes: &[u8],
-    options: &crate::ExtractOptions,
-    record: &Record,
-) -> (Vec<FontEntry>, Vec<PageFacts>) {
-    let Ok(doc) = document::open(bytes, &options.open) else {
-        return (Vec::new(), Vec::new());
+    let name = args.file.display().to_string();
+    let inspected = catch_unwind(AssertUnwindSafe(|| inspect_bytes(&bytes, &name, &options)));
+    let inspection = match inspected {
+        Ok(Ok(inspection)) => inspection,
+        Ok(Err(err)) => {
+            eprintln!("bindery: {name}: {err}");
+            return Ok(Outcome::Failures);
+        }
+        Err(_) => {
+            eprintln!(
+                "bindery: {name}: reading this document panicked; this is a bug in bindery, please report it with the file"
+            );
+            return Ok(Outcome::Failures);
+        }
     };
-    let fonts = survey(&doc.inner, &doc.pages);
-    let budget = Budget::new(options.open.limits.clone());
-    let glyphs = read_pages(&doc, &budget, None).unwrap_or_default();
-    let texts = record
-        .text
-        .as_ref()
-        .map(|t| t.pages.as_slice())
-        .unwrap_or(&[]);
-    let pages = glyphs
-        .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let text = texts.get(i).map_or("", String::as_str);
-            PageFacts {
-                page: i as u32 + 1,
-                width: page.width,
-                height: page.height,
-                glyphs: page.glyph_count,
-                unmapped_glyphs: page.unmapped,
-                chars: text.chars().count(),
-                words: count_words(text),
-            }
-        })
-        .collect();
-    (fonts, pages)
+    let mut text = if args.json {
+        serde_json::to_string_pretty(&inspection).unwrap_or_default()
+    } else {
+        render(&inspection)
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|err| Error::from_io(format!("cannot write stdout: {err}"), &err))?;
+    Ok(Outcome::Success)
 }
 
-fn print_report(path: &str, record: &Record, fonts: &[FontEntry], pages: &[PageFacts]) {
-    let value = record.to_value();
-    println!("{path}");
-    println!(
-        "  {} bytes, sha256 {}",
-        value["source"]["bytes"],
-        value["source"]["sha256"].as_str().unwrap_or("-")
+/// The text view: sections with aligned labels, one line per item.
+fn render(view: &Inspection) -> String {
+    let mut out = String::new();
+    let file = &view.file;
+    let yes_no = |b: bool| if b { "yes" } else { "no" };
+    let _ = writeln!(out, "File      {}", file.path);
+    let _ = writeln!(out, "Size      {} bytes", file.bytes);
+    let _ = writeln!(out, "SHA-256   {}", file.sha256);
+    let _ = writeln!(
+        out,
+        "PDF       {}, {} page(s), encrypted: {}, linearized: {}, tagged: {}",
+        file.pdf_version,
+        file.pages,
+        yes_no(file.encrypted),
+        yes_no(file.linearized),
+        yes_no(file.tagged)
     );
-    if let Some(error) = &record.error {
-        println!("  not read: {}: {}", error.kind, error.message);
-        return;
-    }
-    if let Some(pdf) = &record.pdf {
-        println!(
-            "  PDF {}, {} pages, encrypted: {}, producer: {}",
-            pdf.version,
-            pdf.pages,
-            if pdf.encrypted { "yes" } else { "no" },
-            pdf.producer.as_deref().unwrap_or("-")
-        );
-    }
-    println!("\nMetadata (the first source listed won; the others were set aside)");
-    if let Some(Value::Object(fields)) = value.get("metadata") {
-        let mut names: Vec<&String> = fields.keys().collect();
-        names.sort();
-        for name in names {
-            print_field(name, &fields[name.as_str()]);
+    let _ = writeln!(out, "Producer  {}", file.producer.as_deref().unwrap_or("-"));
+    let _ = writeln!(out, "Creator   {}", file.creator.as_deref().unwrap_or("-"));
+
+    let _ = writeln!(
+        out,
+        "\nMetadata (value [winning source]; candidates that lost below)"
+    );
+    for field in &view.metadata {
+        let value = match &field.value {
+            Value::Null => "-".to_string(),
+            other => short(other),
+        };
+        let source = field
+            .source
+            .as_deref()
+            .map(|s| format!(" [{s}]"))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {:<10} {value}{source}", field.field);
+        if let Some(raw) = &field.raw {
+            let _ = writeln!(out, "  {:<10}   as found: {}", "", clip(raw));
+        }
+        for alt in &field.alternatives {
+            let _ = writeln!(
+                out,
+                "  {:<10}   lost: {} [{}] ({})",
+                "",
+                alt.get("value").map(short).unwrap_or_default(),
+                alt.get("source").and_then(Value::as_str).unwrap_or("?"),
+                alt.get("reason").and_then(Value::as_str).unwrap_or("")
+            );
         }
     }
-    println!("\nFonts");
-    if fonts.is_empty() {
-        println!("  none");
+    if let Some(ids) = view.identifiers.as_array().filter(|a| !a.is_empty()) {
+        for id in ids {
+            let _ = writeln!(
+                out,
+                "  {:<10} {} {} [{}]",
+                "identifier",
+                id.get("type").and_then(Value::as_str).unwrap_or("?"),
+                id.get("value").and_then(Value::as_str).unwrap_or(""),
+                id.get("source").and_then(Value::as_str).unwrap_or("?")
+            );
+        }
     }
-    for font in fonts {
-        println!(
-            "  {:<28} {:<22} encoding {:<18} ToUnicode {:<3} embedded {:<3} pages {}",
-            font.base_font,
-            font.subtype,
-            font.encoding,
+
+    let _ = writeln!(
+        out,
+        "\nFonts ({}; {} of {} glyphs unmapped)",
+        view.fonts.len(),
+        view.unmapped_glyphs,
+        view.glyphs
+    );
+    for font in &view.fonts {
+        let subtype = match &font.descendant {
+            Some(d) => format!("{}/{d}", font.subtype),
+            None => font.subtype.clone(),
+        };
+        // Type3 fonts often have no /BaseFont; name them by their object.
+        let name = match (&font.base_font, &font.object) {
+            (name, _) if !name.is_empty() => name.clone(),
+            (_, Some(object)) => format!("(unnamed, object {object})"),
+            (_, None) => "(unnamed, inline)".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "  {name}  {subtype}, encoding {}, ToUnicode {}, embedded {}, {} glyphs, {} unmapped, pages {}",
+            font.encoding.as_deref().unwrap_or("-"),
             yes_no(font.to_unicode),
             yes_no(font.embedded),
-            font.pages
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
+            font.glyphs,
+            font.unmapped_glyphs,
+            page_list(&font.pages)
         );
     }
-    println!("\nPages");
-    for page in pages {
-        println!(
-            "  {:>4}  {:>6.0} x {:<6.0} {:>7} glyphs {:>5} unmapped {:>7} chars {:>6} words",
-            page.page,
+
+    let _ = writeln!(out, "\nPages");
+    for page in &view.pages {
+        let _ = writeln!(
+            out,
+            "  {:>4}  {} x {} pt, rotate {}, {} chars, {} words, {} glyphs ({} unmapped)",
+            page.number,
             page.width,
             page.height,
-            page.glyphs,
-            page.unmapped_glyphs,
+            page.rotation,
             page.chars,
-            page.words
+            page.words,
+            page.glyphs,
+            page.unmapped_glyphs
         );
-    }
-    if let Some(warnings) = value["quality"]["warnings"]
-        .as_array()
-        .filter(|w| !w.is_empty())
-    {
-        println!("\nWarnings");
-        for warning in warnings {
-            println!("  {}", warning.as_str().unwrap_or_default());
+        for warning in &page.warnings {
+            let _ = writeln!(out, "        warning: {warning}");
         }
+    }
+    if !view.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings");
+        for warning in &view.warnings {
+            let _ = writeln!(out, "  {warning}");
+        }
+    }
+    out
+}
+
+/// A JSON value on one line: strings bare, lists joined by "; ".
+fn short(value: &Value) -> String {
+    match value {
+        Value::String(s) => clip(s),
+        Value::Array(items) => clip(&items.iter().map(short).collect::<Vec<_>>().join("; ")),
+        other => clip(&other.to_string()),
     }
 }
 
-fn print_field(name: &str, field: &Value) {
-    let Some(source) = field.get("source").and_then(Value::as_str) else {
-        // Lists of their own (identifiers) print as they are.
-        if field.as_array().is_some_and(|a| !a.is_empty()) {
-            println!("  {name:<12} {field}");
-        }
-        return;
-    };
-    println!("  {name:<12} {source:<8} {}", shown(&field["value"]));
-    for other in field["alternatives"].as_array().into_iter().flatten() {
-        println!(
-            "  {:<12} {:<8} {}  ({})",
-            "",
-            other["source"].as_str().unwrap_or("-"),
-            shown(&other["value"]),
-            other["reason"].as_str().unwrap_or("")
-        );
-    }
-}
-
-/// A value on one line, strings without quotes, long ones cut.
-fn shown(value: &Value) -> String {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    };
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// At most 100 characters on one line, so an abstract does not flood the view.
+fn clip(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if flat.chars().count() > 100 {
-        format!("{}...", flat.chars().take(100).collect::<String>())
+        let head: String = flat.chars().take(99).collect();
+        format!("{head}…")
     } else {
         flat
     }
 }
 
-fn yes_no(value: bool) -> &'static str {
-    if value { "yes" } else { "no" }
+/// 1-3, 5, 7-9.
+fn page_list(pages: &[u32]) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &page in pages {
+        match runs.last_mut() {
+            Some((_, end)) if end.checked_add(1) == Some(page) => *end = page,
+            _ => runs.push((page, page)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_lists_collapse_runs() {
+        assert_eq!(page_list(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(page_list(&[]), "");
+    }
+
+    #[test]
+    fn long_values_are_clipped_on_one_line() {
+        let long = "a\n".repeat(200);
+        let clipped = clip(&long);
+        assert_eq!(clipped.chars().count(), 100);
+        assert!(!clipped.contains('\n'));
+    }
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod log;
 pub mod man;
 pub mod pack;
+pub mod report;
 pub mod restore;
 pub mod show;
 pub mod text;

@@ -269,7 +269,11 @@ impl<'a> TextExtractor<'a> {
             return Ok(font.clone());
         }
         let font = match resolve(doc, entry) {
-            Some(Object::Dictionary(dict)) => Some(Rc::new(Font::load(doc, dict, self.budget)?)),
+            Some(Object::Dictionary(dict)) => {
+                let mut font = Font::load(doc, dict, self.budget)?;
+                font.info.object = reference_id(entry);
+                Some(Rc::new(font))
+            }
             _ => None,
         };
         self.fonts.insert(key, font.clone());

@@ -237,11 +237,16 @@ fn font_info(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>)
         || italic_angle.abs() > 0.5
         || lower.contains("italic")
         || lower.contains("oblique");
-    FontInfo { name, bold, italic }
+    FontInfo {
+        name,
+        bold,
+        italic,
+        object: None,
+    }
 }
 
 /// "ABCDEF+Times" -> "Times".
-fn strip_subset_prefix(name: &str) -> &str {
+pub(crate) fn strip_subset_prefix(name: &str) -> &str {
     match name.split_once('+') {
         Some((prefix, rest))
             if prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()) =>

@@ -46,6 +46,9 @@ pub struct FontInfo {
     pub name: String,
     pub bold: bool,
     pub italic: bool,
+    /// The font dictionary's object, when it was referenced (not inline):
+    /// lets `bindery inspect` tell fonts of the same name apart.
+    pub object: Option<lopdf::ObjectId>,
 }
 
 /// Everything the interpreter found on one page.

@@ -8,7 +8,6 @@ pub mod decrypt;
 pub mod document;
 pub mod encoding;
 pub mod font;
-pub mod font_survey;
 pub mod glyph;
 pub mod glyphlist;
 pub mod layout;
