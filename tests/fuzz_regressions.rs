@@ -15,21 +15,30 @@ fn regression_input(name: &str) -> Vec<u8> {
 /// `program`, under the descriptor key the fuzz `font` target's shape byte
 /// chose (`FontFile3` with `/Subtype /Type1C` for shape 2).
 fn pdf_with_cff_font(program: &[u8]) -> Vec<u8> {
+    pdf_with_font(program, "FontFile3", "Type1")
+}
+
+/// As [`pdf_with_cff_font`], with the program under `key` (`FontFile2` for
+/// TrueType) in a simple font of `subtype`.
+fn pdf_with_font(program: &[u8], key: &str, subtype: &str) -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.5");
     let pages_id = doc.new_object_id();
-    let program_id = doc.add_object(Stream::new(
-        dictionary! { "Subtype" => "Type1C" },
-        program.to_vec(),
-    ));
-    let descriptor = doc.add_object(dictionary! {
+    let program_dict = if key == "FontFile3" {
+        dictionary! { "Subtype" => "Type1C" }
+    } else {
+        Dictionary::new()
+    };
+    let program_id = doc.add_object(Stream::new(program_dict, program.to_vec()));
+    let mut descriptor = dictionary! {
         "Type" => "FontDescriptor",
         "FontName" => "ABCDEF+Fuzz",
         "Flags" => 32,
-        "FontFile3" => program_id,
-    });
+    };
+    descriptor.set(key, program_id);
+    let descriptor = doc.add_object(descriptor);
     let font = doc.add_object(dictionary! {
         "Type" => "Font",
-        "Subtype" => "Type1",
+        "Subtype" => subtype,
         "BaseFont" => "ABCDEF+Fuzz",
         "FontDescriptor" => descriptor,
     });
@@ -95,5 +104,31 @@ fn cff_font_with_offsets_past_4_gib_reads_without_panic() {
         record["error"]["message"]
     );
     assert_eq!(record["status"], "ok", "{}", record["error"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// ttf-parser 0.25 debug-asserts that a cmap format 12 table's group array
+/// ends below 4 GiB; the read after it is bounds-checked. Found by the fuzz
+/// `font` target (shape 9: FontFile2 in a composite font) when cargo-fuzz
+/// builds with `-Cdebug-assertions` for every crate; release builds and
+/// this debug build (see Cargo.toml's ttf-parser profile) must read it
+/// without a panic.
+#[test]
+fn truetype_cmap_with_groups_past_4_gib_reads_without_panic() {
+    let input = regression_input("font-truetype-cmap12-offset-past-u32.bin");
+    let (&shape, program) = input.split_first().expect("not empty");
+    assert_eq!(shape & 3, 1, "FontFile2");
+    let dir = temp_dir("fuzz-truetype-cmap12");
+    let path = write(
+        &dir,
+        "font.pdf",
+        &pdf_with_font(program, "FontFile2", "TrueType"),
+    );
+    let record = extract_one(&path);
+    assert_ne!(
+        record["error"]["kind"], "internal",
+        "a panic: {}",
+        record["error"]["message"]
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
