@@ -21,6 +21,17 @@ pub struct AtomicFile {
     writer: Option<BufWriter<File>>,
 }
 
+/// The temporary name `target` is written under before its rename into
+/// place: in the same folder (so the rename is atomic), marked with
+/// `TEMP_PREFIX` and this process's id (so leftovers are recognised).
+pub fn temp_path_for(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parent_dir(target).join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()))
+}
+
 impl AtomicFile {
     /// Start writing `target`. Fails if its folder does not exist.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
@@ -33,12 +44,7 @@ impl AtomicFile {
                 writer: Some(BufWriter::with_capacity(256 * 1024, file)),
             });
         }
-        let dir = parent_dir(&target);
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
+        let temp = temp_path_for(&target);
         let file = File::create(&temp)?;
         Ok(AtomicFile {
             target,

@@ -10,6 +10,7 @@ pub mod bag;
 pub mod bundle;
 pub mod date;
 pub mod digest;
+pub mod export;
 pub mod inventory;
 pub mod lock;
 pub mod pack;
