@@ -272,12 +272,15 @@ fn catalogue_renders_in_headless_chromium() {
         png.starts_with(b"\x89PNG") && png.len() > 10_000,
         "a real picture"
     );
-    let dom = Command::new(chromium)
-        .args(base)
-        .args([user_data.as_str(), "--dump-dom", &url])
-        .output()
-        .expect("chromium runs");
-    let dom = stdout(&dom);
+    let dump_dom = |address: &str| {
+        let out = Command::new(chromium)
+            .args(base)
+            .args([user_data.as_str(), "--dump-dom", address])
+            .output()
+            .expect("chromium runs");
+        stdout(&out)
+    };
+    let dom = dump_dom(&url);
     for title in sample_titles() {
         assert!(
             dom.contains(&html_text(&title)),
@@ -291,9 +294,57 @@ fn catalogue_renders_in_headless_chromium() {
     );
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert_eq!(dom.matches("<tr").count(), 1 + 9 + 1 + 10 + 1 + 1);
+
+    // A view in the address: sorted by pages, most first, and filtered.
+    let sorted = dump_dom(&format!("{url}#sort=pages&order=desc"));
+    assert!(sorted.contains("<th aria-sort=\"descending\">Pages</th>"));
+    let pages = page_counts_in_order(&sorted);
+    assert_eq!(pages.len(), 9, "{pages:?}");
+    assert!(
+        pages.windows(2).all(|w| w[0] >= w[1]),
+        "not sorted: {pages:?}"
+    );
+    assert!(pages.first() > pages.last(), "the samples differ in length");
+    let ascending = page_counts_in_order(&dump_dom(&format!("{url}#sort=pages")));
+    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
+    let filtered = dump_dom(&format!("{url}#q=scarcity"));
+    assert!(
+        filtered.contains("1 of 9 documents shown"),
+        "filter from the address"
+    );
+    let shown: Vec<&str> = documents_table(&filtered)
+        .split("<tr")
+        .filter(|row| {
+            let tag = row.split('>').next().unwrap_or_default();
+            !tag.contains("hidden") && row.contains("class=\"path\"")
+        })
+        .collect();
+    assert_eq!(shown.len(), 1, "one row left visible: {shown:?}");
+    assert!(shown[0].contains("water-policy-brief.pdf"), "{}", shown[0]);
     if std::env::var_os("BINDERY_KEEP_SCREENSHOT").is_some() {
         eprintln!("screenshot kept in {}", shot.display());
     } else {
         let _ = std::fs::remove_dir_all(work);
     }
+}
+
+/// The Pages column (the fifth cell, a `data-v` number) of each row of the
+/// documents table, in the order the page shows them.
+fn page_counts_in_order(dom: &str) -> Vec<u64> {
+    documents_table(dom)
+        .split("<tr")
+        .skip(2)
+        .filter_map(|row| {
+            let cell = row.split("<td").nth(5)?;
+            let value = cell.split("data-v=\"").nth(1)?.split('"').next()?;
+            value.parse().ok()
+        })
+        .collect()
+}
+
+fn documents_table(dom: &str) -> &str {
+    dom.split("id=\"documents\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</table>").next())
+        .unwrap_or_default()
 }

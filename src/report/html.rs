@@ -43,18 +43,29 @@ input[type=search]{font:inherit;padding:.3em .5em;width:22em;margin:.3em 1em .6e
 code{white-space:nowrap}.path{color:#5b6475;font-size:.85em}code{font-size:.9em}";
 
 /// The script: click a header to sort (numbers by `data-v`), type to
-/// filter; shows how many rows match. Reads and sets text only.
+/// filter; shows how many rows match. Reads and sets text only. The view
+/// lives in the address's fragment (`#sort=pages&order=desc&q=water`), so
+/// a sorted, filtered view can be bookmarked or sent as a link.
 const SCRIPT: &str = "\
 (function(){var t=document.getElementById('documents');if(!t)return;var b=t.tBodies[0];\
+var heads=Array.prototype.slice.call(t.tHead.rows[0].cells);\
 var rows=Array.prototype.slice.call(b.rows);var f=document.getElementById('filter');var n=document.getElementById('shown');\
-function show(){var q=f.value.toLowerCase();var k=0;rows.forEach(function(r){var m=r.textContent.toLowerCase().indexOf(q)>=0;r.hidden=!m;if(m)k++;});\
+var view={sort:null,order:'asc',q:''};\
+function slug(h){return h.textContent.trim().toLowerCase().replace(/\\s+/g,'-');}\
+function save(){var p=[];if(view.sort)p.push('sort='+view.sort,'order='+view.order);if(view.q)p.push('q='+encodeURIComponent(view.q));\
+try{history.replaceState(null,'',p.length?'#'+p.join('&'):location.pathname+location.search);}catch(e){}}\
+function show(){var q=view.q.toLowerCase();var k=0;rows.forEach(function(r){var m=r.textContent.toLowerCase().indexOf(q)>=0;r.hidden=!m;if(m)k++;});\
 n.textContent=k+' of '+rows.length+' documents shown';}\
 function key(r,i){var c=r.cells[i];var v=c.getAttribute('data-v');return v===null?c.textContent.toLowerCase():parseFloat(v);}\
-Array.prototype.forEach.call(t.tHead.rows[0].cells,function(h,i){h.addEventListener('click',function(){\
-var up=h.getAttribute('aria-sort')!=='ascending';Array.prototype.forEach.call(t.tHead.rows[0].cells,function(o){o.removeAttribute('aria-sort');});\
-h.setAttribute('aria-sort',up?'ascending':'descending');\
-rows.sort(function(a,c){var x=key(a,i),y=key(c,i);var r=x<y?-1:x>y?1:0;return up?r:-r;});rows.forEach(function(r){b.appendChild(r);});});});\
-f.addEventListener('input',show);show();})();";
+function order(){var i=-1;heads.forEach(function(h,j){h.removeAttribute('aria-sort');if(slug(h)===view.sort)i=j;});if(i<0)return;\
+var up=view.order!=='desc';heads[i].setAttribute('aria-sort',up?'ascending':'descending');\
+rows.sort(function(a,c){var x=key(a,i),y=key(c,i);var r=x<y?-1:x>y?1:0;return up?r:-r;});rows.forEach(function(r){b.appendChild(r);});}\
+location.hash.slice(1).split('&').forEach(function(p){var e=p.indexOf('=');if(e<0)return;var k=p.slice(0,e),v=p.slice(e+1);\
+try{v=decodeURIComponent(v.replace(/\\+/g,' '));}catch(x){return;}if(k==='sort')view.sort=v;else if(k==='order')view.order=v;else if(k==='q')view.q=v;});\
+f.value=view.q;\
+heads.forEach(function(h){h.addEventListener('click',function(){\
+view.order=(view.sort===slug(h)&&view.order!=='desc')?'desc':'asc';view.sort=slug(h);order();save();});});\
+f.addEventListener('input',function(){view.q=f.value;show();save();});order();show();})();";
 
 /// The whole page. Same catalogue, same bytes.
 pub fn render(catalogue: &Catalogue) -> String {
