@@ -28,8 +28,16 @@ fn main() {
     let lines = bindery::brief::printed_lines(&layouts, &[]);
     for line in &lines {
         println!(
-            "p{} {:6.2} {:7.1}  {}",
-            line.page, line.size, line.top, line.text
+            "p{} {:6.2} {:7.1}  {}{}",
+            line.page,
+            line.size,
+            line.top,
+            line.text,
+            if line.cells.is_empty() {
+                String::new()
+            } else {
+                format!("  cells {:?}", line.cells)
+            }
         );
     }
     println!("{:#?}", bindery::brief::page::read_front_matter(&lines, ""));

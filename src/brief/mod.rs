@@ -538,10 +538,48 @@ pub fn printed_lines(
                 text: text.to_string(),
                 size: line.size,
                 top: layout.height - line.y1,
+                cells: cells(line),
             });
         }
     }
     lines
+}
+
+/// A gap between two words of a line separates two items (names side by
+/// side, an issuer and a number), not two words, when it is wider than
+/// `WIDE_GAP` em, or wider than `ITEM_GAP` em and `ITEM_GAP_RATIO` times
+/// the line's usual word space. A justified line stretches all its spaces
+/// alike, so its gaps stay close to their median.
+const WIDE_GAP: f32 = 1.5;
+const ITEM_GAP: f32 = 0.8;
+const ITEM_GAP_RATIO: f32 = 3.0;
+
+/// The words of a horizontal line grouped where the gap between them is
+/// wide; empty when there is no such gap.
+fn cells(line: &crate::pdf::layout::Line) -> Vec<String> {
+    if line.dir.1.abs() > 0.5 || line.words.len() < 2 {
+        return Vec::new();
+    }
+    let gaps: Vec<f32> = line.words.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
+    let mut sorted = gaps.clone();
+    sorted.sort_by(f32::total_cmp);
+    let usual = sorted[sorted.len() / 2].max(0.0);
+    let mut cells: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, word) in line.words.iter().enumerate() {
+        if i > 0 {
+            let gap = gaps[i - 1];
+            let em = word.size.max(line.words[i - 1].size);
+            if gap > WIDE_GAP * em || (gap > ITEM_GAP * em && gap > ITEM_GAP_RATIO * usual) {
+                cells.push(std::mem::take(&mut current));
+            } else {
+                current.push(' ');
+            }
+        }
+        current.push_str(&word.text);
+    }
+    cells.push(current);
+    if cells.len() > 1 { cells } else { Vec::new() }
 }
 
 /// The size most characters of a page are set in.
@@ -721,6 +759,7 @@ mod tests {
             text: "© 2024 The Meridian Water Institute. All rights reserved.".into(),
             size: 8.0,
             top: 760.0,
+            cells: Vec::new(),
         }];
         let text =
             text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);

@@ -18,6 +18,31 @@ pub struct PrintedLine {
     pub size: f32,
     /// Distance of the line's top from the top of the page, in points.
     pub top: f32,
+    /// The text split where words are set far apart, as two names side by
+    /// side or an issuer left and a series number right (empty when no
+    /// gap is that wide).
+    pub cells: Vec<String>,
+}
+
+impl PrintedLine {
+    /// The text, with ", " where the words are set far apart: the way a
+    /// list of names side by side reads.
+    pub fn listed(&self) -> String {
+        let Some((first, rest)) = self.cells.split_first() else {
+            return self.text.trim().to_string();
+        };
+        let mut out = first.clone();
+        for cell in rest {
+            // A label and its value set apart ("Author    : Jane Doe") stay
+            // one item.
+            if !(out.ends_with(':') || cell.starts_with([':', ',', ';'])) {
+                out.push(',');
+            }
+            out.push(' ');
+            out.push_str(cell);
+        }
+        out
+    }
 }
 
 /// What the page says.
@@ -273,7 +298,8 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
     // Names start within 8 lines of the title, and may run on past them.
     let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
     for (i, line) in window.iter().enumerate().take(8) {
-        let text = without_date(line.text.trim());
+        let listed = line.listed();
+        let text = without_date(&listed);
         if let Some(rest) = strip_by(text) {
             // "By" alone on its line (or "Developed by the"): the names
             // are on the next one.
@@ -290,7 +316,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             }
             return more_names(window, from, found);
         }
-        let dated = text.len() < line.text.trim().len()
+        let dated = text.len() < listed.len()
             || window.get(i + 1).is_some_and(|next| {
                 find_dates(&next.text)
                     .first()
@@ -334,11 +360,11 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
     };
     let mut previous = first;
     for &line in window.iter().skip(last + 1) {
-        let text = line.text.trim();
-        let text = text
+        let listed = line.listed();
+        let text = listed
             .strip_prefix("and ")
-            .or_else(|| text.strip_prefix("& "))
-            .unwrap_or(text);
+            .or_else(|| listed.strip_prefix("& "))
+            .unwrap_or(&listed);
         let next_line = line.page == previous.page && line.top - previous.top < 2.0 * first.size;
         if (line.size - first.size).abs() > 0.1 * first.size
             || !next_line
@@ -637,17 +663,46 @@ const SERIES_WORDS: &[&str] = &[
     "issues and points",
 ];
 
-fn is_series_label(text: &str) -> bool {
+/// Where a series name starts in `text`: a series word printed as a label
+/// is capitalised ("Working Paper", "POLICY BRIEF", "Policy brief"), while
+/// prose mentions it in lower case ("working papers are circulated").
+pub(crate) fn series_start(text: &str) -> Option<usize> {
     let lower = text.to_lowercase();
-    text.split_whitespace().count() <= 8 && SERIES_WORDS.iter().any(|w| lower.contains(w))
+    SERIES_WORDS.iter().find_map(|w| {
+        let at = lower.find(w)?;
+        // Lower-casing can change byte lengths; only trust ASCII prefixes.
+        let capitalised = lower.is_char_boundary(at)
+            && lower.len() == text.len()
+            && text[at..].starts_with(|c: char| c.is_uppercase());
+        capitalised.then_some(at)
+    })
 }
 
+pub(crate) fn is_series_label(text: &str) -> bool {
+    text.split_whitespace().count() <= 8 && series_start(text).is_some()
+}
+
+/// The series statement: a short line (or a cell of a line set apart)
+/// with a capitalised series name; from a longer line, the part from the
+/// series name on ("... ECONOMICS Working Paper No. 23/14").
 fn series(front: &[&PrintedLine]) -> Option<String> {
-    front
-        .iter()
-        .map(|l| l.text.trim())
-        .find(|t| is_series_label(t))
-        .map(|t| t.trim_end_matches(['|', '-', '—', ':']).trim().to_string())
+    let tidy = |t: &str| t.trim_end_matches(['|', '-', '—', ':']).trim().to_string();
+    front.iter().find_map(|line| {
+        let pieces: Vec<&str> = if line.cells.len() > 1 {
+            line.cells.iter().map(|c| c.trim()).collect()
+        } else {
+            vec![line.text.trim()]
+        };
+        pieces.iter().find_map(|piece| {
+            if is_series_label(piece) {
+                return Some(tidy(piece));
+            }
+            let at = series_start(piece)?;
+            let rest = &piece[at..];
+            (rest.split_whitespace().count() <= 6 && rest.chars().any(|c| c.is_ascii_digit()))
+                .then(|| tidy(rest))
+        })
+    })
 }
 
 const SUMMARY_HEADINGS: &[&str] = &[
@@ -774,6 +829,7 @@ mod tests {
             text: text.to_string(),
             size,
             top,
+            cells: Vec::new(),
         }
     }
 
@@ -799,6 +855,50 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn names_set_apart_on_one_line_are_two_authors() {
+        let mut lines = brief();
+        let names = lines
+            .iter_mut()
+            .find(|l| l.text.contains("Amina"))
+            .expect("the brief's names");
+        names.text = "Amadou Diallo Claire Martin".into();
+        names.cells = vec!["Amadou Diallo".into(), "Claire Martin".into()];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(found.authors, ["Amadou Diallo", "Claire Martin"]);
+        // A label and its value set apart stay one item.
+        let label = PrintedLine {
+            cells: vec!["Author".into(), ": Johan van der Knijff".into()],
+            ..line(1, "Author : Johan van der Knijff", 12.0, 400.0)
+        };
+        assert_eq!(label.listed(), "Author : Johan van der Knijff");
+    }
+
+    #[test]
+    fn a_series_is_a_capitalised_label_not_prose() {
+        let series_of = |texts: &[&str]| {
+            let lines: Vec<PrintedLine> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| line(1, t, 10.0, 40.0 + 14.0 * i as f32))
+                .collect();
+            series(&lines.iter().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            series_of(&["welcome: working papers are circulated for discussion"]),
+            None
+        );
+        assert_eq!(
+            series_of(&["NORTHFIELD INSTITUTE FOR REGIONAL ECONOMICS Working Paper No. 23/14"])
+                .as_deref(),
+            Some("Working Paper No. 23/14")
+        );
+        assert_eq!(
+            series_of(&["Note de politique no 12"]).as_deref(),
+            Some("Note de politique no 12")
+        );
     }
 
     #[test]
@@ -1022,6 +1122,7 @@ mod block_tests {
             text: text.into(),
             size,
             top,
+            cells: Vec::new(),
         };
         let lines = vec![
             l(

@@ -8,7 +8,7 @@
 //! by where they stand (right after the names, in the middle of the page,
 //! numbered as footnotes, ending as a sentence).
 
-use super::page::PrintedLine;
+use super::page::{PrintedLine, is_series_label, series_start};
 
 /// Everything the publisher rules look at.
 pub struct PublisherSources<'a> {
@@ -48,6 +48,7 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
         .filter(|l| l.page <= 2)
         .find_map(|l| labelled(&l.text))
         .or_else(|| texts(1).find_map(copyright_holder))
+        .or_else(|| beside_series(sources))
         .or_else(|| standing_alone(sources))
         .or_else(|| texts(2).find_map(copyright_holder))
 }
@@ -443,29 +444,7 @@ fn organisation_line(text: &str) -> Option<String> {
 /// POLICY INSTITUTE Policy Brief No. 14". Cut at a series name, or where a
 /// run of capitals naming an organisation gives way to mixed case.
 fn before_series(text: &str) -> String {
-    const SERIES: &[&str] = &[
-        "policy brief",
-        "issue brief",
-        "working paper",
-        "discussion paper",
-        "briefing paper",
-        "occasional paper",
-        "research paper",
-        "policy paper",
-        "technical report",
-        "research report",
-        "policy note",
-        "white paper",
-        "special report",
-        "note de politique",
-        "document de travail",
-        "arbeitspapier",
-    ];
-    let lower = text.to_lowercase();
-    // Lowercasing these ASCII-led phrases keeps byte offsets in step only
-    // for ASCII text; elsewhere leave the line whole.
-    if lower.len() == text.len()
-        && let Some(at) = SERIES.iter().filter_map(|s| lower.find(s)).min()
+    if let Some(at) = series_start(text)
         && at > 0
         && let Some(head) = text.get(..at)
         && has_organisation_word(head)
@@ -483,6 +462,28 @@ fn before_series(text: &str) -> String {
         }
     }
     text.to_string()
+}
+
+/// A name set apart on the line of the series statement, in capitals or
+/// capitalised words: "CIVIC CLIMATE LAB      Issue Brief No. 4" names
+/// the issuer of the series even without an organisation word.
+fn beside_series(sources: &PublisherSources) -> Option<String> {
+    sources
+        .lines
+        .iter()
+        .filter(|l| l.page == 1 && l.cells.len() > 1)
+        .find_map(|line| {
+            let series = line.cells.iter().position(|c| is_series_label(c))?;
+            line.cells.iter().enumerate().find_map(|(i, cell)| {
+                let cell = cell.trim();
+                let name = i != series
+                    && (1..=8).contains(&word_count(cell))
+                    && !cell.chars().any(|c| c.is_ascii_digit())
+                    && starts_like_a_name(cell)
+                    && capitalised_share(cell) >= 1.0;
+                name.then(|| tidy(cell))
+            })
+        })
 }
 
 /// "U.S. Copyright Office Summary": the name without the kind of document
@@ -614,6 +615,7 @@ mod tests {
             text: text.to_string(),
             size: 10.0,
             top,
+            cells: Vec::new(),
         }
     }
 
@@ -626,6 +628,23 @@ mod tests {
             title,
             authors: &authors,
         })
+    }
+
+    #[test]
+    fn the_name_set_apart_beside_a_series_is_the_issuer() {
+        let mut header = line(1, 40.0, "CIVIC CLIMATE LAB Issue Brief No. 4");
+        header.cells = vec!["CIVIC CLIMATE LAB".into(), "Issue Brief No. 4".into()];
+        let lines = [
+            header,
+            line(1, 90.0, "Heat Action Plans for Mid-Sized Cities"),
+        ];
+        assert_eq!(
+            find(&lines, None, &[]).as_deref(),
+            Some("CIVIC CLIMATE LAB")
+        );
+        // The same words without the gap are a line of text, not an issuer.
+        let joined = [line(1, 40.0, "CIVIC CLIMATE LAB Issue Brief No. 4")];
+        assert_eq!(find(&joined, None, &[]), None);
     }
 
     #[test]
