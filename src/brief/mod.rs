@@ -539,6 +539,7 @@ pub fn printed_lines(
                 size: line.size,
                 top: layout.height - line.y1,
                 cells: cells(line),
+                width: line.x1 - line.x0,
             });
         }
     }
@@ -760,6 +761,7 @@ mod tests {
             size: 8.0,
             top: 760.0,
             cells: Vec::new(),
+            width: 0.0,
         }];
         let text =
             text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);

@@ -22,6 +22,8 @@ pub struct PrintedLine {
     /// side or an issuer left and a series number right (empty when no
     /// gap is that wide).
     pub cells: Vec<String>,
+    /// Width of the line in points (0 when unknown).
+    pub width: f32,
 }
 
 impl PrintedLine {
@@ -69,11 +71,26 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
     let title_range = title_block(&front, body);
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
-        let main = join_lines(&front[start..end]);
+        // A line break the text did not need starts the subtitle, when
+        // the title's own lines hold both.
+        let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
+        let main = join_lines(&front[start..split]);
         after_title = end;
-        found.title = Some(match subtitle(&front, start, end, body) {
-            Some((sub, next)) => {
+        let later = subtitle(&front, start, end, body);
+        let sub = match (split < end, later) {
+            (true, Some((more, next))) => {
                 after_title = next;
+                Some(format!("{} {more}", join_lines(&front[split..end])))
+            }
+            (true, None) => Some(join_lines(&front[split..end])),
+            (false, Some((more, next))) => {
+                after_title = next;
+                Some(more)
+            }
+            (false, None) => None,
+        };
+        found.title = Some(match sub {
+            Some(sub) => {
                 let full = full_title(&main, &sub);
                 found.subtitle = Some(sub);
                 full
@@ -261,6 +278,39 @@ const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "
 /// When the smaller line only goes on with the sentence of the main one
 /// ("Clinical Guidance" / "For the Assessment of ..."), or the main title
 /// ends with its own colon or dash, they are joined by a space.
+/// Where, in the lines of one title block, a new phrase starts on a line
+/// of its own though the text did not need the break: the next line's
+/// first word would have fitted on the line before (measured against the
+/// block's widest line: the page's would split titles that a designer
+/// balanced over two lines), or a line in capitals is followed by one in mixed
+/// case ("THE DIGITAL MILLENNIUM COPYRIGHT ACT OF 1998" / "U.S. Copyright
+/// Office Summary"). A line that starts in lower case or ends with a
+/// hyphen, comma or colon goes on with the phrase.
+fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
+    let widest = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+    if lines.len() < 2 || widest <= 0.0 {
+        return None;
+    }
+    let caps = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    (1..lines.len()).find(|&k| {
+        let (before, line) = (lines[k - 1].text.trim(), lines[k].text.trim());
+        let goes_on = before.ends_with(['-', '\u{2010}', ',', ':', ';', '/', '&'])
+            || !line.starts_with(char::is_uppercase)
+            || line.split_whitespace().count() < 2
+            || before.split_whitespace().count() < 2;
+        if goes_on {
+            return false;
+        }
+        if caps(before) {
+            return !caps(line);
+        }
+        let chars = line.chars().count().max(1) as f32;
+        let first = line.split_whitespace().next().unwrap_or("").chars().count() as f32 + 1.0;
+        let would_fit = lines[k - 1].width + lines[k].width * first / chars;
+        lines[k - 1].width > 0.0 && would_fit < widest * 0.97
+    })
+}
+
 fn full_title(main: &str, sub: &str) -> String {
     let first_word = sub.split_whitespace().next().unwrap_or("").to_lowercase();
     let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
@@ -830,6 +880,7 @@ mod tests {
             size,
             top,
             cells: Vec::new(),
+            width: 0.0,
         }
     }
 
@@ -855,6 +906,60 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn a_break_the_text_did_not_need_starts_the_subtitle() {
+        let wide = |text: &str, top: f32, width: f32| PrintedLine {
+            width,
+            ..line(1, text, 20.0, top)
+        };
+        let title = |lines: Vec<PrintedLine>| {
+            let mut all = lines;
+            all.push(wide("Jane Doe and John Smith", 200.0, 150.0));
+            for i in 0..4 {
+                let body =
+                    "Some body text follows here and goes on for a while, as body text does.";
+                all.push(wide(body, 240.0 + 12.0 * i as f32, 400.0));
+            }
+            for line in &mut all[2..] {
+                line.size = 10.0;
+            }
+            read_front_matter(&all, "").title
+        };
+        // Capitals, then mixed case.
+        assert_eq!(
+            title(vec![
+                wide("THE DIGITAL MILLENNIUM COPYRIGHT ACT OF 1998", 100.0, 420.0),
+                wide("U.S. Copyright Office Summary", 126.0, 280.0),
+            ])
+            .as_deref(),
+            Some("THE DIGITAL MILLENNIUM COPYRIGHT ACT OF 1998: U.S. Copyright Office Summary")
+        );
+        // "Inventory" would have fitted after "Format": the break is meant.
+        assert_eq!(
+            title(vec![
+                wide("Adobe Portable Document Format", 100.0, 200.0),
+                wide(
+                    "Inventory of long-term preservation risks and more",
+                    126.0,
+                    400.0
+                ),
+            ])
+            .as_deref(),
+            Some(
+                "Adobe Portable Document Format: Inventory of long-term preservation risks and more"
+            )
+        );
+        // A full line wrapped: one title.
+        assert_eq!(
+            title(vec![
+                wide("Heat Action Plans for Mid-Sized", 100.0, 390.0),
+                wide("Cities Across Europe", 126.0, 250.0),
+            ])
+            .as_deref(),
+            Some("Heat Action Plans for Mid-Sized Cities Across Europe")
+        );
     }
 
     #[test]
@@ -1123,6 +1228,7 @@ mod block_tests {
             size,
             top,
             cells: Vec::new(),
+            width: 0.0,
         };
         let lines = vec![
             l(

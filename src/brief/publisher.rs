@@ -616,6 +616,7 @@ mod tests {
             size: 10.0,
             top,
             cells: Vec::new(),
+            width: 0.0,
         }
     }
 
