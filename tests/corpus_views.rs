@@ -60,11 +60,19 @@ fn inspect_and_report_on_twenty_corpus_files() {
         if record["status"] == "ok" {
             readable += 1;
             assert_eq!(human.status.code(), Some(0), "{path}: {}", stderr(&human));
-            assert!(stdout(&human).contains("Pages"), "{path}: {}", stdout(&human));
+            assert!(
+                stdout(&human).contains("Pages"),
+                "{path}: {}",
+                stdout(&human)
+            );
             assert_eq!(json.status.code(), Some(0), "{path}: {}", stderr(&json));
             let inspection: Value = serde_json::from_str(&stdout(&json)).expect("inspect JSON");
             let pages = inspection["pages"].as_array().map_or(0, Vec::len);
-            assert_eq!(Some(pages as u64), record["pdf"]["pages"].as_u64(), "{path}");
+            assert_eq!(
+                Some(pages as u64),
+                record["pdf"]["pages"].as_u64(),
+                "{path}"
+            );
         } else {
             for out in [&human, &json] {
                 assert_eq!(out.status.code(), Some(1), "{path}");
@@ -77,17 +85,27 @@ fn inspect_and_report_on_twenty_corpus_files() {
 
     let archive = work.join("archive");
     let packed = bindery(&["pack", "-q", text(&inputs), "--archive", text(&archive)]);
-    assert!(matches!(packed.status.code(), Some(0 | 1)), "{}", stderr(&packed));
+    assert!(
+        matches!(packed.status.code(), Some(0 | 1)),
+        "{}",
+        stderr(&packed)
+    );
     let html = work.join("catalogue.html");
     let report = bindery(&["report", "-q", text(&archive), "-o", text(&html)]);
     assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
     let page = std::fs::read_to_string(&html).expect("catalogue written");
-    assert!(page.contains(&format!("{CHOSEN} documents")), "document count shown");
+    assert!(
+        page.contains(&format!("{CHOSEN} documents")),
+        "document count shown"
+    );
     for record in &records {
         let path = record["source"]["path"].as_str().expect("source path");
         assert!(page.contains(&escaped(path)), "{path} not listed");
         if let Some(title) = record["metadata"]["title"]["value"].as_str() {
-            assert!(page.contains(&escaped(title)), "title {title:?} of {path} not shown");
+            assert!(
+                page.contains(&escaped(title)),
+                "title {title:?} of {path} not shown"
+            );
         }
     }
     let _ = std::fs::remove_dir_all(work);
