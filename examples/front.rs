@@ -40,5 +40,11 @@ fn main() {
             }
         );
     }
+    for line in lines
+        .iter()
+        .filter(|l| std::env::var("FRONT_GREP").is_ok_and(|g| l.text.contains(&g)))
+    {
+        println!("{line:?}");
+    }
     println!("{:#?}", bindery::brief::page::read_front_matter(&lines, ""));
 }

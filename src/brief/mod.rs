@@ -229,6 +229,8 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             && !candidate.value.iter().all(|n| front.contains(&folded(n)))
         {
             candidate.rejected = Some("not printed on the first page");
+        } else if lists_more(&sources.printed.authors, &candidate.value) {
+            candidate.rejected = Some("the page lists more authors");
         }
     }
     if !sources.printed.authors.is_empty() {
@@ -522,6 +524,7 @@ pub fn printed_lines(
     for (index, layout) in layouts.iter().take(2).enumerate() {
         let page = index as u32 + 1;
         let body = body_size(layout);
+        let upright = mostly_horizontal(layout);
         for line in layout.lines() {
             let text = line.text.trim();
             // A running header may repeat the title in small type: only
@@ -530,12 +533,17 @@ pub fn printed_lines(
                 && furniture
                     .iter()
                     .any(|f| f.page == page && f.text.trim() == text);
-            if text.is_empty() || furniture {
+            // On a page set horizontally, a vertical line is a stamp in the
+            // margin ("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"), not the title.
+            let stamp = upright && line.dir.1.abs() > 0.5;
+            if text.is_empty() || furniture || stamp {
                 continue;
             }
             lines.push(PrintedLine {
                 page,
-                text: text.to_string(),
+                // Names and marks are matched by letter: "Seppa\u{308}la\u{308}"
+                // must read as "Seppälä".
+                text: crate::text::normalize::to_nfc(text.to_string()),
                 size: line.size,
                 top: layout.height - line.y1,
                 cells: cells(line),
@@ -583,6 +591,19 @@ fn cells(line: &crate::pdf::layout::Line) -> Vec<String> {
     if cells.len() > 1 { cells } else { Vec::new() }
 }
 
+/// Whether most characters of the page run left to right.
+fn mostly_horizontal(layout: &PageLayout) -> bool {
+    let (mut across, mut down) = (0usize, 0usize);
+    for line in layout.lines() {
+        if line.dir.1.abs() > 0.5 {
+            down += line.text.len();
+        } else {
+            across += line.text.len();
+        }
+    }
+    across > down
+}
+
 /// The size most characters of a page are set in.
 fn body_size(layout: &PageLayout) -> f32 {
     let mut by_size: Vec<(f32, usize)> = Vec::new();
@@ -622,10 +643,22 @@ pub fn is_junk_title(title: &str) -> bool {
 }
 
 /// Author fields that name a login or a program rather than a person.
+/// Whether the printed list holds every name of `declared` (by surname)
+/// and more: metadata often names only the first or corresponding author.
+fn lists_more(printed: &[String], declared: &[String]) -> bool {
+    let surname = |name: &str| name.split_whitespace().last().map(folded);
+    printed.len() > declared.len()
+        && declared.iter().all(|d| {
+            let wanted = surname(d);
+            wanted.is_some() && printed.iter().any(|p| surname(p) == wanted)
+        })
+}
+
 fn is_account_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     !name.contains(' ')
         && (lower.chars().any(|c| c.is_ascii_digit())
+            || name.chars().filter(|c| c.is_alphabetic()).count() < 2
             || [
                 "admin",
                 "administrator",
@@ -707,6 +740,79 @@ mod tests {
             ["Jane Doe", "John Roe", "Ann Lee"]
         );
         assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn metadata_naming_fewer_authors_than_the_page_or_a_letter_loses() {
+        let page = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let printed = page(&[
+            "AMIR SHEIKHAHMADI",
+            "MOHAMMAD A. NEMATBAKHSH",
+            "ARMAN SHOKROLLAHI",
+        ]);
+        assert!(lists_more(&printed, &page(&["A. Shokrollahi"])));
+        assert!(!lists_more(&printed, &page(&["A. Shokrollahi", "J. Roe"])));
+        assert!(!lists_more(&page(&["Jane Doe"]), &page(&["Jane Doe"])));
+        assert!(is_account_name("z"));
+        assert!(!is_account_name("CCITT"));
+    }
+
+    #[test]
+    fn a_vertical_stamp_in_the_margin_is_not_read_as_front_matter() {
+        use crate::pdf::layout::{Block, Line};
+        let line = |text: &str, size: f32, y: f32, dir: (f32, f32)| Line {
+            text: text.into(),
+            x0: 72.0,
+            y0: y - size,
+            x1: 500.0,
+            y1: y,
+            size,
+            font: 0,
+            dir,
+            words: Vec::new(),
+        };
+        let block = |lines: Vec<Line>| Block {
+            x0: 72.0,
+            y0: 0.0,
+            x1: 500.0,
+            y1: 800.0,
+            lines,
+        };
+        let layout = PageLayout {
+            width: 612.0,
+            height: 792.0,
+            blocks: vec![
+                block(vec![line(
+                    "arXiv:1504.06236v2 [cs.SI] 24 Apr 2015",
+                    20.0,
+                    600.0,
+                    (0.0, 1.0),
+                )]),
+                block(vec![
+                    line(
+                        "Improving Detection of Influential Nodes",
+                        14.0,
+                        700.0,
+                        (1.0, 0.0),
+                    ),
+                    line(
+                        "Body text of the paper goes on and on in this line.",
+                        9.0,
+                        650.0,
+                        (1.0, 0.0),
+                    ),
+                ]),
+            ],
+        };
+        let lines = printed_lines(std::slice::from_ref(&layout), &[]);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Improving Detection of Influential Nodes",
+                "Body text of the paper goes on and on in this line."
+            ]
+        );
     }
 
     #[test]

@@ -477,9 +477,10 @@ fn strip_by(text: &str) -> Option<&str> {
 
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
-    let text = without_footnote_marks(text)
+    let text = spaced_initials(&without_footnote_marks(text))
         .replace(" & ", ", ")
         .replace(" and ", ", ")
+        .replace(" AND ", ", ")
         .replace(" et ", ", ")
         .replace(" und ", ", ");
     text.split([',', ';', '、', '·'])
@@ -518,6 +519,23 @@ fn looks_like_names(text: &str) -> bool {
     }) && !is_series_label(text)
 }
 
+/// "D.Smirnov" as "D. Smirnov": an initial's full stop followed by a
+/// capitalised word gets its space ("Yu.A.Pusep" gives "Yu.A. Pusep").
+fn spaced_initials(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let initial = i >= 1 && chars[i - 1].is_uppercase();
+        let word_follows = chars.get(i + 1).is_some_and(|n| n.is_uppercase())
+            && chars.get(i + 2).is_some_and(|n| n.is_lowercase());
+        if c == '.' && initial && word_follows {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// The text without the marks that tie a name to its affiliation or a
 /// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
 /// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
@@ -536,7 +554,13 @@ fn without_footnote_marks(text: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         // Marks may be listed: "Theurer2,3" ties one name to two places.
         let listed_mark = c == ',' && chars.get(i + 1).copied().is_some_and(is_mark);
-        if after_letter && (is_mark(c) || listed_mark) {
+        // Or follow the comma after the name: "Verronen,1 Annika Seppälä,1".
+        let after_comma = i >= 2
+            && chars[i - 1] == ','
+            && chars[i - 2].is_alphabetic()
+            && c.is_ascii_digit()
+            && !chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if (after_letter && (is_mark(c) || listed_mark)) || after_comma {
             dropped = true;
             continue;
         }
@@ -959,6 +983,33 @@ mod tests {
             ])
             .as_deref(),
             Some("Heat Action Plans for Mid-Sized Cities Across Europe")
+        );
+    }
+
+    #[test]
+    fn name_lists_as_journals_print_them() {
+        assert_eq!(
+            split_names("Yu.A.Pusep1*, L.Fernandes dos Santos1, D.Smirnov2, and A.I.Toropov3"),
+            [
+                "Yu.A. Pusep",
+                "L. Fernandes dos Santos",
+                "D. Smirnov",
+                "A.I. Toropov"
+            ]
+        );
+        assert_eq!(
+            split_names(
+                "AMIR SHEIKHAHMADI1,∗, MOHAMMAD A. NEMATBAKHSH1, AND ARMAN SHOKROLLAHI2,3,∗"
+            ),
+            [
+                "AMIR SHEIKHAHMADI",
+                "MOHAMMAD A. NEMATBAKHSH",
+                "ARMAN SHOKROLLAHI"
+            ]
+        );
+        assert_eq!(
+            split_names("Pekka T. Verronen,1 Annika Seppälä,1 Mark A. Clilverd,2"),
+            ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
     }
 

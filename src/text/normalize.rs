@@ -155,8 +155,12 @@ pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabu
     if !current.is_empty() {
         paragraphs.push(current);
     }
-    let text = paragraphs.join("\n\n");
-    // Most pages are already in NFC; the quick check spares them a copy.
+    to_nfc(paragraphs.join("\n\n"))
+}
+
+/// `text` in Unicode NFC ("a" + U+0308 becomes "ä"). Most text is already
+/// NFC; the quick check spares it a copy.
+pub fn to_nfc(text: String) -> String {
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
     {
         return text;
