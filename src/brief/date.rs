@@ -154,8 +154,10 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             }
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
-        } else if let Some(iso) = cjk_date(word) {
+        } else if let Some(iso) = cjk_date(&han_units(word)) {
             (Some(iso), 1)
+        } else if let Some((iso, used)) = spaced_cjk_date(word, next(1), next(2)) {
+            (Some(iso), used)
         } else {
             (None, 1)
         };
@@ -229,6 +231,33 @@ fn numeric_date(word: &str) -> Option<String> {
     }
 }
 
+/// Korean dates write the units in Hangul: 년 (year), 월 (month), 일 (day).
+fn han_units(word: &str) -> String {
+    word.replace('년', "年")
+        .replace('월', "月")
+        .replace('일', "日")
+}
+
+/// A year, month and day set as separate words: "2020년 4월 2일",
+/// "2023年 6月". Returns the date and the words it took.
+fn spaced_cjk_date(word: &str, second: &str, third: &str) -> Option<(String, usize)> {
+    let word = han_units(word);
+    if !word.ends_with('年') {
+        return None;
+    }
+    let second = han_units(second);
+    if !second.ends_with('月') {
+        return None;
+    }
+    let third = han_units(third);
+    if third.ends_with('日')
+        && let Some(iso) = cjk_date(&format!("{word}{second}{third}"))
+    {
+        return Some((iso, 3));
+    }
+    cjk_date(&format!("{word}{second}")).map(|iso| (iso, 2))
+}
+
 /// `2023年6月15日`, `2023年6月`.
 fn cjk_date(word: &str) -> Option<String> {
     let (year, rest) = word.split_once('年')?;
@@ -298,6 +327,12 @@ mod tests {
         );
         assert_eq!(first("2023年6月").as_deref(), Some("2023-06"));
         assert_eq!(first("発行 2023年6月15日").as_deref(), Some("2023-06-15"));
+        assert_eq!(
+            first("발행일 2020년 4월 2일").as_deref(),
+            Some("2020-04-02")
+        );
+        assert_eq!(first("2023年 6月").as_deref(), Some("2023-06"));
+        assert_eq!(first("2020년4월").as_deref(), Some("2020-04"));
         assert_eq!(first("Updated: 2024-06-01.").as_deref(), Some("2024-06-01"));
         assert_eq!(first("version 5.20210520").as_deref(), Some("2021-05-20"));
         assert_eq!(first("3 November 2008").as_deref(), Some("2008-11-03"));

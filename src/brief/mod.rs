@@ -289,9 +289,15 @@ fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 /// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
-    if let Some((iso, line)) = &sources.printed.date {
-        let mut candidate = Candidate::new(iso.clone(), MetadataSource::Page);
-        candidate.raw = Some(line.clone());
+    // Else a running header or footer of the first pages: a journal's
+    // "VOL. 7, NO. 5, OCTOBER 1997", a report's "Workgroup ... April 2003".
+    let printed = sources.printed.date.clone().or_else(|| {
+        let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
+        page::dated_line(furniture.map(|f| f.text.as_str()))
+    });
+    if let Some((iso, line)) = printed {
+        let mut candidate = Candidate::new(iso, MetadataSource::Page);
+        candidate.raw = Some(line);
         out.push(candidate);
     }
     let creation = Some("the file's creation date, not a publication date");

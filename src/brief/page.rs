@@ -99,7 +99,15 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
         });
     }
     found.authors = authors_after(&front, after_title);
-    found.date = printed_date(&front, after_title);
+    // A cover without a date: the page after it ("This edition July 2016").
+    found.date = printed_date(&front, after_title).or_else(|| {
+        let on_page_one = front.iter().all(|l| l.page == 1);
+        let second = lines
+            .iter()
+            .filter(|l| l.page == 2)
+            .map(|l| l.text.as_str());
+        on_page_one.then(|| dated_line(second)).flatten()
+    });
     found.series = series(&front);
     found.summary = summary(front_text);
     found.keywords = keywords(front_text);
@@ -318,7 +326,13 @@ fn full_title(main: &str, sub: &str) -> String {
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
         || ARTICLES.contains(&last_word.as_str())
-        || main.ends_with([':', '-', '\u{2013}', '\u{2014}']);
+        || main.ends_with([':', '-', '\u{2013}', '\u{2014}'])
+        // The title's own colon comes a few words into the next line
+        // ("... and the Ukraine" / "War: Aligned but not allied").
+        || (!main.contains(':')
+            && sub
+                .split_once(": ")
+                .is_some_and(|(head, _)| head.split_whitespace().count() <= 3));
     if continues {
         format!("{main} {sub}")
     } else {
@@ -662,33 +676,15 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
     // The lines just below the title, then those above it (a journal's
     // header), then the rest of the front pages.
     const NEAR: usize = 25;
-    let ordered: Vec<&&PrintedLine> = front
+    let ordered: Vec<&PrintedLine> = front
         .iter()
         .skip(after_title)
         .take(NEAR)
         .chain(front.iter().take(after_title))
         .chain(front.iter().skip(after_title + NEAR))
+        .copied()
         .collect();
-    let mut first_plain: Option<(String, String)> = None;
-    for line in &ordered {
-        let text = line.text.trim();
-        for date in find_dates(text) {
-            let before = text.get(..date.offset).unwrap_or("").to_lowercase();
-            let label = before
-                .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
-                .next()
-                .unwrap_or("");
-            // A journal's publication date beats the first date printed.
-            if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
-                return Some((date.iso, text.to_string()));
-            }
-            // Manuscript history is not the publication date.
-            if first_plain.is_none() && !HISTORY_LABELS.iter().any(|l| label.contains(l)) {
-                first_plain = Some((date.iso, text.to_string()));
-            }
-        }
-    }
-    first_plain.or_else(|| {
+    dated_line(ordered.iter().map(|l| l.text.as_str())).or_else(|| {
         // A year alone on its line ("Denver, Colorado" / "1998").
         ordered.iter().find_map(|line| {
             let text = line.text.trim().trim_start_matches('\u{a9}').trim();
@@ -698,11 +694,61 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
     })
 }
 
+/// The publication date among `lines` (in the order to search them): a
+/// date after a "Published" label wins; else the first date that stands
+/// nearly alone on its line ("June 2023"), else the first in a short line,
+/// else the first in a sentence. Manuscript history ("Received ...") never.
+pub(crate) fn dated_line<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(String, String)> {
+    let mut best: Option<(usize, String, String)> = None;
+    for line in lines {
+        let text = line.trim();
+        for date in find_dates(text) {
+            let before = text.get(..date.offset).unwrap_or("").to_lowercase();
+            let label = before
+                .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
+                .next()
+                .unwrap_or("");
+            // History first: "First published May 2006" is not this edition.
+            if HISTORY_LABELS.iter().any(|l| label.contains(l)) {
+                continue;
+            }
+            if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
+                return Some((date.iso, text.to_string()));
+            }
+            let words = text.split_whitespace().count();
+            // "3 May 2024" is three words, "June 2023" two, "2023" one.
+            let date_words = match date.iso.len() {
+                10 => 3,
+                7 => 2,
+                _ => 1,
+            };
+            let tier = match words.saturating_sub(date_words) {
+                0..=3 => 0,
+                4..=12 => 1,
+                _ => 2,
+            };
+            if best.as_ref().is_none_or(|(t, _, _)| tier < *t) {
+                best = Some((tier, date.iso, text.to_string()));
+            }
+        }
+    }
+    best.map(|(_, iso, text)| (iso, text))
+}
 /// Words that introduce the date a work was published.
-const PUBLISHED_LABELS: &[&str] = &["published", "publié", "veröffentlicht", "this edition"];
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "publié",
+    "veröffentlicht",
+    "this edition",
+    "발행일",
+    "発行日",
+    "出版日期",
+];
 
 /// Words that introduce a date of the manuscript's history.
 const HISTORY_LABELS: &[&str] = &[
+    "first published",
+    "originally published",
     "received",
     "revised",
     "accepted",
@@ -983,6 +1029,30 @@ mod tests {
             ])
             .as_deref(),
             Some("Heat Action Plans for Mid-Sized Cities Across Europe")
+        );
+    }
+
+    #[test]
+    fn the_publication_date_stands_alone_or_is_labelled() {
+        let date = |lines: &[&str]| dated_line(lines.iter().copied()).map(|(iso, _)| iso);
+        // A date alone on its line beats one inside a sentence.
+        assert_eq!(
+            date(&[
+                "In March 2023 the agency reported that most programmes had been reviewed once.",
+                "June 2023",
+            ])
+            .as_deref(),
+            Some("2023-06")
+        );
+        // This edition, not the first one.
+        assert_eq!(
+            date(&["First published May 2006. This edition July 2016."]).as_deref(),
+            Some("2016-07")
+        );
+        // Manuscript history is never the date.
+        assert_eq!(
+            date(&["Received 30 November 2004; accepted 15 April 2005"]),
+            None
         );
     }
 
