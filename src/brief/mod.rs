@@ -293,7 +293,7 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     // "VOL. 7, NO. 5, OCTOBER 1997", a report's "Workgroup ... April 2003".
     let printed = sources.printed.date.clone().or_else(|| {
         let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
-        page::dated_line(furniture.map(|f| f.text.as_str()))
+        page::dated_line(furniture.map(|f| f.text.as_str()), false)
     });
     if let Some((iso, line)) = printed {
         let mut candidate = Candidate::new(iso, MetadataSource::Page);

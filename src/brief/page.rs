@@ -106,7 +106,7 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
             .iter()
             .filter(|l| l.page == 2)
             .map(|l| l.text.as_str());
-        on_page_one.then(|| dated_line(second)).flatten()
+        on_page_one.then(|| dated_line(second, true)).flatten()
     });
     found.series = series(&front);
     found.summary = summary(front_text);
@@ -684,7 +684,7 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
         .chain(front.iter().skip(after_title + NEAR))
         .copied()
         .collect();
-    dated_line(ordered.iter().map(|l| l.text.as_str())).or_else(|| {
+    dated_line(ordered.iter().map(|l| l.text.as_str()), true).or_else(|| {
         // A year alone on its line ("Denver, Colorado" / "1998").
         ordered.iter().find_map(|line| {
             let text = line.text.trim().trim_start_matches('\u{a9}').trim();
@@ -696,9 +696,13 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
 
 /// The publication date among `lines` (in the order to search them): a
 /// date after a "Published" label wins; else the first date that stands
-/// nearly alone on its line ("June 2023"), else the first in a short line,
-/// else the first in a sentence. Manuscript history ("Received ...") never.
-pub(crate) fn dated_line<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(String, String)> {
+/// nearly alone on its line ("June 2023"), else the first in a short line;
+/// a date in a long line only when `in_sentences` is false (running
+/// headers). Manuscript history ("Received ...") never.
+pub(crate) fn dated_line<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    in_sentences: bool,
+) -> Option<(String, String)> {
     let mut best: Option<(usize, String, String)> = None;
     for line in lines {
         let text = line.trim();
@@ -725,6 +729,9 @@ pub(crate) fn dated_line<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
             let tier = match words.saturating_sub(date_words) {
                 0..=3 => 0,
                 4..=12 => 1,
+                // A date inside a sentence of the page is an event the
+                // text tells of; a running header is no sentence.
+                _ if in_sentences => continue,
                 _ => 2,
             };
             if best.as_ref().is_none_or(|(t, _, _)| tier < *t) {
@@ -1034,7 +1041,7 @@ mod tests {
 
     #[test]
     fn the_publication_date_stands_alone_or_is_labelled() {
-        let date = |lines: &[&str]| dated_line(lines.iter().copied()).map(|(iso, _)| iso);
+        let date = |lines: &[&str]| dated_line(lines.iter().copied(), true).map(|(iso, _)| iso);
         // A date alone on its line beats one inside a sentence.
         assert_eq!(
             date(&[
@@ -1048,6 +1055,13 @@ mod tests {
         assert_eq!(
             date(&["First published May 2006. This edition July 2016."]).as_deref(),
             Some("2016-07")
+        );
+        // A date told of in a sentence is an event, not the publication.
+        assert_eq!(
+            date(&[
+                "Directive 96/9/EC of the European Parliament and of the Council of 11 March 1996 on the legal protection of databases"
+            ]),
+            None
         );
         // Manuscript history is never the date.
         assert_eq!(
