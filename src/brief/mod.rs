@@ -135,14 +135,16 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                 candidate.rejected = Some("a file name or placeholder, not a title");
                 unconfirmed.push(candidate);
             } else if front.contains(&folded(&candidate.value)) {
-                // A metadata title that is only the start of the printed
-                // one (the main title without its subtitle) gives way.
+                // A metadata title that is only part of the printed one
+                // (the main title without its subtitle, or without its
+                // first words: "Geometrie und Topologie" of "Einführung in
+                // die Geometrie und Topologie") gives way.
                 let printed = sources.printed.title.as_deref().map(folded);
                 if printed.is_some_and(|p| {
-                    p.len() > folded(&candidate.value).len()
-                        && p.starts_with(&folded(&candidate.value))
+                    let part = folded(&candidate.value);
+                    p.len() > part.len() && (p.starts_with(&part) || p.ends_with(&part))
                 }) {
-                    candidate.rejected = Some("only the start of the printed title");
+                    candidate.rejected = Some("only part of the printed title");
                     unconfirmed.push(candidate);
                 } else {
                     confirmed.push(candidate);

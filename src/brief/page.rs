@@ -258,9 +258,14 @@ fn subtitle(
     while next < front.len()
         && front[next].size < title_size * 0.96
         && front[next].size > body * 1.15
-        && !looks_like_names(&front[next].text)
+        // A line after a comma goes on with the phrase even when it reads
+        // like names ("Political Process," / "Local Governance, and ...").
+        && (next > end && front[next - 1].text.trim_end().ends_with(',')
+            || !looks_like_names(&front[next].text))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
+        // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
+        && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
         && front[next].top - front[next - 1].top < title_size * 2.2
         && find_dates(&front[next].text).is_empty()
@@ -330,6 +335,7 @@ fn full_title(main: &str, sub: &str) -> String {
         // The title's own colon comes a few words into the next line
         // ("... and the Ukraine" / "War: Aligned but not allied").
         || (!main.contains(':')
+            && main.split_whitespace().count() >= 3
             && sub
                 .split_once(": ")
                 .is_some_and(|(head, _)| head.split_whitespace().count() <= 3));
@@ -400,6 +406,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
         }
         if find_dates(text).first().is_some_and(|d| d.offset == 0)
             || is_series_label(text)
+            || is_genre_line(text)
             || text.is_empty()
         {
             continue;
@@ -461,6 +468,7 @@ const BY_LABELS: &[&str] = &[
     "prepared by",
     "developed by",
     "compiled by",
+    "submitted by",
     "authored by",
     "edited by",
     "authors:",
@@ -497,23 +505,37 @@ pub fn split_names(text: &str) -> Vec<String> {
         .replace(" AND ", ", ")
         .replace(" et ", ", ")
         .replace(" und ", ", ");
-    text.split([',', ';', '、', '·'])
-        .map(|n| {
-            n.trim()
-                .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
-                .trim()
-        })
+    let mut pieces: Vec<String> = Vec::new();
+    for piece in text.split([',', ';', '、', '·']) {
+        let piece = piece
+            .trim()
+            .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
+            .trim();
+        // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
+        match pieces.last_mut() {
+            Some(last) if CORPORATE_SUFFIXES.contains(&piece.to_lowercase().as_str()) => {
+                last.push_str(", ");
+                last.push_str(piece);
+            }
+            _ => pieces.push(piece.to_string()),
+        }
+    }
+    pieces
+        .into_iter()
         .filter(|n| has_letters(n, 2) && is_name(n))
-        .map(str::to_string)
         .collect()
 }
+
+/// Suffixes of a company's name, printed after a comma.
+const CORPORATE_SUFFIXES: &[&str] = &["inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp."];
 
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
 fn looks_like_names(text: &str) -> bool {
     let unmarked = without_footnote_marks(text);
     let text = unmarked.trim();
-    if text.is_empty() || text.ends_with('.') || text.chars().any(|c| c.is_ascii_digit()) {
+    // "Submitted to:" labels what follows; it names no one.
+    if text.is_empty() || text.ends_with(['.', ':']) || text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     let names = split_names(text);
@@ -655,7 +677,10 @@ fn is_name(piece: &str) -> bool {
     let acronym = words == 1
         && (3..=7).contains(&piece.chars().count())
         && piece.chars().all(|c| c.is_uppercase() || c == '.');
-    !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
+    // A colon inside is a title's or a label's ("Democracy Assessment:
+    // Political Process"), not a name's.
+    !piece.trim_end_matches(':').contains(':')
+        && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
         && !GRADES.contains(&lower.as_str())
         && (words >= 2 || acronym)
         && !piece.contains("://")
@@ -1095,6 +1120,13 @@ mod tests {
             split_names("Pekka T. Verronen,1 Annika Seppälä,1 Mark A. Clilverd,2"),
             ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
+        assert_eq!(split_names("ARD, Inc."), ["ARD, Inc."]);
+        // Title words with a colon, and labels, are not names.
+        assert!(!looks_like_names(
+            "Democracy Assessment: Political Process,"
+        ));
+        assert!(!looks_like_names("Submitted to:"));
+        assert_eq!(strip_by("Submitted by: ARD, Inc."), Some("ARD, Inc."));
     }
 
     #[test]
