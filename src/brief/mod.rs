@@ -699,8 +699,17 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 pieces.len() == 2 && !pieces[0].contains(' ') && !pieces[1].contains(' ');
             if inverted {
                 names.push(format!("{} {}", pieces[1], pieces[0]));
-            } else {
-                names.extend(pieces.into_iter().map(clean));
+                continue;
+            }
+            for piece in pieces {
+                let suffix = page::NAME_SUFFIXES.contains(&piece.to_lowercase().as_str());
+                match names.last_mut() {
+                    // "Walter Gary Sharp, Sr.", "ARD, Inc.": one name.
+                    Some(last) if suffix => *last = format!("{last}, {piece}"),
+                    // A web address beside the name is not an author.
+                    _ if piece.contains("://") || piece.starts_with("www.") => {}
+                    _ => names.push(clean(piece)),
+                }
             }
         }
     }
@@ -748,6 +757,14 @@ mod tests {
             ["Jane Doe", "John Roe", "Ann Lee"]
         );
         assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+        assert_eq!(
+            split_authors("Walter Gary Sharp, Sr."),
+            ["Walter Gary Sharp, Sr."]
+        );
+        assert_eq!(
+            split_authors("U.S. Government Accountability Office, http://www.gao.gov"),
+            ["U.S. Government Accountability Office"]
+        );
     }
 
     #[test]

@@ -513,7 +513,7 @@ pub fn split_names(text: &str) -> Vec<String> {
             .trim();
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
         match pieces.last_mut() {
-            Some(last) if CORPORATE_SUFFIXES.contains(&piece.to_lowercase().as_str()) => {
+            Some(last) if NAME_SUFFIXES.contains(&piece.to_lowercase().as_str()) => {
                 last.push_str(", ");
                 last.push_str(piece);
             }
@@ -526,8 +526,12 @@ pub fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Suffixes of a company's name, printed after a comma.
-const CORPORATE_SUFFIXES: &[&str] = &["inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp."];
+/// Suffixes printed after a comma that belong to the name before it: a
+/// company's ("ARD, Inc.") or a person's ("Walter Gary Sharp, Sr.").
+pub(crate) const NAME_SUFFIXES: &[&str] = &[
+    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp.", "jr.", "jr", "sr.", "sr", "ii",
+    "iii", "iv",
+];
 
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
@@ -680,6 +684,8 @@ fn is_name(piece: &str) -> bool {
     // A colon inside is a title's or a label's ("Democracy Assessment:
     // Political Process"), not a name's.
     !piece.trim_end_matches(':').contains(':')
+        && !piece.chars().any(|c| c.is_ascii_digit())
+        && !is_genre_line(piece)
         && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
         && !GRADES.contains(&lower.as_str())
         && (words >= 2 || acronym)
