@@ -2,8 +2,10 @@
 """Score bindery's metadata against a labelled set, next to pdfinfo's Info
 fields as the baseline.
 
-Labelled sets: the fidelity set's truth.jsonl (../shared/fidelity/dev), or
-tests/metadata-labels.jsonl (our own labels of corpus files). Each line has
+Labelled sets: the fidelity set's truth.jsonl (../shared/fidelity/dev),
+tests/metadata-labels.jsonl (our own labels of corpus files, which the
+heuristics were tuned on), or tests/metadata-heldout.jsonl (more corpus
+files labelled the same way, scored but never used to tune). Each line has
 `pdf` (path relative to the set's folder), `title`, `authors` (list),
 `date` (YYYY-MM-DD or null), `date_precision` (day, month, year or null),
 `language`, and optionally `publisher` (the issuing organisation as
@@ -14,7 +16,7 @@ and final full stop dropped too), and "contains" (one name holds the other
 as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
 Bureau of Reclamation"). A null label counts as right when nothing is found.
 
-    python3 tools/score_metadata.py [--set fidelity|labels] [--show-misses]
+    python3 tools/score_metadata.py [--set fidelity|labels|heldout] [--show-misses]
 """
 import argparse
 import json
@@ -88,7 +90,7 @@ def pdfinfo_fields(pdf):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels"], default="fidelity")
+    ap.add_argument("--set", choices=["fidelity", "labels", "heldout"], default="fidelity")
     ap.add_argument("--show-misses", action="store_true")
     args = ap.parse_args()
     if args.set == "fidelity":
@@ -96,7 +98,8 @@ def main():
         rows = [json.loads(l) for l in (base / "truth.jsonl").open()]
     else:
         base = SHARED / "corpus"
-        rows = [json.loads(l) for l in (ROOT / "tests" / "metadata-labels.jsonl").open()]
+        name = "metadata-labels.jsonl" if args.set == "labels" else "metadata-heldout.jsonl"
+        rows = [json.loads(l) for l in (ROOT / "tests" / name).open()]
     pdfs = [base / r["pdf"] for r in rows]
     out = subprocess.run([str(BINDERY), "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
     records = [json.loads(l) for l in out.stdout.splitlines()]
