@@ -92,6 +92,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", choices=["fidelity", "labels", "heldout"], default="fidelity")
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
     args = ap.parse_args()
     if args.set == "fidelity":
         base = SHARED / "fidelity" / "dev"
@@ -101,7 +102,7 @@ def main():
         name = "metadata-labels.jsonl" if args.set == "labels" else "metadata-heldout.jsonl"
         rows = [json.loads(l) for l in (ROOT / "tests" / name).open()]
     pdfs = [base / r["pdf"] for r in rows]
-    out = subprocess.run([str(BINDERY), "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
+    out = subprocess.run([args.bindery, "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
     records = [json.loads(l) for l in out.stdout.splitlines()]
     if len(records) != len(rows):
         print(f"expected {len(rows)} records, got {len(records)}", file=sys.stderr)

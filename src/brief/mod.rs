@@ -259,8 +259,15 @@ fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         .filter(|f| f.page <= 2)
         .map(|f| (f.page, f.text.as_str()))
         .collect();
+    // A stamp in the margin names no publisher.
+    let upright: Vec<PrintedLine> = sources
+        .lines
+        .iter()
+        .filter(|l| !l.margin)
+        .cloned()
+        .collect();
     let printed = publisher::printed_publisher(&publisher::PublisherSources {
-        lines: sources.lines,
+        lines: &upright,
         page_heights: sources.page_heights,
         furniture: &furniture,
         title: sources.printed.title.as_deref(),
@@ -295,7 +302,11 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     // "VOL. 7, NO. 5, OCTOBER 1997", a report's "Workgroup ... April 2003".
     let printed = sources.printed.date.clone().or_else(|| {
         let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
-        page::dated_line(furniture.map(|f| f.text.as_str()), false)
+        let margin = sources.lines.iter().filter(|l| l.margin);
+        let texts = furniture
+            .map(|f| f.text.as_str())
+            .chain(margin.map(|l| l.text.as_str()));
+        page::dated_line(texts, false)
     });
     if let Some((iso, line)) = printed {
         let mut candidate = Candidate::new(iso, MetadataSource::Page);
@@ -544,7 +555,7 @@ pub fn printed_lines(
             // On a page set horizontally, a vertical line is a stamp in the
             // margin ("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"), not the title.
             let stamp = upright && line.dir.1.abs() > 0.5;
-            if text.is_empty() || furniture || stamp {
+            if text.is_empty() || furniture {
                 continue;
             }
             lines.push(PrintedLine {
@@ -556,6 +567,7 @@ pub fn printed_lines(
                 top: layout.height - line.y1,
                 cells: cells(line),
                 width: line.x1 - line.x0,
+                margin: stamp,
             });
         }
     }
@@ -830,13 +842,16 @@ mod tests {
             ],
         };
         let lines = printed_lines(std::slice::from_ref(&layout), &[]);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let margin: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.margin)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(margin, ["arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"]);
+        let front = page::read_front_matter(&lines, "");
         assert_eq!(
-            texts,
-            [
-                "Improving Detection of Influential Nodes",
-                "Body text of the paper goes on and on in this line."
-            ]
+            front.title.as_deref(),
+            Some("Improving Detection of Influential Nodes")
         );
     }
 
@@ -893,6 +908,7 @@ mod tests {
             top: 760.0,
             cells: Vec::new(),
             width: 0.0,
+            margin: false,
         }];
         let text =
             text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);

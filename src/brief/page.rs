@@ -24,6 +24,10 @@ pub struct PrintedLine {
     pub cells: Vec<String>,
     /// Width of the line in points (0 when unknown).
     pub width: f32,
+    /// A vertical line on a page set horizontally: a stamp in the margin
+    /// ("arXiv:2004.04906v3 [cs.CL] 30 Sep 2020"). Never the title or
+    /// authors; its date is a last resort.
+    pub margin: bool,
 }
 
 impl PrintedLine {
@@ -104,7 +108,7 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
         let on_page_one = front.iter().all(|l| l.page == 1);
         let second = lines
             .iter()
-            .filter(|l| l.page == 2)
+            .filter(|l| l.page == 2 && !l.margin)
             .map(|l| l.text.as_str());
         on_page_one.then(|| dated_line(second, true)).flatten()
     });
@@ -117,7 +121,8 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
 /// Lines of page 1, and of page 2 too when page 1 is a cover with little text.
 fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
     // Dates printed as digits ("2023-02-05") count as readable.
-    let readable = |l: &&PrintedLine| l.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
+    let readable =
+        |l: &&PrintedLine| !l.margin && l.text.chars().filter(|c| c.is_alphanumeric()).count() >= 2;
     let first: Vec<&PrintedLine> = lines
         .iter()
         .filter(|l| l.page == 1)
@@ -725,9 +730,19 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
     })
 }
 
+/// "10:37", "09:30:00".
+fn is_clock_time(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The publication date among `lines` (in the order to search them): a
 /// date after a "Published" label wins; else the first date that stands
-/// nearly alone on its line ("June 2023"), else the first in a short line;
+/// nearly alone on its line ("June 2023"), else the first in a short line
+/// (at most 8 other words);
 /// a date in a long line only when `in_sentences` is false (running
 /// headers). Manuscript history ("Received ...") never.
 pub(crate) fn dated_line<'a>(
@@ -757,9 +772,15 @@ pub(crate) fn dated_line<'a>(
                 7 => 2,
                 _ => 1,
             };
+            // A date then a clock time is a production stamp
+            // ("Nephrologie.indb 71 14/09/2018 10:37"), not publication.
+            let rest = text.get(date.offset..).unwrap_or("");
+            if rest.split_whitespace().nth(1).is_some_and(is_clock_time) {
+                continue;
+            }
             let tier = match words.saturating_sub(date_words) {
                 0..=3 => 0,
-                4..=12 => 1,
+                4..=8 => 1,
                 // A date inside a sentence of the page is an event the
                 // text tells of; a running header is no sentence.
                 _ if in_sentences => continue,
@@ -989,6 +1010,7 @@ mod tests {
             top,
             cells: Vec::new(),
             width: 0.0,
+            margin: false,
         }
     }
 
@@ -1092,6 +1114,11 @@ mod tests {
             date(&[
                 "Directive 96/9/EC of the European Parliament and of the Council of 11 March 1996 on the legal protection of databases"
             ]),
+            None
+        );
+        // A date with a clock time is a production stamp, even in a footer.
+        assert_eq!(
+            dated_line(["9782340-025998_Nephrologie.indb 71 14/09/2018 10:37"], false),
             None
         );
         // Manuscript history is never the date.
@@ -1402,6 +1429,7 @@ mod block_tests {
             top,
             cells: Vec::new(),
             width: 0.0,
+            margin: false,
         };
         let lines = vec![
             l(

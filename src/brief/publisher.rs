@@ -617,6 +617,7 @@ mod tests {
             top,
             cells: Vec::new(),
             width: 0.0,
+            margin: false,
         }
     }
 
