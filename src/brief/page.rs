@@ -228,6 +228,14 @@ const GENRE_LINES: &[&str] = &[
     "redpaper",
     "redbook",
     "white paper",
+    // A journal's article type printed above the title.
+    "research article",
+    "original article",
+    "review article",
+    "original research",
+    "case report",
+    "short communication",
+    "brief report",
 ];
 
 fn is_genre_line(text: &str) -> bool {
@@ -238,6 +246,7 @@ fn is_genre_line(text: &str) -> bool {
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     !is_genre_line(text)
+        && !is_identifier_line(text)
         && has_letters(text, 3)
         && words <= 40
         && !is_series_label(text)
@@ -362,7 +371,10 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
         }
         out.push_str(text);
     }
-    out.trim_end_matches([':', ',']).trim().to_string()
+    // A footnote mark after a title ("... Markov Chains∗") is not part of it.
+    out.trim_end_matches([':', ',', '*', '\u{2217}', '\u{2020}', '\u{2021}'])
+        .trim()
+        .to_string()
 }
 
 /// Authors: a "By ..." line near the top; else the line right after the
@@ -701,9 +713,31 @@ fn is_name(piece: &str) -> bool {
 /// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
 /// of a title.
 fn is_fact_line(text: &str) -> bool {
-    text.split(':')
+    let labelled_number = text
+        .split(':')
         .skip(1)
-        .any(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .any(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    // "Version 6.0", "Edition 3", "Rev. 2": which release, not a subtitle.
+    let mut words = text.split_whitespace();
+    let release = matches!(
+        words
+            .next()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .as_deref(),
+        Some("version" | "edition" | "rev" | "revision" | "release" | "draft")
+    ) && words
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        && words.next().is_none();
+    labelled_number || release
+}
+
+/// An identifier rather than words: "arXiv:1504.06236v2 [cs.SI] 24 Apr
+/// 2015", "hep-ph/9412269 09 Dec 94" stamped above a preprint's title.
+fn is_identifier_line(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|first| {
+        first.chars().any(|c| c.is_ascii_digit()) && first.contains([':', '/'])
+    })
 }
 
 /// The first date printed near the top: after the title on page 1, then
@@ -1093,6 +1127,25 @@ mod tests {
     }
 
     #[test]
+    fn labels_stamps_and_marks_around_a_title_are_not_part_of_it() {
+        assert!(is_genre_line("Research Article"));
+        assert!(is_fact_line("Version 6.0"));
+        assert!(!is_fact_line("Version Control in Small Teams"));
+        assert!(!is_title_like("hep-ph/9412269 09 Dec 94"));
+        assert!(!is_title_like("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"));
+        let marked = line(
+            1,
+            "Probabilistic XML via Markov Chains\u{2217}",
+            20.0,
+            100.0,
+        );
+        assert_eq!(
+            join_lines(&[&marked]),
+            "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
     fn the_publication_date_stands_alone_or_is_labelled() {
         let date = |lines: &[&str]| dated_line(lines.iter().copied(), true).map(|(iso, _)| iso);
         // A date alone on its line beats one inside a sentence.
@@ -1118,7 +1171,10 @@ mod tests {
         );
         // A date with a clock time is a production stamp, even in a footer.
         assert_eq!(
-            dated_line(["9782340-025998_Nephrologie.indb 71 14/09/2018 10:37"], false),
+            dated_line(
+                ["9782340-025998_Nephrologie.indb 71 14/09/2018 10:37"],
+                false
+            ),
             None
         );
         // Manuscript history is never the date.
