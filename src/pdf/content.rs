@@ -598,21 +598,22 @@ impl<'a> Run<'_, 'a> {
         Ok(())
     }
 
-    /// The items of an array operand, its `[` read. An operator inside it is
-    /// either a stray that a writer left in a `TJ` array (some put `Tc`
-    /// between the strings; poppler reads past them to the `]`) or the sign
-    /// of a missing `]`. It counts as a stray when the array closes within
-    /// [`STRAY_WINDOW`] tokens with nothing that starts new text in between;
-    /// otherwise the array ends at the first operator, which is dropped, and
-    /// reading resumes after it.
+    /// The items of an array operand, its `[` read. A text-state operator
+    /// inside it (`Tc`, `Tw`, ...) may be a stray a writer left in a `TJ`
+    /// array (pdf-lib's missing_endobj_keyword puts `Tc` between the
+    /// strings; poppler reads past it to the `]`): it is skipped when the
+    /// array closes within [`STRAY_WINDOW`] tokens with no other operator
+    /// or `[` in between. Any other operator is the sign of a missing `]`
+    /// (or of a corrupt stream): the array ends at the first operator met,
+    /// which is dropped, and reading resumes after it.
     fn array_items<'d>(
         &mut self,
         lexer: &mut Lexer<'d>,
         depth: u32,
     ) -> Result<Vec<Operand<'d>>, LimitExceeded> {
         let mut items = Vec::new();
-        // Where the first operator was met: the position after it and how
-        // many items came before it; tokens read since.
+        // Where the first stray was met: the position after it and how many
+        // items came before it; tokens read since.
         let mut stray: Option<(usize, usize)> = None;
         let mut since_stray = 0usize;
         while let Some(t) = lexer.next_token() {
@@ -620,26 +621,27 @@ impl<'a> Run<'_, 'a> {
             if stray.is_some() {
                 since_stray += 1;
             }
-            let starts_text = matches!(
-                t,
-                Token::ArrayStart | Token::Keyword(b"BT" | b"ET" | b"Tj" | b"TJ" | b"'" | b"\"")
-            );
-            if let Some((resume, kept)) = stray
-                && (starts_text || since_stray > STRAY_WINDOW)
-            {
-                lexer.set_position(resume);
-                items.truncate(kept);
-                break;
-            }
-            match t {
+            let cut = match &t {
                 Token::ArrayEnd => break,
-                Token::Keyword(k) if !matches!(k, b"true" | b"false" | b"null") => {
+                Token::Keyword(b"true" | b"false" | b"null") => false,
+                Token::Keyword(b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"Tr" | b"Tf") => {
                     if stray.is_none() {
                         stray = Some((lexer.position(), items.len()));
                     }
+                    continue;
                 }
-                t => items.push(self.operand(t, lexer, depth + 1)?),
+                Token::Keyword(_) => true,
+                Token::ArrayStart => stray.is_some(),
+                _ => false,
+            };
+            if cut || since_stray > STRAY_WINDOW {
+                if let Some((resume, kept)) = stray {
+                    lexer.set_position(resume);
+                    items.truncate(kept);
+                }
+                break;
             }
+            items.push(self.operand(t, lexer, depth + 1)?);
         }
         Ok(items)
     }
