@@ -33,6 +33,18 @@ pub struct TextExtractor<'a> {
     /// page), up to FORM_CACHE_BYTES in all.
     forms: HashMap<ObjectId, Rc<[u8]>>,
     form_bytes: usize,
+    /// Fonts read in place of lost ones, made on first need.
+    stand_ins: Option<StandIns>,
+}
+
+/// Fonts that stand in for font objects lost to damage. A lost font's
+/// kind is unknown: text with NUL bytes is taken for two-byte codes of a
+/// composite font, whose glyphs without the font have no known text;
+/// other text is read with a standard Latin font, as pdf.js does, rather
+/// than dropped.
+struct StandIns {
+    latin: Rc<Font>,
+    two_byte: Rc<Font>,
 }
 
 const FORM_CACHE_BYTES: usize = 32 * 1024 * 1024;
@@ -90,6 +102,7 @@ impl<'a> TextExtractor<'a> {
             fonts: HashMap::new(),
             forms: HashMap::new(),
             form_bytes: 0,
+            stand_ins: None,
         }
     }
 
@@ -258,6 +271,57 @@ impl<'a> TextExtractor<'a> {
         }
     }
 
+    /// The Latin stand-in for a lost font (see [`StandIns`]).
+    fn stand_in(&mut self) -> Result<Rc<Font>, LimitExceeded> {
+        if let Some(stand_ins) = &self.stand_ins {
+            return Ok(Rc::clone(&stand_ins.latin));
+        }
+        let name = |n: &str| Object::Name(n.as_bytes().to_vec());
+        let mut latin = Dictionary::new();
+        latin.set("Subtype", name("Type1"));
+        latin.set("BaseFont", name("Helvetica"));
+        // The encoding most simple fonts declare.
+        latin.set("Encoding", name("WinAnsiEncoding"));
+        let mut latin = Font::load(self.doc, &latin, self.budget)?;
+        let mut descendant = Dictionary::new();
+        descendant.set("Subtype", name("CIDFontType2"));
+        descendant.set("BaseFont", name("Helvetica"));
+        let mut two_byte = Dictionary::new();
+        two_byte.set("Subtype", name("Type0"));
+        two_byte.set("BaseFont", name("Helvetica"));
+        two_byte.set("Encoding", name("Identity-H"));
+        two_byte.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(descendant)]),
+        );
+        let mut two_byte = Font::load(self.doc, &two_byte, self.budget)?;
+        for font in [&mut latin, &mut two_byte] {
+            // What `bindery inspect` lists for the lost fonts.
+            font.info.name = "Helvetica (standing in for a missing font)".into();
+            font.warnings = vec![
+                "A font object is missing or damaged; its text was read with a standard font and may be wrong or missing."
+                    .into(),
+            ];
+        }
+        let latin = Rc::new(latin);
+        self.stand_ins = Some(StandIns {
+            latin: Rc::clone(&latin),
+            two_byte: Rc::new(two_byte),
+        });
+        Ok(latin)
+    }
+
+    /// The font to show `bytes` with: the two-byte stand-in in place of the
+    /// Latin one for text with NUL bytes.
+    fn font_for(&self, font: &Rc<Font>, bytes: &[u8]) -> Rc<Font> {
+        match &self.stand_ins {
+            Some(stand_ins) if Rc::ptr_eq(font, &stand_ins.latin) && bytes.contains(&0) => {
+                Rc::clone(&stand_ins.two_byte)
+            }
+            _ => Rc::clone(font),
+        }
+    }
+
     /// The font of a font dictionary or a reference to one, loaded once.
     fn font_object(&mut self, entry: &Object) -> Result<Option<Rc<Font>>, LimitExceeded> {
         let doc = self.doc;
@@ -272,10 +336,13 @@ impl<'a> TextExtractor<'a> {
             Some(Object::Dictionary(dict)) => {
                 let mut font = Font::load(doc, dict, self.budget)?;
                 font.info.object = reference_id(entry);
-                Some(Rc::new(font))
+                Rc::new(font)
             }
-            _ => None,
+            // The resources name the font but its object is lost (a cut
+            // file, a zeroed range) or is not a font dictionary.
+            _ => self.stand_in()?,
         };
+        let font = Some(font);
         self.fonts.insert(key, font.clone());
         Ok(font)
     }
@@ -419,6 +486,8 @@ impl Operand<'_> {
 const MAX_OPERANDS: usize = 512;
 /// Nesting of arrays and dictionaries inside one operand.
 const MAX_OPERAND_DEPTH: u32 = 16;
+/// Tokens read past an operator inside an array, looking for its `]`.
+const STRAY_WINDOW: usize = 64;
 /// Saved graphics states (q without Q) kept.
 const MAX_SAVED_STATES: usize = 256;
 const MAX_WARNINGS: usize = 16;
@@ -529,6 +598,54 @@ impl<'a> Run<'_, 'a> {
         Ok(())
     }
 
+    /// The items of an array operand, its `[` read. A text-state operator
+    /// inside it (`Tc`, `Tw`, ...) may be a stray a writer left in a `TJ`
+    /// array (pdf-lib's missing_endobj_keyword puts `Tc` between the
+    /// strings; poppler reads past it to the `]`): it is skipped when the
+    /// array closes within [`STRAY_WINDOW`] tokens with no other operator
+    /// or `[` in between. Any other operator is the sign of a missing `]`
+    /// (or of a corrupt stream): the array ends at the first operator met,
+    /// which is dropped, and reading resumes after it.
+    fn array_items<'d>(
+        &mut self,
+        lexer: &mut Lexer<'d>,
+        depth: u32,
+    ) -> Result<Vec<Operand<'d>>, LimitExceeded> {
+        let mut items = Vec::new();
+        // Where the first stray was met: the position after it and how many
+        // items came before it; tokens read since.
+        let mut stray: Option<(usize, usize)> = None;
+        let mut since_stray = 0usize;
+        while let Some(t) = lexer.next_token() {
+            self.budget().charge(1)?;
+            if stray.is_some() {
+                since_stray += 1;
+            }
+            let cut = match &t {
+                Token::ArrayEnd => break,
+                Token::Keyword(b"true" | b"false" | b"null") => false,
+                Token::Keyword(b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"Tr" | b"Tf") => {
+                    if stray.is_none() {
+                        stray = Some((lexer.position(), items.len()));
+                    }
+                    continue;
+                }
+                Token::Keyword(_) => true,
+                Token::ArrayStart => stray.is_some(),
+                _ => false,
+            };
+            if cut || since_stray > STRAY_WINDOW {
+                if let Some((resume, kept)) = stray {
+                    lexer.set_position(resume);
+                    items.truncate(kept);
+                }
+                break;
+            }
+            items.push(self.operand(t, lexer, depth + 1)?);
+        }
+        Ok(items)
+    }
+
     fn operand<'d>(
         &mut self,
         token: Token<'d>,
@@ -540,18 +657,7 @@ impl<'a> Run<'_, 'a> {
             Token::String(s) => Operand::String(s),
             Token::Name(n) => Operand::Name(n),
             Token::ArrayStart if depth < MAX_OPERAND_DEPTH => {
-                let mut items = Vec::new();
-                while let Some(t) = lexer.next_token() {
-                    self.budget().charge(1)?;
-                    match t {
-                        Token::ArrayEnd => break,
-                        // An operator inside an array: the array was not
-                        // closed; stop here, dropping the operator.
-                        Token::Keyword(k) if !matches!(k, b"true" | b"false" | b"null") => break,
-                        t => items.push(self.operand(t, lexer, depth + 1)?),
-                    }
-                }
-                Operand::Array(items)
+                Operand::Array(self.array_items(lexer, depth)?)
             }
             Token::DictStart if depth < MAX_OPERAND_DEPTH => {
                 let mut entries = Vec::new();
@@ -713,9 +819,10 @@ impl<'a> Run<'_, 'a> {
         gs: &GraphicsState,
         text: &mut TextState,
     ) -> Result<(), LimitExceeded> {
-        let Some(font) = gs.font.clone() else {
+        let Some(font) = &gs.font else {
             return Ok(());
         };
+        let font = self.extractor.font_for(font, bytes);
         let font_index = self.font_index(&font);
         let fs = gs.font_size;
         let th = gs.horizontal_scale;
@@ -1205,6 +1312,61 @@ mod tests {
         let x: Vec<f32> = out.glyphs.iter().map(|g| g.x).collect();
         assert!(close(x[1], 100.0 + 6.67 + 10.0), "{x:?}");
         assert!(close(x[2], x[1] + 6.67 - 5.0), "{x:?}");
+    }
+
+    #[test]
+    fn stray_operators_inside_a_tj_array_are_skipped() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        let (doc, page) =
+            b.build(b"BT /F1 10 Tf 0 0 Td [(Gr) 0.0 Tc -250.0 (and) 0.0 Tc] TJ (!) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out), ["G", "r", "a", "n", "d", "!"]);
+        // The kerning after the stray still applies: `a` starts a quarter
+        // em (2.5 units at size 10) after `r` ends.
+        let r_end = out.glyphs[1].x + out.glyphs[1].width;
+        assert!(close(out.glyphs[2].x, r_end + 2.5), "{:?}", out.glyphs);
+    }
+
+    #[test]
+    fn an_array_left_open_ends_at_its_first_operator() {
+        let mut b = PageBuilder::new();
+        b.font("F1", helvetica());
+        // The `[` is never closed: the text after it is read as before,
+        // and neither the `TJ` it lacks nor a later `]` swallows it.
+        let (doc, page) =
+            b.build(b"BT /F1 10 Tf [(A) 5 Tc (B) Tj (C) Tj ET BT /F1 10 Tf (D) Tj ] ET");
+        assert_eq!(texts(&extract(&doc, page)), ["B", "C", "D"]);
+    }
+
+    #[test]
+    fn a_lost_font_object_is_read_as_a_standard_font() {
+        let mut b = PageBuilder::new();
+        b.fonts.set("F1", Object::Reference((999, 0)));
+        b.fonts.set("F2", Object::Null);
+        let (doc, page) = b.build(b"BT /F1 10 Tf (Lost) Tj /F2 10 Tf ( caf\xe9) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out).concat(), "Lost café");
+        // Helvetica's widths place the glyphs.
+        assert!(close(out.glyphs[1].x, 5.56), "{:?}", out.glyphs);
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.contains("font object is missing"))
+        );
+        assert!(out.fonts[0].name.contains("standing in"));
+    }
+
+    #[test]
+    fn two_byte_text_in_a_lost_font_counts_glyphs_without_inventing_letters() {
+        let mut b = PageBuilder::new();
+        b.fonts.set("F1", Object::Reference((999, 0)));
+        // Glyph ids of a lost composite font: read byte by byte they would
+        // give letters that are not the text ("$%").
+        let (doc, page) = b.build(b"BT /F1 10 Tf <00240025> Tj (ok) Tj ET");
+        let out = extract(&doc, page);
+        assert_eq!(texts(&out).concat(), "ok");
+        assert_eq!((out.glyph_count, out.unmapped), (4, 2));
     }
 
     #[test]

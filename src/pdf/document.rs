@@ -84,6 +84,15 @@ pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<Document, DocumentErr
         }
     }
     if pages.is_empty() {
+        let gathered = rescue::rebuild_page_tree(&mut inner);
+        if gathered > 0 {
+            pages = inner.get_pages().into_values().collect();
+            warnings.push(format!(
+                "the page tree is lost; {gathered} page objects found in the file were read in object order, which may not be the original order, and pages may be missing"
+            ));
+        }
+    }
+    if pages.is_empty() {
         let kind = if ends_with_eof_marker(bytes) {
             ErrorKind::Damaged
         } else {

@@ -5,6 +5,10 @@
 //!
 //! It runs only on files that show damage, and it is bounded: one pass over
 //! the bytes, nesting capped, a stream's data never longer than the file.
+//!
+//! When even then the page tree leads to no page (its root lost with the
+//! bytes around it), the page objects themselves are gathered under a new
+//! root, so the pages that survive are read.
 
 use crate::pdf::lexer::{Lexer, Token, name_bytes};
 use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat};
@@ -39,13 +43,98 @@ pub fn recover_objects(doc: &mut lopdf::Document, bytes: &[u8]) -> usize {
     added
 }
 
+/// Put every `/Type /Page` object of `doc` under a new page-tree root, for
+/// a document whose page tree leads to no page; how many pages it gathered.
+///
+/// The original order is lost with the tree. Pages go in object-number
+/// order (writers number them as they go), except that a linearized file's
+/// first page, numbered after the others, goes where `/O` and `/P` put it.
+/// The new root takes the number of the lost one when the catalog still
+/// names it, so the pages' `/Parent` links lead to it again.
+pub fn rebuild_page_tree(doc: &mut lopdf::Document) -> usize {
+    let mut pages: Vec<ObjectId> = doc
+        .objects
+        .iter()
+        .filter(|(_, object)| has_type(object, b"Page"))
+        .map(|(id, _)| *id)
+        .collect();
+    if pages.is_empty() {
+        return 0;
+    }
+    if let Some(linearization) = &doc.linearization
+        && let Some(at) = pages
+            .iter()
+            .position(|id| id.0 == linearization.first_page_object)
+    {
+        let first = pages.remove(at);
+        let index = usize::try_from(linearization.first_page).map_or(0, |i| i.min(pages.len()));
+        pages.insert(index, first);
+    }
+    let catalog_id = match doc.trailer.get(b"Root").and_then(Object::as_reference) {
+        Ok(id) if doc.get_dictionary(id).is_ok() => id,
+        _ => {
+            let Some(id) = unused_object_id(doc) else {
+                return 0;
+            };
+            doc.objects
+                .insert(id, Object::Dictionary(Dictionary::new()));
+            doc.trailer.set("Root", Object::Reference(id));
+            id
+        }
+    };
+    let named_root = doc
+        .get_dictionary(catalog_id)
+        .and_then(|catalog| catalog.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .ok();
+    // Reuse the lost root's number, never an object that is still there.
+    let root_id = match named_root {
+        Some(id) if !doc.objects.contains_key(&id) => id,
+        _ => match unused_object_id(doc) {
+            Some(id) => id,
+            None => return 0,
+        },
+    };
+    let count = pages.len();
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"Pages".to_vec()));
+    root.set(
+        "Kids",
+        Object::Array(pages.into_iter().map(Object::Reference).collect()),
+    );
+    root.set("Count", Object::Integer(count as i64));
+    doc.objects.insert(root_id, Object::Dictionary(root));
+    doc.max_id = doc.max_id.max(root_id.0);
+    if let Ok(Object::Dictionary(catalog)) = doc.get_object_mut(catalog_id) {
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference(root_id));
+    }
+    count
+}
+
+/// A number above every object's, recorded as the document's highest; none
+/// when a hostile file already uses the last one.
+fn unused_object_id(doc: &mut lopdf::Document) -> Option<ObjectId> {
+    let highest = doc.objects.keys().next_back().map_or(0, |id| id.0);
+    let number = highest.max(doc.max_id).checked_add(1)?;
+    doc.max_id = number;
+    Some((number, 0))
+}
+
+/// Whether an object is a dictionary of the given /Type.
+fn has_type(object: &Object, kind: &[u8]) -> bool {
+    object
+        .as_dict()
+        .and_then(|dict| dict.get(b"Type"))
+        .and_then(Object::as_name)
+        .is_ok_and(|name| name == kind)
+}
+
 /// The first object whose /Type is /Catalog.
 fn find_catalog(doc: &lopdf::Document) -> Option<ObjectId> {
-    doc.objects.iter().find_map(|(id, object)| {
-        let dict = object.as_dict().ok()?;
-        (dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"Catalog".as_slice()))
-            .then_some(*id)
-    })
+    doc.objects
+        .iter()
+        .find_map(|(id, object)| has_type(object, b"Catalog").then_some(*id))
 }
 
 /// Every `N G obj` of the file with its parsed value, later copies last (an
@@ -255,6 +344,99 @@ mod tests {
             panic!("a stream");
         };
         assert_eq!(stream.content, b"BT (Half");
+    }
+
+    fn page(parent: u32) -> Object {
+        let mut page = Dictionary::new();
+        page.set("Type", Object::Name(b"Page".to_vec()));
+        page.set("Parent", Object::Reference((parent, 0)));
+        Object::Dictionary(page)
+    }
+
+    /// A document whose catalog (1) names the page-tree root 9, which is
+    /// lost, and pages 3, 4 and 7 whose `/Parent` is 9.
+    fn document_with_lost_page_tree() -> lopdf::Document {
+        let mut doc = lopdf::Document::with_version("1.4");
+        let mut catalog = Dictionary::new();
+        catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+        catalog.set("Pages", Object::Reference((9, 0)));
+        doc.objects.insert((1, 0), Object::Dictionary(catalog));
+        doc.trailer.set("Root", Object::Reference((1, 0)));
+        for number in [7, 3, 4] {
+            doc.objects.insert((number, 0), page(9));
+        }
+        doc.objects
+            .insert((5, 0), Object::Dictionary(Dictionary::new()));
+        doc.max_id = 7;
+        doc
+    }
+
+    #[test]
+    fn pages_of_a_lost_page_tree_are_gathered_under_its_number() {
+        let mut doc = document_with_lost_page_tree();
+        assert!(doc.get_pages().is_empty());
+        assert_eq!(rebuild_page_tree(&mut doc), 3);
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        assert_eq!(pages, [(3, 0), (4, 0), (7, 0)]);
+        // The pages' /Parent leads to the new root, for inherited attributes.
+        let root = doc.get_dictionary((9, 0)).map(|d| d.has(b"Kids"));
+        assert_eq!(root.ok(), Some(true));
+    }
+
+    #[test]
+    fn a_linearized_files_first_page_comes_first() {
+        let mut doc = document_with_lost_page_tree();
+        doc.linearization = Some(lopdf::Linearization {
+            id: (5, 0),
+            version: 1.0,
+            file_length: 0,
+            hint_streams: Vec::new(),
+            first_page_object: 7,
+            first_page_end: 0,
+            page_count: 3,
+            main_xref_offset: 0,
+            first_page: 0,
+        });
+        rebuild_page_tree(&mut doc);
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        assert_eq!(pages, [(7, 0), (3, 0), (4, 0)]);
+    }
+
+    #[test]
+    fn a_missing_catalog_is_made_and_an_existing_root_is_not_overwritten() {
+        let mut doc = document_with_lost_page_tree();
+        doc.objects.remove(&(1, 0));
+        // A page tree root that lists nothing stays as it is.
+        let mut empty_root = Dictionary::new();
+        empty_root.set("Type", Object::Name(b"Pages".to_vec()));
+        empty_root.set("Kids", Object::Array(Vec::new()));
+        doc.objects.insert((9, 0), Object::Dictionary(empty_root));
+        assert_eq!(rebuild_page_tree(&mut doc), 3);
+        assert_eq!(doc.get_pages().len(), 3);
+        let kids = doc
+            .get_dictionary((9, 0))
+            .and_then(|root| root.get(b"Kids"))
+            .and_then(Object::as_array)
+            .map(Vec::len);
+        assert_eq!(kids.ok(), Some(0));
+    }
+
+    #[test]
+    fn no_page_objects_leave_the_document_as_it_was() {
+        let mut doc = lopdf::Document::with_version("1.4");
+        doc.objects
+            .insert((1, 0), Object::Dictionary(Dictionary::new()));
+        assert_eq!(rebuild_page_tree(&mut doc), 0);
+        assert_eq!(doc.objects.len(), 1);
+        assert!(!doc.trailer.has(b"Root"));
+    }
+
+    #[test]
+    fn the_last_object_number_taken_leaves_the_tree_as_it_was() {
+        let mut doc = lopdf::Document::with_version("1.4");
+        doc.objects.insert((u32::MAX, 0), page(9));
+        assert_eq!(rebuild_page_tree(&mut doc), 0);
+        assert!(doc.get_pages().is_empty());
     }
 
     #[test]
