@@ -308,6 +308,18 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
             .chain(margin.map(|l| l.text.as_str()));
         page::dated_line(texts, false)
     });
+    // Else the year of a copyright notice on the first pages ("© 2010 IEEE").
+    let printed = printed.or_else(|| {
+        let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
+        let texts = sources
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .chain(furniture.map(|f| f.text.as_str()));
+        texts
+            .into_iter()
+            .find_map(|t| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string())))
+    });
     if let Some((iso, line)) = printed {
         let mut candidate = Candidate::new(iso, MetadataSource::Page);
         candidate.raw = Some(line);

@@ -190,6 +190,19 @@ fn copyright_holder(text: &str) -> Option<String> {
     good.then(|| tidy(&name))
 }
 
+/// The year of a copyright notice in the line ("© 2010 IEEE", "Copyright
+/// 2005 by ...", "c 2008 IOP Publishing Ltd"): the first four-digit year
+/// within the few words after the mark.
+pub(crate) fn copyright_year(text: &str) -> Option<u32> {
+    let at = copyright_mark(text)?;
+    text.get(at..)?
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .take(3)
+        .find(|y| (1900..=2100).contains(y))
+}
+
 /// Where a copyright notice starts in the line: "©", "(c)", or the word
 /// "Copyright" (not "copyright law" inside a sentence).
 fn copyright_mark(text: &str) -> Option<usize> {
@@ -647,6 +660,17 @@ mod tests {
         // The same words without the gap are a line of text, not an issuer.
         let joined = [line(1, 40.0, "CIVIC CLIMATE LAB Issue Brief No. 4")];
         assert_eq!(find(&joined, None, &[]), None);
+    }
+
+    #[test]
+    fn the_year_of_a_copyright_notice() {
+        assert_eq!(copyright_year("© 2010 IEEE"), Some(2010));
+        assert_eq!(
+            copyright_year("Copyright 2005 by the American Geophysical Union."),
+            Some(2005)
+        );
+        assert_eq!(copyright_year("c 2008 IOP Publishing Ltd"), Some(2008));
+        assert_eq!(copyright_year("In 2010 the copyright law changed"), None);
     }
 
     #[test]
