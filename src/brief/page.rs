@@ -102,7 +102,7 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
             None => main,
         });
     }
-    found.authors = authors_after(&front, after_title);
+    found.authors = name_grid(&front, authors_after(&front, after_title));
     // A cover without a date: the page after it ("This edition July 2016").
     found.date = printed_date(&front, after_title).or_else(|| {
         let on_page_one = front.iter().all(|l| l.page == 1);
@@ -437,6 +437,66 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Papers set their authors in a grid: each name in the same size, in a
+/// column with its affiliation and e-mail below, so reading order meets the
+/// second column's names only after the first column's affiliations. From
+/// the line of the first name found, take every line on that page in the
+/// same size, top to bottom, that reads as names (e-mail lines passed
+/// over), up to the first that does not ("ABSTRACT").
+fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
+    let Some(first) = names.first() else {
+        return names;
+    };
+    let Some(anchor) = front
+        .iter()
+        .find(|l| split_names(&l.listed()).iter().any(|n| n == first))
+    else {
+        return names;
+    };
+    let mut same_size: Vec<(usize, &&PrintedLine)> = front
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.page == anchor.page
+                && (l.size - anchor.size).abs() <= 0.03 * anchor.size
+                && l.top >= anchor.top - 1.0
+        })
+        .collect();
+    same_size.sort_by(|a, b| a.1.top.total_cmp(&b.1.top).then(a.0.cmp(&b.0)));
+    // Rows of the grid: lines whose tops agree within a point.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row_top = f32::NEG_INFINITY;
+    for (_, line) in same_size {
+        let listed = line.listed();
+        if listed.contains('@') {
+            continue;
+        }
+        if (line.top - row_top).abs() > 1.0 || rows.is_empty() {
+            rows.push(Vec::new());
+            row_top = line.top;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(listed);
+        }
+    }
+    let mut all = names.clone();
+    for (i, row) in rows.iter().enumerate() {
+        // The anchor's row, or a row of two names or more: a lone line
+        // in the names' size below them is a heading ("Statement of
+        // Purpose"), not an author.
+        let grid_row = i == 0 || row.len() >= 2;
+        if !grid_row || !row.iter().all(|l| looks_like_names(l)) {
+            break;
+        }
+        for name in row.iter().flat_map(|l| split_names(l)) {
+            if !all.contains(&name) {
+                all.push(name);
+            }
+        }
+    }
+    all
 }
 
 /// Names often run over several lines ("Brooke F. Connor, Donna L. Rose,"
@@ -1124,6 +1184,76 @@ mod tests {
             .as_deref(),
             Some("Heat Action Plans for Mid-Sized Cities Across Europe")
         );
+    }
+
+    #[test]
+    fn authors_set_in_a_grid_are_all_found() {
+        let lines = vec![
+            line(1, "Probabilistic XML via Markov Chains", 17.9, 71.0),
+            line(1, "Michael Benedikt", 12.0, 117.1),
+            line(1, "Oxford University, UK", 10.0, 129.1),
+            line(1, "michael.benedikt@comlab.ox.ac.uk", 10.0, 139.6),
+            line(1, "Dan Olteanu", 12.0, 155.6),
+            line(1, "Oxford University, UK", 10.0, 167.7),
+            line(1, "ABSTRACT", 12.0, 206.6),
+            line(
+                1,
+                "We show how Markov chains describe probabilistic XML documents and more.",
+                9.0,
+                223.0,
+            ),
+            line(
+                1,
+                "We show how Markov chains describe probabilistic XML documents and more.",
+                9.0,
+                233.0,
+            ),
+            line(
+                1,
+                "We show how Markov chains describe probabilistic XML documents and more.",
+                9.0,
+                243.0,
+            ),
+            line(1, "Evgeny Kharlamov", 12.0, 117.1),
+            line(1, "Free University of Bozen-Bolzano, Italy", 10.0, 129.1),
+            line(1, "Pierre Senellart", 12.0, 155.6),
+            line(1, "Institut Télécom; Télécom ParisTech", 10.0, 167.7),
+        ];
+        let found = read_front_matter(&lines, "");
+        assert_eq!(
+            found.authors,
+            [
+                "Michael Benedikt",
+                "Evgeny Kharlamov",
+                "Dan Olteanu",
+                "Pierre Senellart"
+            ]
+        );
+        // A heading in the names' size, alone on its row, is no author.
+        let lines = vec![
+            line(1, "Creative Commons Legal Code", 20.0, 60.0),
+            line(1, "Creative Commons", 12.0, 100.0),
+            line(1, "Statement of Purpose", 12.0, 140.0),
+            line(
+                1,
+                "The laws of most jurisdictions throughout the world automatically confer rights.",
+                9.0,
+                160.0,
+            ),
+            line(
+                1,
+                "The laws of most jurisdictions throughout the world automatically confer rights.",
+                9.0,
+                170.0,
+            ),
+            line(
+                1,
+                "The laws of most jurisdictions throughout the world automatically confer rights.",
+                9.0,
+                180.0,
+            ),
+        ];
+        assert_eq!(read_front_matter(&lines, "").authors, ["Creative Commons"]);
     }
 
     #[test]
