@@ -586,7 +586,9 @@ pub fn split_names(text: &str) -> Vec<String> {
     for piece in text.split([',', ';', '、', '·']) {
         let piece = piece
             .trim()
-            .trim_end_matches(|c: char| c == '*' || c.is_ascii_digit() || c == '†')
+            .trim_end_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '*' | '\u{2217}' | '†' | '‡' | '§' | ' ')
+            })
             .trim();
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
         match pieces.last_mut() {
@@ -713,6 +715,13 @@ const NOT_NAMES: &[&str] = &[
     "zusammenfassung",
 ];
 
+/// Words no person's or organisation's name starts with; a phrase that
+/// does is a title's ("About Drugs and Your Body", "AT THE FIRST SESSION").
+const NEVER_FIRST_IN_A_NAME: &[&str] = &[
+    "about", "your", "our", "my", "at", "to", "for", "from", "with", "into", "how", "what", "why",
+    "when", "where", "is", "are", "in", "on", "of",
+];
+
 /// Titles and grades printed after a name ("Fellow, IEEE"), not names.
 const GRADES: &[&str] = &[
     "fellow",
@@ -761,6 +770,10 @@ fn is_name(piece: &str) -> bool {
     // A colon inside is a title's or a label's ("Democracy Assessment:
     // Political Process"), not a name's.
     !piece.trim_end_matches(':').contains(':')
+        && !piece
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NEVER_FIRST_IN_A_NAME.contains(&w.to_lowercase().as_str()))
         && !piece.chars().any(|c| c.is_ascii_digit())
         && !is_genre_line(piece)
         && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
@@ -1340,6 +1353,12 @@ mod tests {
             ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
         assert_eq!(split_names("ARD, Inc."), ["ARD, Inc."]);
+        assert_eq!(
+            split_names("Ivan Rodriguez Montoya, Tonatiuh Matos Chassin \u{2021}"),
+            ["Ivan Rodriguez Montoya", "Tonatiuh Matos Chassin"]
+        );
+        assert!(!looks_like_names("About Drugs and Your Body"));
+        assert!(!looks_like_names("AT THE FIRST SESSION"));
         // Title words with a colon, and labels, are not names.
         assert!(!looks_like_names(
             "Democracy Assessment: Political Process,"
