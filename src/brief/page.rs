@@ -282,7 +282,7 @@ fn subtitle(
         && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
         && front[next].top - front[next - 1].top < title_size * 2.2
-        && find_dates(&front[next].text).is_empty()
+        && !is_date_line(&front[next].text)
         && !is_series_label(&front[next].text)
     {
         next += 1;
@@ -295,8 +295,9 @@ fn subtitle(
 /// "For the Assessment ..."). Articles count only at the end of a line: a
 /// subtitle often starts with one ("A guide for ...").
 const CONTINUING_WORDS: &[&str] = &[
-    "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "de", "des", "du",
-    "et", "pour", "und", "für", "von",
+    "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "about", "into",
+    "across", "after", "before", "beyond", "under", "over", "through", "without", "de", "des",
+    "du", "et", "pour", "und", "für", "von",
 ];
 const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "das"];
 
@@ -719,7 +720,7 @@ const NOT_NAMES: &[&str] = &[
 /// does is a title's ("About Drugs and Your Body", "AT THE FIRST SESSION").
 const NEVER_FIRST_IN_A_NAME: &[&str] = &[
     "about", "your", "our", "my", "at", "to", "for", "from", "with", "into", "how", "what", "why",
-    "when", "where", "is", "are", "in", "on", "of",
+    "when", "where", "is", "are", "in", "on", "of", "welcome", "inside",
 ];
 
 /// Titles and grades printed after a name ("Fellow, IEEE"), not names.
@@ -834,6 +835,21 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
             let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
             (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
         })
+    })
+}
+
+/// A line that is a date, or a date with a word or two ("June 2024",
+/// "Lisbon, 3 May 2024"); a subtitle may hold a year ("Indicadores de
+/// Malária 2006-07") and still be a subtitle.
+fn is_date_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    find_dates(text).first().is_some_and(|d| {
+        let date_words = match d.iso.len() {
+            10 => 3,
+            7 => 2,
+            _ => 1,
+        };
+        d.offset == 0 || words <= date_words + 2
     })
 }
 
@@ -1272,6 +1288,12 @@ mod tests {
     #[test]
     fn labels_stamps_and_marks_around_a_title_are_not_part_of_it() {
         assert!(is_genre_line("Research Article"));
+        assert!(is_date_line("June 2024"));
+        assert!(!is_date_line("Inquérito de Indicadores de Malária 2006-07"));
+        assert_eq!(
+            full_title("Heads Up: Real News", "About Drugs and Your Body"),
+            "Heads Up: Real News About Drugs and Your Body"
+        );
         assert!(is_fact_line("Version 6.0"));
         assert!(!is_fact_line("Version Control in Small Teams"));
         assert!(!is_title_like("hep-ph/9412269 09 Dec 94"));
