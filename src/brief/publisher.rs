@@ -166,12 +166,13 @@ fn copyright_holder(text: &str) -> Option<String> {
     let at = copyright_mark(text)?;
     let after = text.get(at..)?;
     let lower = after.to_lowercase();
-    if lower.contains("creative commons") {
-        return None;
-    }
+    // The licensee first: its line often goes on to name the licence.
     if let Some(i) = lower.find("licensee ") {
         let name = name_before_noise(after.get(i + "licensee ".len()..)?);
         return (!name.is_empty()).then(|| tidy(&name));
+    }
+    if lower.contains("creative commons") {
+        return None;
     }
     if lower.contains("et al") || lower.contains("the author") {
         return None;
@@ -220,6 +221,15 @@ fn copyright_mark(text: &str) -> Option<usize> {
         && rest.as_bytes()[4] == b' '
     {
         return Some(0);
+    }
+    // ... or after a sentence in a conference footnote: "Boulder,
+    // Colorado, June 2009. c 2009 Association for Computational Linguistics".
+    if let Some(i) = text.find(". c ").map(|i| i + 2)
+        && let Some(year) = text.get(i + 2..i + 7)
+        && year.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && year.ends_with(' ')
+    {
+        return Some(i);
     }
     let i = text.find("Copyright")?;
     // "Copyright 2005 by ...", "Copyright © ...", "Copyright c 2009 ACM":
@@ -670,6 +680,17 @@ mod tests {
             Some(2005)
         );
         assert_eq!(copyright_year("c 2008 IOP Publishing Ltd"), Some(2008));
+        assert_eq!(
+            copyright_holder(
+                "Boulder, Colorado, June 2009. c 2009 Association for Computational Linguistics"
+            )
+            .as_deref(),
+            Some("Association for Computational Linguistics")
+        );
+        assert_eq!(
+            copyright_holder("© 2010 Datta et al; licensee BioMed Central Ltd. This is an Open Access article distributed under the terms of the Creative Commons").as_deref(),
+            Some("BioMed Central Ltd.")
+        );
         assert_eq!(copyright_year("In 2010 the copyright law changed"), None);
     }
 
