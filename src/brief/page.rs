@@ -483,6 +483,32 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
         }
     }
     let mut all = names.clone();
+    // Journals that stack their authors: NAME / affiliation / "and" /
+    // NAME / affiliation / "and" / ...
+    if let Some(start) = front.iter().position(|l| std::ptr::eq(*l, *anchor)) {
+        let mut after_and = false;
+        for line in front.iter().skip(start + 1).take(60) {
+            let text = line.text.trim();
+            if line.page != anchor.page {
+                break;
+            }
+            if text == "and" || text == "&" {
+                after_and = true;
+                continue;
+            }
+            if after_and {
+                if (line.size - anchor.size).abs() > 0.03 * anchor.size || !looks_like_names(text) {
+                    break;
+                }
+                for name in split_names(text) {
+                    if !all.contains(&name) {
+                        all.push(name);
+                    }
+                }
+                after_and = false;
+            }
+        }
+    }
     for (i, row) in rows.iter().enumerate() {
         // The anchor's row, or a row of two names or more: a lone line
         // in the names' size below them is a heading ("Statement of
@@ -1257,6 +1283,55 @@ mod tests {
                 "Dan Olteanu",
                 "Pierre Senellart"
             ]
+        );
+        // Stacked: NAME / affiliation / "and" / NAME / ...
+        let lines = vec![
+            line(
+                1,
+                "Approximation Algorithms for Data Placement",
+                17.2,
+                156.0,
+            ),
+            line(1, "LEANA GOLUBCHIK", 10.0, 212.0),
+            line(
+                1,
+                "University of Southern California, Los Angeles",
+                10.0,
+                226.0,
+            ),
+            line(1, "and", 10.0, 240.0),
+            line(1, "SANJEEV KHANNA", 10.0, 254.0),
+            line(1, "University of Pennsylvania, Philadelphia", 10.0, 268.0),
+            line(1, "and", 10.0, 282.0),
+            line(1, "SAMIR KHULLER", 10.0, 296.0),
+            line(
+                1,
+                "We study data placement on parallel disks and show how to approximate it.",
+                9.0,
+                330.0,
+            ),
+            line(
+                1,
+                "We study data placement on parallel disks and show how to approximate it.",
+                9.0,
+                340.0,
+            ),
+            line(
+                1,
+                "We study data placement on parallel disks and show how to approximate it.",
+                9.0,
+                350.0,
+            ),
+            line(
+                1,
+                "We study data placement on parallel disks and show how to approximate it.",
+                9.0,
+                360.0,
+            ),
+        ];
+        assert_eq!(
+            read_front_matter(&lines, "").authors,
+            ["LEANA GOLUBCHIK", "SANJEEV KHANNA", "SAMIR KHULLER"]
         );
         // A heading in the names' size, alone on its row, is no author.
         let lines = vec![
