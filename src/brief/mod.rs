@@ -78,9 +78,12 @@ fn choose<T: Clone + PartialEq + serde::Serialize>(
 /// Gather the metadata of one document.
 pub fn metadata_from(sources: &Sources) -> Metadata {
     let joined = crate::record::join_pages(&sources.text.pages);
+    let publisher = choose(publisher_candidates(sources));
+    let authors =
+        choose(author_candidates(sources)).or_else(|| corporate_author(publisher.as_ref()));
     Metadata {
         title: choose(title_candidates(sources)),
-        authors: choose(author_candidates(sources)),
+        authors,
         date: choose(date_candidates(sources)),
         language: language(sources, &joined),
         subtitle: sources
@@ -95,10 +98,20 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
             .map(|s| Field::new(s, MetadataSource::Page)),
         keywords: choose(keyword_candidates(sources)),
         summary: choose(summary_candidates(sources)),
-        publisher: choose(publisher_candidates(sources)),
+        publisher,
         identifiers: identifiers(sources),
         ..Metadata::default()
     }
+}
+
+/// When no person is named, the organisation the page prints as issuer is
+/// the author, as catalogues record a corporate author.
+fn corporate_author(publisher: Option<&Field<String>>) -> Option<Field<Vec<String>>> {
+    let publisher = publisher.filter(|p| p.source == MetadataSource::Page)?;
+    Some(Field::new(
+        vec![publisher.value.clone()],
+        MetadataSource::Page,
+    ))
 }
 
 fn xmp_first(sources: &Sources, namespace: &str, name: &str) -> Option<String> {
@@ -964,6 +977,24 @@ mod tests {
                 "Meridian Water Institute".to_string(),
                 MetadataSource::Page,
                 vec![(Value::String("Acme Templates Ltd".into()), "not printed")]
+            ))
+        );
+        // No person named: the printed issuer is the (corporate) author.
+        let authors = metadata_from(&Sources {
+            info: &Info::default(),
+            xmp: None,
+            printed: &PrintedMetadata::default(),
+            lines: &lines,
+            page_heights: &[792.0],
+            text: &text,
+        })
+        .authors
+        .map(|a| (a.value, a.source));
+        assert_eq!(
+            authors,
+            Some((
+                vec!["Meridian Water Institute".to_string()],
+                MetadataSource::Page
             ))
         );
     }
