@@ -63,6 +63,8 @@ const DUPLICATE: f32 = 0.15;
 /// Two boxes are on the same line when their vertical extents overlap by
 /// this share of the smaller one.
 const SAME_LINE: f32 = 0.6;
+/// A space glyph advancing less than this share of the size is collapsed.
+const COLLAPSED_SPACE: f32 = 0.08;
 /// Largest ratio of font sizes on one line (see `similar_size`).
 const MAX_LINE_SIZE_RATIO: f32 = 2.5;
 /// Recursion guard for the XY-cut (kept on an explicit stack anyway).
@@ -312,6 +314,9 @@ struct Item {
     u: f32,
     v: f32,
     adv: f32,
+    /// The advance with character and word spacing: where the next glyph
+    /// starts.
+    spaced_adv: f32,
     size: f32,
     font: u16,
     /// Byte range of its text in `PageGlyphs::text`.
@@ -331,6 +336,7 @@ fn local_items(page: &PageGlyphs, frame: &Frame) -> Vec<Item> {
                 // The glyph's own advance: a gap made by character or word
                 // spacing (Ghostscript justifies lines that way) is a gap.
                 adv: (g.width - g.spacing).clamp(0.0, 10_000.0),
+                spaced_adv: g.width.clamp(0.0, 10_000.0),
                 size: g.size.abs().clamp(1.0, 10_000.0),
                 font: g.font,
                 text: (g.text.start as usize, g.text.end as usize),
@@ -494,6 +500,12 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
     let mut pending_mark: Option<char> = None;
     for (i, item) in items.iter().enumerate() {
         if is_blank(page, item) {
+            // A space the producer collapsed to nothing with negative word
+            // spacing ("(Fr e)Tj" under -1.9 Tw) is not seen and splits no
+            // word.
+            if item.spaced_adv < COLLAPSED_SPACE * item.size {
+                continue;
+            }
             out.extend(current.take());
             after_space = true;
             last = None;
@@ -1300,6 +1312,30 @@ mod tests {
             is_space: false,
         };
         page.push(glyph, text);
+    }
+
+    #[test]
+    fn a_space_collapsed_by_negative_word_spacing_splits_no_word() {
+        // "(Fr e)Tj" under -1.947 Tw: the space advances 0.2 of 11 points.
+        let mut page = new_page();
+        glyph_at(&mut page, 100.0, 5.0, "F");
+        glyph_at(&mut page, 105.0, 3.0, "r");
+        let collapsed = Glyph {
+            x: 108.0,
+            y: 700.0,
+            width: 0.2,
+            spacing: -2.5,
+            size: 10.0,
+            dir: (1.0, 0.0),
+            font: 0,
+            text: 0..0,
+            is_space: true,
+        };
+        page.push(collapsed, " ");
+        glyph_at(&mut page, 108.2, 4.5, "e");
+        glyph_at(&mut page, 112.7, 4.5, "e");
+        glyph_at(&mut page, 120.0, 5.0, "S");
+        assert_eq!(lines_of(&layout_page(&page)), ["Free S"]);
     }
 
     #[test]
