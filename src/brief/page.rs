@@ -252,7 +252,7 @@ fn is_title_like(text: &str) -> bool {
         && !is_series_label(text)
         && find_dates(text)
             .first()
-            .is_none_or(|d| d.offset > 0 && words > 4)
+            .is_none_or(|d| d.offset > 0 && words > 4 && !ends_with_date(text, &d.iso))
         && !text
             .trim()
             .chars()
@@ -626,10 +626,17 @@ pub fn split_names(text: &str) -> Vec<String> {
             _ => pieces.push(piece.to_string()),
         }
     }
-    pieces
+    let names: Vec<String> = pieces
         .into_iter()
         .filter(|n| has_letters(n, 2) && is_name(n))
-        .collect()
+        .collect();
+    // "By Ian Appleton, Working Group A": beside a person, a place of work
+    // is an affiliation, not a second author.
+    if names.iter().any(|n| !is_affiliation(n)) {
+        names.into_iter().filter(|n| !is_affiliation(n)).collect()
+    } else {
+        names
+    }
 }
 
 /// Suffixes printed after a comma that belong to the name before it: a
@@ -766,6 +773,7 @@ const GRADES: &[&str] = &[
 
 /// Words of an affiliation: a line holding one names places, not people.
 const AFFILIATION_WORDS: &[&str] = &[
+    "working group",
     "university",
     "universit",
     "department",
@@ -877,6 +885,17 @@ fn is_date_line(text: &str) -> bool {
         };
         d.offset == 0 || words <= date_words + 2
     })
+}
+
+/// A line that ends with a month or a day ("PIARC C13 meeting, Lisbon April
+/// 2003") is a dateline, not a title; a year alone may end a title
+/// ("Annual Report 2023").
+fn ends_with_date(text: &str, iso: &str) -> bool {
+    iso.len() >= 7
+        && find_dates(text).last().is_some_and(|d| {
+            let tail = text.get(d.offset..).unwrap_or("");
+            tail.split_whitespace().count() <= 3
+        })
 }
 
 /// "10:37", "09:30:00".
@@ -1364,6 +1383,10 @@ mod tests {
     fn labels_stamps_and_marks_around_a_title_are_not_part_of_it() {
         assert!(is_genre_line("Research Article"));
         assert!(is_date_line("June 2024"));
+        assert!(!is_title_like("PIARC C13 meeting, Lisbon April 2003"));
+        assert!(is_title_like(
+            "Coastal Resilience Trust: Annual Report 2023"
+        ));
         assert!(!is_date_line("Inquérito de Indicadores de Malária 2006-07"));
         assert_eq!(
             full_title("Heads Up: Real News", "About Drugs and Your Body"),
@@ -1450,6 +1473,10 @@ mod tests {
             ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
         assert_eq!(split_names("ARD, Inc."), ["ARD, Inc."]);
+        assert_eq!(
+            split_names("Ian Appleton, Working Group A"),
+            ["Ian Appleton"]
+        );
         assert_eq!(
             split_names("Ivan Rodriguez Montoya, Tonatiuh Matos Chassin \u{2021}"),
             ["Ivan Rodriguez Montoya", "Tonatiuh Matos Chassin"]
