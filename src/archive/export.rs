@@ -161,7 +161,7 @@ impl Archive {
             .map(|(digest, stored)| self.payload_item(&inventory, digest, stored))
             .collect();
         let standalone = Inventory {
-            manifest: needed.clone(),
+            manifest: needed,
             ..inventory.clone()
         };
         let info = BundleInfo {

@@ -10,6 +10,15 @@ pub struct PrintedDate {
     pub iso: String,
     /// Byte offset of the match in the text, to prefer earlier dates.
     pub offset: usize,
+    /// Byte offset just after the match.
+    pub end: usize,
+}
+
+impl PrintedDate {
+    /// The printed date within `text` (the text it was found in).
+    pub fn printed<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.offset..self.end).unwrap_or("")
+    }
 }
 
 /// Month names (lowercase) and abbreviations, by month number. Genitive and
@@ -154,6 +163,8 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             }
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
+        } else if !word.contains(['年', '년']) {
+            (None, 1)
         } else if let Some(iso) = cjk_date(&han_units(word)) {
             (Some(iso), 1)
         } else if let Some((iso, used)) = spaced_cjk_date(word, next(1), next(2)) {
@@ -162,7 +173,10 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             (None, 1)
         };
         if let Some(iso) = iso {
-            found.push(PrintedDate { iso, offset });
+            let end = words
+                .get(i + used - 1)
+                .map_or(offset + word.len(), |(start, w)| start + w.len());
+            found.push(PrintedDate { iso, offset, end });
         }
         i += used;
     }
@@ -333,6 +347,9 @@ mod tests {
         );
         assert_eq!(first("2023年 6月").as_deref(), Some("2023-06"));
         assert_eq!(first("2020년4월").as_deref(), Some("2020-04"));
+        let text = "Lisbon, 3 May 2024 10:37";
+        let found = &find_dates(text)[0];
+        assert_eq!(found.printed(text), "3 May 2024");
         assert_eq!(first("Updated: 2024-06-01.").as_deref(), Some("2024-06-01"));
         assert_eq!(first("version 5.20210520").as_deref(), Some("2021-05-20"));
         assert_eq!(first("3 November 2008").as_deref(), Some("2008-11-03"));

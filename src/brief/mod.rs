@@ -311,28 +311,11 @@ fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 /// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
-    // Else a running header or footer of the first pages: a journal's
-    // "VOL. 7, NO. 5, OCTOBER 1997", a report's "Workgroup ... April 2003".
-    let printed = sources.printed.date.clone().or_else(|| {
-        let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
-        let margin = sources.lines.iter().filter(|l| l.margin);
-        let texts = furniture
-            .map(|f| f.text.as_str())
-            .chain(margin.map(|l| l.text.as_str()));
-        page::dated_line(texts, false)
-    });
-    // Else the year of a copyright notice on the first pages ("© 2010 IEEE").
-    let printed = printed.or_else(|| {
-        let furniture = sources.text.furniture.iter().filter(|f| f.page <= 2);
-        let texts = sources
-            .lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .chain(furniture.map(|f| f.text.as_str()));
-        texts
-            .into_iter()
-            .find_map(|t| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string())))
-    });
+    let printed = sources
+        .printed
+        .date
+        .clone()
+        .or_else(|| date_off_the_page_body(sources));
     if let Some((iso, line)) = printed {
         let mut candidate = Candidate::new(iso, MetadataSource::Page);
         candidate.raw = Some(line);
@@ -367,6 +350,32 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         }
     }
     out
+}
+
+/// The printed date when the front matter has none: a running header or
+/// footer of the first pages (a journal's "VOL. 7, NO. 5, OCTOBER 1997", a
+/// report's "Workgroup ... April 2003") or a stamp in the margin; else the
+/// year of a copyright notice on the first pages ("© 2010 IEEE").
+fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
+    let furniture = || {
+        sources
+            .text
+            .furniture
+            .iter()
+            .filter(|f| f.page <= 2)
+            .map(|f| f.text.as_str())
+    };
+    let margin = sources
+        .lines
+        .iter()
+        .filter(|l| l.margin)
+        .map(|l| l.text.as_str());
+    page::dated_line(furniture().chain(margin), false).or_else(|| {
+        let lines = sources.lines.iter().map(|l| l.text.as_str());
+        lines
+            .chain(furniture())
+            .find_map(|t| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string())))
+    })
 }
 
 /// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the

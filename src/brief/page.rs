@@ -252,7 +252,7 @@ fn is_title_like(text: &str) -> bool {
         && !is_series_label(text)
         && find_dates(text)
             .first()
-            .is_none_or(|d| d.offset > 0 && words > 4 && !ends_with_date(text, &d.iso))
+            .is_none_or(|d| d.offset > 0 && words > 4 && !ends_with_date(text))
         && !text
             .trim()
             .chars()
@@ -877,25 +877,22 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
 /// Malária 2006-07") and still be a subtitle.
 fn is_date_line(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    find_dates(text).first().is_some_and(|d| {
-        let date_words = match d.iso.len() {
-            10 => 3,
-            7 => 2,
-            _ => 1,
-        };
-        d.offset == 0 || words <= date_words + 2
-    })
+    find_dates(text)
+        .first()
+        .is_some_and(|d| d.offset == 0 || words <= d.printed(text).split_whitespace().count() + 2)
 }
 
 /// A line that ends with a month or a day ("PIARC C13 meeting, Lisbon April
 /// 2003") is a dateline, not a title; a year alone may end a title
 /// ("Annual Report 2023").
-fn ends_with_date(text: &str, iso: &str) -> bool {
-    iso.len() >= 7
-        && find_dates(text).last().is_some_and(|d| {
-            let tail = text.get(d.offset..).unwrap_or("");
-            tail.split_whitespace().count() <= 3
-        })
+fn ends_with_date(text: &str) -> bool {
+    find_dates(text).last().is_some_and(|d| {
+        let after = text.get(d.end..).unwrap_or("");
+        d.iso.len() >= 7
+            && after
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .is_empty()
+    })
 }
 
 /// "10:37", "09:30:00".
@@ -934,16 +931,11 @@ pub(crate) fn dated_line<'a>(
                 return Some((date.iso, text.to_string()));
             }
             let words = text.split_whitespace().count();
-            // "3 May 2024" is three words, "June 2023" two, "2023" one.
-            let date_words = match date.iso.len() {
-                10 => 3,
-                7 => 2,
-                _ => 1,
-            };
+            let date_words = date.printed(text).split_whitespace().count();
             // A date then a clock time is a production stamp
             // ("Nephrologie.indb 71 14/09/2018 10:37"), not publication.
-            let rest = text.get(date.offset..).unwrap_or("");
-            if rest.split_whitespace().nth(1).is_some_and(is_clock_time) {
+            let after = text.get(date.end..).unwrap_or("");
+            if after.split_whitespace().next().is_some_and(is_clock_time) {
                 continue;
             }
             let tier = match words.saturating_sub(date_words) {
@@ -1440,6 +1432,7 @@ mod tests {
             ),
             None
         );
+        assert_eq!(dated_line(["Printed 3 May 2024 10:37"], false), None);
         // Manuscript history is never the date.
         assert_eq!(
             date(&["Received 30 November 2004; accepted 15 April 2005"]),
