@@ -5,6 +5,7 @@
 
 pub mod date;
 pub mod identifiers;
+pub mod names;
 pub mod page;
 pub mod publisher;
 
@@ -748,7 +749,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 continue;
             }
             for piece in pieces {
-                let suffix = page::NAME_SUFFIXES.contains(&piece.to_lowercase().as_str());
+                let suffix = names::NAME_SUFFIXES.contains(&piece.to_lowercase().as_str());
                 match names.last_mut() {
                     // "Walter Gary Sharp, Sr.", "ARD, Inc.": one name.
                     Some(last) if suffix => *last = format!("{last}, {piece}"),

@@ -20,6 +20,13 @@ pub fn dingbat_name_to_unicode(name: &str) -> Option<String> {
 }
 
 fn map_name(name: &str, dingbats: bool) -> Option<String> {
+    // dvips names a glyph by its character, and "." or "_" would read as a
+    // variant tag or a ligature joint below.
+    if let [b] = name.as_bytes()
+        && b.is_ascii_graphic()
+    {
+        return Some(char::from(*b).to_string());
+    }
     // The part after the first period is a variant tag ("a.sc", "one.oldstyle").
     let base = name.split('.').next().unwrap_or("");
     if base.is_empty() {
@@ -154,6 +161,8 @@ mod tests {
         assert_eq!(map("f_f_i").as_deref(), Some("ffi"));
         assert_eq!(map("0").as_deref(), Some("0"));
         assert_eq!(map("(").as_deref(), Some("("));
+        assert_eq!(map(".").as_deref(), Some("."));
+        assert_eq!(map("_").as_deref(), Some("_"));
         assert_eq!(map("uniD800"), None, "surrogates are not text");
     }
 
