@@ -46,5 +46,12 @@ fn main() {
     {
         println!("{line:?}");
     }
-    println!("{:#?}", bindery::brief::page::read_front_matter(&lines, ""));
+    println!(
+        "{:#?}",
+        bindery::brief::page::read_front_matter(
+            &lines,
+            "",
+            &bindery::brief::names::CommonWords::default()
+        )
+    );
 }

@@ -252,7 +252,8 @@ fn ok_record(source: Source, parts: DocumentParts, catalog: Option<&Entry>) -> R
         .collect::<Vec<_>>()
         .join("\n\n");
     let lines = crate::brief::printed_lines(&parts.front_layouts, &text.furniture);
-    let printed = crate::brief::page::read_front_matter(&lines, &front_text);
+    let common = crate::brief::names::CommonWords::of_pages(text.pages.iter().map(String::as_str));
+    let printed = crate::brief::page::read_front_matter(&lines, &front_text, &common);
     let page_heights: Vec<f32> = parts.front_layouts.iter().map(|l| l.height).collect();
     let mut metadata = crate::brief::metadata_from(&crate::brief::Sources {
         info: &parts.info,

@@ -238,29 +238,31 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
         split_authors,
     );
     let front = folded(&front_text(sources));
+    let on_the_page = |names: &[String]| names.iter().all(|n| front.contains(&folded(n)));
     for candidate in &mut out {
         if candidate.value.iter().all(|n| is_account_name(n)) {
             candidate.rejected = Some("a user account or software name, not an author");
-        } else if !sources.printed.authors.is_empty()
-            && !candidate.value.iter().all(|n| front.contains(&folded(n)))
-        {
+        } else if !sources.printed.authors.is_empty() && !on_the_page(&candidate.value) {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
         }
     }
+    // Metadata the page confirms comes first, then the printed names, then
+    // metadata the page does not print, whatever the order of the sources.
+    let (acceptable, rejected): (Vec<_>, Vec<_>) =
+        out.into_iter().partition(|c| c.rejected.is_none());
+    let (mut ordered, unconfirmed): (Vec<_>, Vec<_>) =
+        acceptable.into_iter().partition(|c| on_the_page(&c.value));
     if !sources.printed.authors.is_empty() {
-        // Printed names come after metadata that the page confirms.
-        let at = out
-            .iter()
-            .position(|c| c.rejected.is_some())
-            .unwrap_or(out.len());
-        out.insert(
-            at,
-            Candidate::new(sources.printed.authors.clone(), MetadataSource::Page),
-        );
+        ordered.push(Candidate::new(
+            sources.printed.authors.clone(),
+            MetadataSource::Page,
+        ));
     }
-    out
+    ordered.extend(unconfirmed);
+    ordered.extend(rejected);
+    ordered
 }
 
 /// Publisher: an XMP `dc:publisher` that the first pages print, else the
@@ -749,7 +751,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 continue;
             }
             for piece in pieces {
-                let suffix = names::NAME_SUFFIXES.contains(&piece.to_lowercase().as_str());
+                let suffix = names::is_name_suffix(piece);
                 match names.last_mut() {
                     // "Walter Gary Sharp, Sr.", "ARD, Inc.": one name.
                     Some(last) if suffix => *last = format!("{last}, {piece}"),
@@ -883,7 +885,7 @@ mod tests {
             .map(|l| l.text.as_str())
             .collect();
         assert_eq!(margin, ["arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"]);
-        let front = page::read_front_matter(&lines, "");
+        let front = page::read_front_matter(&lines, "", &names::CommonWords::default());
         assert_eq!(
             front.title.as_deref(),
             Some("Improving Detection of Influential Nodes")

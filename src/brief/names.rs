@@ -2,6 +2,8 @@
 //! ("A, B and C"), the marks that tie a name to its affiliation, and telling
 //! a person or an organisation from a heading, a grade or a place of work.
 
+use std::collections::HashSet;
+
 use crate::brief::page::{has_letters, is_genre_line, is_series_label};
 
 /// Split a printed list of names.
@@ -22,7 +24,7 @@ pub fn split_names(text: &str) -> Vec<String> {
             .trim();
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
         match pieces.last_mut() {
-            Some(last) if NAME_SUFFIXES.contains(&piece.to_lowercase().as_str()) => {
+            Some(last) if is_name_suffix(piece) => {
                 last.push_str(", ");
                 last.push_str(piece);
             }
@@ -44,10 +46,15 @@ pub fn split_names(text: &str) -> Vec<String> {
 
 /// Suffixes printed after a comma that belong to the name before it: a
 /// company's ("ARD, Inc.") or a person's ("Walter Gary Sharp, Sr.").
-pub(crate) const NAME_SUFFIXES: &[&str] = &[
-    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp.", "jr.", "jr", "sr.", "sr", "ii",
-    "iii", "iv",
+pub(crate) fn is_name_suffix(piece: &str) -> bool {
+    let lower = piece.to_lowercase();
+    CORPORATE_SUFFIXES.contains(&lower.as_str()) || PERSONAL_SUFFIXES.contains(&lower.as_str())
+}
+
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp.", "corp",
 ];
+const PERSONAL_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"];
 
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
@@ -219,4 +226,352 @@ fn is_name(piece: &str) -> bool {
         && (words >= 2 || acronym)
         && !piece.contains("://")
         && !lower.starts_with("www.")
+}
+
+/// What the document's own text says about words: which it prints in
+/// lower case in running text ("health", "return", "drilling"), so that a
+/// capitalised phrase made only of them is a heading ("HEALTH INFORMATION
+/// MANAGEMENT"), not a person; and which capitalised runs it prints
+/// inside a sentence ("... that Creative Commons provides"), so that such a
+/// phrase is a proper name after all. Learnt from the document, so it works
+/// in any language without a dictionary. E-mail addresses and web links
+/// are left out: they spell names in lower case ("pekka.verronen@fmi.fi").
+#[derive(Debug, Default)]
+pub struct CommonWords {
+    lower: HashSet<String>,
+    /// Each run of capitalised words after a lower-case word, and its
+    /// leading parts, in lower case.
+    proper: HashSet<String>,
+}
+
+/// Pages read for the common words: enough prose for the vocabulary of a
+/// long report, bounded for a book.
+const COMMON_WORDS_PAGES: usize = 30;
+
+/// Longest run of capitalised words kept as a proper name.
+const PROPER_NAME_WORDS: usize = 6;
+
+impl CommonWords {
+    pub fn of_pages<'a>(pages: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut found = CommonWords::default();
+        for page in pages.into_iter().take(COMMON_WORDS_PAGES) {
+            let mut run: Option<String> = None;
+            let mut run_words = 0;
+            for raw in page.split_whitespace() {
+                let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                let lower_word = !token.is_empty() && token.chars().all(char::is_lowercase);
+                if !token.contains(['@', '/', '.', '_', ':']) {
+                    for word in token.split(['-', '\u{2010}']) {
+                        if !word.is_empty() && word.chars().all(char::is_lowercase) {
+                            found.lower.insert(word.to_string());
+                        }
+                    }
+                }
+                let capitalised = token.starts_with(char::is_uppercase);
+                match run.as_mut() {
+                    Some(words) if capitalised && run_words < PROPER_NAME_WORDS => {
+                        if run_words > 0 {
+                            words.push(' ');
+                        }
+                        words.push_str(&token.to_lowercase());
+                        run_words += 1;
+                        found.proper.insert(words.clone());
+                    }
+                    _ => run = None,
+                }
+                // A run may start after a bare lower-case word: inside a
+                // sentence, not after its full stop.
+                if run.is_none() && lower_word && raw == token {
+                    run = Some(String::new());
+                    run_words = 0;
+                }
+                if raw != token && run_words > 0 {
+                    run = None;
+                }
+            }
+        }
+        found
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.lower.contains(&word.to_lowercase())
+    }
+
+    /// Whether the text names `phrase` capitalised inside a sentence.
+    fn is_proper_name(&self, phrase: &str) -> bool {
+        let words: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let words = match words.split_first() {
+            Some((first, rest)) if first == "the" => rest,
+            _ => &words[..],
+        };
+        !words.is_empty() && self.proper.contains(&words.join(" "))
+    }
+}
+
+/// What a printed name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Person,
+    Organisation,
+    /// Neither: a heading, a slogan or the end of a sentence set in
+    /// capitals ("Geologic Drilling", "President Clinton on").
+    Phrase,
+}
+
+/// Words that make a name an organisation's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "alliance",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "center",
+    "centre",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "consortium",
+    "corporation",
+    "council",
+    "department",
+    "division",
+    "facility",
+    "federation",
+    "forum",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "hospital",
+    "incorporated",
+    "industries",
+    "institute",
+    "institution",
+    "laboratories",
+    "laboratory",
+    "library",
+    "limited",
+    "ministry",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "programme",
+    "project",
+    "secretariat",
+    "service",
+    "services",
+    "society",
+    "squadron",
+    "systems",
+    "trust",
+    "union",
+    "university",
+    "workgroup",
+];
+
+/// Small words inside a person's name ("Johan van der Knijff").
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le",
+    "la", "bin", "ibn", "al", "el", "ter", "ten",
+];
+
+/// Words no name ends with: a phrase cut at the end of a line ("Fresno
+/// and", "Drug Abuse Puts Your").
+const NEVER_LAST_IN_A_NAME: &[&str] = &[
+    "and", "or", "of", "the", "on", "to", "by", "for", "in", "at", "with", "a", "an", "your",
+    "our", "their", "its", "his", "her", "my",
+];
+
+/// Whether a printed name is a person's, an organisation's or neither.
+pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
+    let raw: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = raw
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower = |w: &str| w.to_lowercase();
+    let corporate_suffix = name
+        .rsplit(", ")
+        .next()
+        .is_some_and(|last| CORPORATE_SUFFIXES.contains(&last.to_lowercase().as_str()));
+    let acronym = words.len() == 1
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && words[0]
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&');
+    if corporate_suffix
+        || acronym
+        || words
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(&lower(w).as_str()))
+    {
+        return NameKind::Organisation;
+    }
+    if words
+        .last()
+        .is_some_and(|w| NEVER_LAST_IN_A_NAME.contains(&lower(w).as_str()))
+    {
+        return NameKind::Phrase;
+    }
+    // Initials ("J.", "Yu.A.", "U.S.") and particles say nothing either way.
+    let telling: Vec<&str> = raw
+        .iter()
+        .filter(|w| !is_initials(w))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|w| !PARTICLES.contains(&lower(w).as_str()))
+        .collect();
+    let script_without_case = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| !c.is_lowercase() && !c.is_uppercase());
+    // "The Volunteer Promise": no one's name starts with an article ("An"
+    // may be a given name: "AN ZHU").
+    let article = raw.first().is_some_and(|w| w.to_lowercase() == "the");
+    if script_without_case || (!article && telling.iter().any(|w| !common.contains(w))) {
+        NameKind::Person
+    } else if common.is_proper_name(name) {
+        // Common words the text capitalises mid-sentence: an organisation
+        // ("Creative Commons").
+        NameKind::Organisation
+    } else {
+        NameKind::Phrase
+    }
+}
+
+/// "J", "J.", "Yu.A.", "U.S.": letters standing for words.
+fn is_initials(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters == 1
+        || (word.contains('.')
+            && word
+                .split('.')
+                .all(|part| part.chars().filter(|c| c.is_alphabetic()).count() <= 2))
+}
+
+/// The authors among the names found near the title. Names read from an
+/// unlabelled line must be people or organisations, not phrases; beside
+/// a person, an organisation is an affiliation. After a "By" label the
+/// page says they are authors, so only the second rule applies.
+pub fn plausible_authors(names: Vec<String>, labelled: bool, common: &CommonWords) -> Vec<String> {
+    let kinds: Vec<NameKind> = names.iter().map(|n| name_kind(n, common)).collect();
+    let any_person = kinds.contains(&NameKind::Person);
+    names
+        .into_iter()
+        .zip(kinds)
+        .filter(|(_, kind)| match kind {
+            NameKind::Person => true,
+            NameKind::Organisation => !any_person,
+            NameKind::Phrase => labelled,
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handbook() -> CommonWords {
+        CommonWords::of_pages([
+            "This handbook covers health information and its management. Coding \
+             guidelines for drilling may differ; see the tax return of an act. \
+             Write to pekka.verronen@fmi.fi or ask the Git Project. Copies come \
+             from Creative Commons.",
+        ])
+    }
+
+    #[test]
+    fn a_capitalised_phrase_of_common_words_is_no_person() {
+        let common = handbook();
+        assert_eq!(
+            name_kind("HEALTH INFORMATION MANAGEMENT", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(name_kind("An Act", &common), NameKind::Phrase);
+        assert_eq!(name_kind("AN ZHU", &common), NameKind::Person);
+        assert_eq!(
+            name_kind("The Volunteer Promise", &common),
+            NameKind::Phrase
+        );
+        // A name spelt in lower case in an e-mail address is still a name.
+        assert_eq!(name_kind("Pekka T. Verronen", &common), NameKind::Person);
+        assert_eq!(name_kind("J. W. Van Orden", &common), NameKind::Person);
+        assert_eq!(name_kind("青木 修", &common), NameKind::Person);
+        // A line cut before the rest of its phrase.
+        assert_eq!(name_kind("President Clinton on", &common), NameKind::Phrase);
+        assert_eq!(name_kind("Fresno and", &common), NameKind::Phrase);
+    }
+
+    #[test]
+    fn organisations_by_their_words_or_by_the_texts_capitals() {
+        let common = handbook();
+        assert_eq!(
+            name_kind("Department of Veterans Affairs", &common),
+            NameKind::Organisation
+        );
+        assert_eq!(name_kind("ARD, Inc.", &common), NameKind::Organisation);
+        assert_eq!(name_kind("CCITT", &common), NameKind::Organisation);
+        // "ask the Git Project": capitalised inside a sentence. "Copies
+        // come from Creative Commons." ends a sentence: still inside it.
+        assert_eq!(
+            name_kind("The Git Project", &common),
+            NameKind::Organisation
+        );
+        assert!(common.is_proper_name("Creative Commons"));
+        // "Coding" starts a sentence, so "Coding guidelines" proves nothing.
+        assert!(!common.is_proper_name("Coding"));
+    }
+
+    #[test]
+    fn authors_are_people_or_else_organisations() {
+        let common = handbook();
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            plausible_authors(
+                names(&[
+                    "J. Zeng",
+                    "W. Roberts",
+                    "Continuous Electron Beam Accelerator Facility"
+                ]),
+                false,
+                &common
+            ),
+            ["J. Zeng", "W. Roberts"]
+        );
+        assert_eq!(
+            plausible_authors(
+                names(&[
+                    "HEALTH INFORMATION MANAGEMENT",
+                    "Department of Veterans Affairs"
+                ]),
+                false,
+                &common
+            ),
+            ["Department of Veterans Affairs"]
+        );
+        // After "By", the page says who the authors are.
+        assert_eq!(
+            plausible_authors(names(&["Health Information"]), true, &common),
+            ["Health Information"]
+        );
+        assert!(plausible_authors(names(&["Health Information"]), false, &common).is_empty());
+    }
 }

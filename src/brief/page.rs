@@ -7,7 +7,9 @@
 //! how layout represents pages.
 
 use crate::brief::date::find_dates;
-use crate::brief::names::{is_affiliation, looks_like_names, split_names};
+use crate::brief::names::{
+    CommonWords, is_affiliation, looks_like_names, plausible_authors, split_names,
+};
 
 /// One printed line, as layout found it.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,8 +68,13 @@ pub struct PrintedMetadata {
 }
 
 /// Read the front matter from the first pages' lines (in reading order,
-/// furniture already removed) and the normalised text of the first pages.
-pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMetadata {
+/// furniture already removed) and the normalised text of the first pages;
+/// `common` holds the words the document prints in lower case.
+pub fn read_front_matter(
+    lines: &[PrintedLine],
+    front_text: &str,
+    common: &CommonWords,
+) -> PrintedMetadata {
     let front: Vec<&PrintedLine> = front_lines(lines);
     // The body size from both pages: a cover's title can hold more
     // characters than anything else on page 1.
@@ -103,7 +110,8 @@ pub fn read_front_matter(lines: &[PrintedLine], front_text: &str) -> PrintedMeta
             None => main,
         });
     }
-    found.authors = name_grid(&front, authors_after(&front, after_title));
+    let (names, labelled) = authors_after(&front, after_title);
+    found.authors = plausible_authors(name_grid(&front, names), labelled, common);
     // A cover without a date: the page after it ("This edition July 2016").
     found.date = printed_date(&front, after_title).or_else(|| {
         let on_page_one = front.iter().all(|l| l.page == 1);
@@ -237,6 +245,11 @@ const GENRE_LINES: &[&str] = &[
     "case report",
     "short communication",
     "brief report",
+    // What a legislative text is, printed above its long title.
+    "an act",
+    "a bill",
+    "joint resolution",
+    "concurrent resolution",
 ];
 
 pub(crate) fn is_genre_line(text: &str) -> bool {
@@ -379,11 +392,12 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
         .to_string()
 }
 
-/// Authors: a "By ..." line near the top; else the line right after the
+/// Authors, and whether a label ("By", "Authors:") introduced them: a
+/// "By ..." line near the top; else the line right after the
 /// title when a date follows it or ends it (the title / authors / date
 /// block of most publications; organisations count as authors there);
 /// else the first line after the title that reads as a list of names.
-fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
+fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bool) {
     // Names start within 8 lines of the title, and may run on past them.
     let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
     for (i, line) in window.iter().enumerate().take(8) {
@@ -403,7 +417,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
                 // An organisation named whole ("Hospital Bed Safety Workgroup").
                 found.push(names.trim_end_matches([',', '.']).to_string());
             }
-            return more_names(window, from, found);
+            return (more_names(window, from, found), true);
         }
         let dated = text.len() < listed.len()
             || window.get(i + 1).is_some_and(|next| {
@@ -420,7 +434,7 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
         {
             let found = split_names(text);
             if !found.is_empty() {
-                return found;
+                return (found, false);
             }
         }
         if find_dates(text).first().is_some_and(|d| d.offset == 0)
@@ -431,14 +445,14 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> Vec<String> {
             continue;
         }
         if looks_like_names(text) {
-            return more_names(window, i, split_names(text));
+            return (more_names(window, i, split_names(text)), false);
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
             break;
         }
     }
-    Vec::new()
+    (Vec::new(), false)
 }
 
 /// Papers set their authors in a grid: each name in the same size, in a
@@ -999,7 +1013,7 @@ mod tests {
             for line in &mut all[2..] {
                 line.size = 10.0;
             }
-            read_front_matter(&all, "").title
+            read_front_matter(&all, "", &CommonWords::default()).title
         };
         // Capitals, then mixed case.
         assert_eq!(
@@ -1069,7 +1083,7 @@ mod tests {
             line(1, "Pierre Senellart", 12.0, 155.6),
             line(1, "Institut Télécom; Télécom ParisTech", 10.0, 167.7),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(
             found.authors,
             [
@@ -1125,7 +1139,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            read_front_matter(&lines, "").authors,
+            read_front_matter(&lines, "", &CommonWords::default()).authors,
             ["LEANA GOLUBCHIK", "SANJEEV KHANNA", "SAMIR KHULLER"]
         );
         // A heading in the names' size, alone on its row, is no author.
@@ -1152,7 +1166,10 @@ mod tests {
                 180.0,
             ),
         ];
-        assert_eq!(read_front_matter(&lines, "").authors, ["Creative Commons"]);
+        assert_eq!(
+            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            ["Creative Commons"]
+        );
     }
 
     #[test]
@@ -1277,7 +1294,7 @@ mod tests {
             .expect("the brief's names");
         names.text = "Amadou Diallo Claire Martin".into();
         names.cells = vec!["Amadou Diallo".into(), "Claire Martin".into()];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.authors, ["Amadou Diallo", "Claire Martin"]);
         // A label and its value set apart stay one item.
         let label = PrintedLine {
@@ -1317,7 +1334,7 @@ mod tests {
         let text = "POLICY BRIEF No. 7\n\nWater Security in the Sahel: Storage, Soils and Trust\n\nSummary\n\n\
             Farmers in the Sahel face longer dry seasons. This brief looks at what works for them and why.\n\n\
             Keywords: water, Sahel, irrigation\n\nIntroduction";
-        let found = read_front_matter(&brief(), text);
+        let found = read_front_matter(&brief(), text, &CommonWords::default());
         // The title as a cataloguer writes it: subtitle after a colon.
         assert_eq!(
             found.title.as_deref(),
@@ -1368,7 +1385,7 @@ mod tests {
                 146.0,
             ),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(
             found.title.as_deref(),
             Some(
@@ -1416,7 +1433,7 @@ mod tests {
                 100.0,
             ),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(
             found.authors,
             [
@@ -1438,7 +1455,7 @@ mod tests {
             line(1, "Dublin City University, Dublin, Ireland", 11.0, 143.0),
             line(1, "DESCRIPTION", 11.0, 170.0),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.authors, ["Jordi Soria-Comas", "Josep Domingo-Ferrer"]);
     }
 
@@ -1459,21 +1476,21 @@ mod tests {
                 100.0,
             ),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1997-10"));
         let lines = vec![
             line(1, "Water Quality Methods", 18.0, 100.0),
             line(1, "Received 30 November 2004", 9.0, 120.0),
             line(1, "Published: 22 July 2005", 9.0, 130.0),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2005-07-22"));
         let lines = vec![
             line(1, "Water Quality Methods", 18.0, 100.0),
             line(1, "Denver, Colorado", 12.0, 660.0),
             line(1, "1998", 12.0, 680.0),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1998"));
     }
 
@@ -1515,7 +1532,7 @@ mod tests {
                 80.0,
             ),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.title.as_deref(), Some("Notes on the census"));
         assert_eq!(found.authors, ["Jane Doe"]);
     }
@@ -1552,7 +1569,7 @@ mod block_tests {
                 184.0,
             ),
         ];
-        let found = read_front_matter(&lines, "");
+        let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(found.authors, ["The Linux man-pages project"]);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2023-02-05"));
     }
