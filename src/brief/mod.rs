@@ -246,6 +246,9 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
+        } else if names_people(&sources.printed.authors) && !names_people(&candidate.value) {
+            // "IEEE" in Info, where the page names the paper's authors.
+            candidate.rejected = Some("an organisation, where the page names people");
         }
     }
     // Metadata the page confirms comes first, then the printed names, then
@@ -581,6 +584,7 @@ pub fn printed_lines(
         let page = index as u32 + 1;
         let body = body_size(layout);
         let upright = mostly_horizontal(layout);
+        let mut placed: Vec<(PrintedLine, f32, f32)> = Vec::new();
         for line in layout.lines() {
             let text = line.text.trim();
             // A running header may repeat the title in small type: only
@@ -595,7 +599,7 @@ pub fn printed_lines(
             if text.is_empty() || furniture {
                 continue;
             }
-            lines.push(PrintedLine {
+            let printed = PrintedLine {
                 page,
                 // Names and marks are matched by letter: "Seppa\u{308}la\u{308}"
                 // must read as "Seppälä".
@@ -605,10 +609,52 @@ pub fn printed_lines(
                 cells: cells(line),
                 width: line.x1 - line.x0,
                 margin: stamp,
-            });
+            };
+            placed.push((printed, line.x0, line.x1));
         }
+        join_split_headings(&mut placed, body);
+        lines.extend(placed.into_iter().map(|(line, _, _)| line));
     }
     lines
+}
+
+/// Joins the pieces of a large line that layout cut in two where it
+/// crosses the gutter between two columns ("Disk-Based Storage" | "for
+/// Scalable Video", read a column apart): same page, same size, same
+/// baseline, a word space apart. Only lines larger than the body (titles,
+/// author lines): body lines side by side are two columns.
+fn join_split_headings(placed: &mut Vec<(PrintedLine, f32, f32)>, body: f32) {
+    let mut i = 0;
+    while i < placed.len() {
+        let (line, _, x1) = &placed[i];
+        let (size, top, x1) = (line.size, line.top, *x1);
+        let piece = (size > body * 1.05 && !line.margin)
+            .then(|| {
+                placed
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .position(|(_, (other, x0, _))| {
+                        (other.size - size).abs() <= size * 0.02
+                            && (other.top - top).abs() <= size * 0.2
+                            && (0.0..=size).contains(&(x0 - x1))
+                            && !other.margin
+                    })
+            })
+            .flatten()
+            .map(|k| i + 1 + k);
+        match piece {
+            Some(j) => {
+                let (right, _, right_x1) = placed.remove(j);
+                let (left, _, left_x1) = &mut placed[i];
+                left.text = format!("{} {}", left.text, right.text);
+                left.width += right.width + (right_x1 - right.width - *left_x1).max(0.0);
+                *left_x1 = right_x1;
+                left.cells.clear();
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// A gap between two words of a line separates two items (names side by
@@ -709,6 +755,13 @@ fn lists_more(printed: &[String], declared: &[String]) -> bool {
             let wanted = surname(d);
             wanted.is_some() && printed.iter().any(|p| surname(p) == wanted)
         })
+}
+
+fn names_people(names: &[String]) -> bool {
+    let nothing_known = names::CommonWords::default();
+    names
+        .iter()
+        .any(|n| names::name_kind(n, &nothing_known) == names::NameKind::Person)
 }
 
 fn is_account_name(name: &str) -> bool {
@@ -827,42 +880,103 @@ mod tests {
         assert!(lists_more(&printed, &page(&["A. Shokrollahi"])));
         assert!(!lists_more(&printed, &page(&["A. Shokrollahi", "J. Roe"])));
         assert!(!lists_more(&page(&["Jane Doe"]), &page(&["Jane Doe"])));
+        // Info's "IEEE" loses to the people the page names.
+        assert!(names_people(&page(&["Ed Chang", "Avideh Zakhor"])));
+        assert!(!names_people(&page(&["IEEE"])));
         assert!(is_account_name("z"));
         assert!(!is_account_name("CCITT"));
     }
 
-    #[test]
-    fn a_vertical_stamp_in_the_margin_is_not_read_as_front_matter() {
-        use crate::pdf::layout::{Block, Line};
-        let line = |text: &str, size: f32, y: f32, dir: (f32, f32)| Line {
+    fn layout_line(
+        text: &str,
+        size: f32,
+        (x0, x1): (f32, f32),
+        y: f32,
+        dir: (f32, f32),
+    ) -> crate::pdf::layout::Line {
+        crate::pdf::layout::Line {
             text: text.into(),
-            x0: 72.0,
+            x0,
             y0: y - size,
-            x1: 500.0,
+            x1,
             y1: y,
             size,
             font: 0,
             dir,
             words: Vec::new(),
-        };
-        let block = |lines: Vec<Line>| Block {
+        }
+    }
+
+    fn layout_block(lines: Vec<crate::pdf::layout::Line>) -> crate::pdf::layout::Block {
+        crate::pdf::layout::Block {
             x0: 72.0,
             y0: 0.0,
             x1: 500.0,
             y1: 800.0,
             lines,
+        }
+    }
+
+    #[test]
+    fn a_title_cut_at_the_gutter_is_one_line_again() {
+        let across = (1.0, 0.0);
+        // Two columns: the title's second half is read with the right one.
+        let layout = PageLayout {
+            width: 612.0,
+            height: 792.0,
+            blocks: vec![
+                layout_block(vec![
+                    layout_line("Disk-Based Storage", 24.0, (120.0, 300.0), 740.0, across),
+                    layout_line(
+                        "Body of the left column.",
+                        9.0,
+                        (72.0, 300.0),
+                        600.0,
+                        across,
+                    ),
+                ]),
+                layout_block(vec![
+                    layout_line("for Scalable Video", 24.0, (306.0, 480.0), 740.0, across),
+                    layout_line(
+                        "Body of the right column.",
+                        9.0,
+                        (312.0, 540.0),
+                        600.0,
+                        across,
+                    ),
+                ]),
+            ],
+        };
+        let texts: Vec<String> = printed_lines(std::slice::from_ref(&layout), &[])
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Disk-Based Storage for Scalable Video",
+                "Body of the left column.",
+                "Body of the right column."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_vertical_stamp_in_the_margin_is_not_read_as_front_matter() {
+        let line = |text: &str, size: f32, y: f32, dir: (f32, f32)| {
+            layout_line(text, size, (72.0, 500.0), y, dir)
         };
         let layout = PageLayout {
             width: 612.0,
             height: 792.0,
             blocks: vec![
-                block(vec![line(
+                layout_block(vec![line(
                     "arXiv:1504.06236v2 [cs.SI] 24 Apr 2015",
                     20.0,
                     600.0,
                     (0.0, 1.0),
                 )]),
-                block(vec![
+                layout_block(vec![
                     line(
                         "Improving Detection of Influential Nodes",
                         14.0,
