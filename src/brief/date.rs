@@ -163,6 +163,9 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             }
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
+        } else if word.bytes().all(|b| b.is_ascii_digit()) && next(1).starts_with(['年', '년']) {
+            // "2018 年 04 月": digits and units as separate words.
+            unit_spaced_cjk_date(&words[i..]).map_or((None, 1), |(iso, used)| (Some(iso), used))
         } else if !word.contains(['年', '년']) {
             (None, 1)
         } else if let Some(iso) = cjk_date(&han_units(word)) {
@@ -272,6 +275,26 @@ fn spaced_cjk_date(word: &str, second: &str, third: &str) -> Option<(String, usi
     cjk_date(&format!("{word}{second}")).map(|iso| (iso, 2))
 }
 
+/// A date whose digits and units are separate words ("2018 年 04 月"):
+/// the words up to the month's or the day's unit, read as one.
+fn unit_spaced_cjk_date(words: &[(usize, &str)]) -> Option<(String, usize)> {
+    let mut joined = String::new();
+    let mut best = None;
+    for (used, (_, word)) in words.iter().take(6).enumerate() {
+        let word = han_units(word);
+        if !(word.bytes().all(|b| b.is_ascii_digit()) || word.starts_with(['年', '月', '日'])) {
+            break;
+        }
+        joined.push_str(&word);
+        if word.starts_with(['月', '日'])
+            && let Some(iso) = cjk_date(&joined)
+        {
+            best = Some((iso, used + 1));
+        }
+    }
+    best
+}
+
 /// `2023年6月15日`, `2023年6月`.
 fn cjk_date(word: &str) -> Option<String> {
     let (year, rest) = word.split_once('年')?;
@@ -347,6 +370,8 @@ mod tests {
         );
         assert_eq!(first("2023年 6月").as_deref(), Some("2023-06"));
         assert_eq!(first("2020년4월").as_deref(), Some("2020-04"));
+        assert_eq!(first("2018 年 04 月").as_deref(), Some("2018-04"));
+        assert_eq!(first("2018 年 4 月 27 日").as_deref(), Some("2018-04-27"));
         let text = "Lisbon, 3 May 2024 10:37";
         let found = &find_dates(text)[0];
         assert_eq!(found.printed(text), "3 May 2024");
@@ -361,5 +386,7 @@ mod tests {
         assert_eq!(first("We may act in 12 months"), None);
         assert_eq!(first("Version 1.3, see section 2024-13-40"), None);
         assert_eq!(first("call 555-1234"), None);
+        // The first quarter report of 2018: a year in a title.
+        assert_eq!(first("2018 年第一季度报告"), None);
     }
 }

@@ -456,6 +456,16 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
     }
 }
 
+/// Whether a line shaped like a list of names names no one: every item is
+/// a phrase ("U.S. Nonresident Alien Income Tax Return").
+pub(crate) fn names_no_one(text: &str, common: &CommonWords) -> bool {
+    let names = split_names(text);
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| name_kind(n, common) == NameKind::Phrase)
+}
+
 /// "J", "J.", "Yu.A.", "U.S.": letters standing for words.
 fn is_initials(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -8,7 +8,7 @@
 
 use crate::brief::date::find_dates;
 use crate::brief::names::{
-    CommonWords, is_affiliation, looks_like_names, plausible_authors, split_names,
+    CommonWords, is_affiliation, looks_like_names, names_no_one, plausible_authors, split_names,
 };
 
 /// One printed line, as layout found it.
@@ -88,7 +88,7 @@ pub fn read_front_matter(
         let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
         let main = join_lines(&front[start..split]);
         after_title = end;
-        let later = subtitle(&front, start, end, body);
+        let later = subtitle(&front, (start, end), body, common);
         let sub = match (split < end, later) {
             (true, Some((more, next))) => {
                 after_title = next;
@@ -277,31 +277,50 @@ fn is_title_like(text: &str) -> bool {
 /// than the body, that are not authors or a date.
 fn subtitle(
     front: &[&PrintedLine],
-    start: usize,
-    end: usize,
+    (start, end): (usize, usize),
     body: f32,
+    common: &CommonWords,
 ) -> Option<(String, usize)> {
     let title_size = front[start].size;
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
-        && front[next].size > body * 1.15
+        // Larger than the body, clearly or by a little when close to the
+        // title's size (a cover's 16-point subtitle under an 18-point
+        // title, before a report set in 14).
+        && (front[next].size > body * 1.15
+            || (front[next].size > body * 1.02 && front[next].size >= title_size * 0.8))
         // A line after a comma goes on with the phrase even when it reads
-        // like names ("Political Process," / "Local Governance, and ...").
+        // like names ("Political Process," / "Local Governance, and ...");
+        // capitalised words that are no one's name are a phrase ("U.S.
+        // Nonresident Alien Income Tax Return").
         && (next > end && front[next - 1].text.trim_end().ends_with(',')
-            || !looks_like_names(&front[next].text))
+            || !looks_like_names(&front[next].listed())
+            || names_no_one(&front[next].listed(), common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
         && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
-        && front[next].top - front[next - 1].top < title_size * 2.2
-        && !is_date_line(&front[next].text)
+        && front[next].top - front[next - 1].top < title_size * SUBTITLE_GAP
+        && (!is_date_line(&front[next].text) || year_then_words(&front[next].text))
         && !is_series_label(&front[next].text)
     {
         next += 1;
     }
     (next > end).then(|| (join_lines(&front[end..next]), next))
+}
+
+/// Farthest a subtitle's line may sit below the line before it, in the
+/// title's size: CJK covers set their lines 2.4 sizes apart.
+const SUBTITLE_GAP: f32 = 2.5;
+
+/// A year that starts a phrase, not a dateline: "2018 年第一季度报告" (first
+/// quarter report of 2018), "2021 Annual Report".
+fn year_then_words(text: &str) -> bool {
+    find_dates(text)
+        .first()
+        .is_some_and(|d| d.offset == 0 && d.iso.len() == 4 && has_letters(&text[d.end..], 3))
 }
 
 /// Words that tie two lines of a title into one phrase, at the end of
@@ -356,7 +375,11 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
 fn full_title(main: &str, sub: &str) -> String {
     let first_word = sub.split_whitespace().next().unwrap_or("").to_lowercase();
     let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
-    let continues = sub.starts_with(|c: char| c.is_lowercase() || c == '(')
+    // Chinese and Japanese titles run on without a colon ("东北电气发展股份有限公司
+    // 2018 年第一季度报告": the company's first quarter report).
+    let han_or_kana = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    let continues = main.chars().last().is_some_and(han_or_kana)
+        || sub.starts_with(|c: char| c.is_lowercase() || c == '(')
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
         || ARTICLES.contains(&last_word.as_str())
@@ -1410,6 +1433,10 @@ mod tests {
         assert_eq!(
             full_title("Plan directeur de", "Chelsea"),
             "Plan directeur de Chelsea"
+        );
+        assert_eq!(
+            full_title("东北电气发展股份有限公司", "2018 年第一季度报告"),
+            "东北电气发展股份有限公司 2018 年第一季度报告"
         );
     }
 
