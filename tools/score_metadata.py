@@ -4,8 +4,9 @@ fields as the baseline.
 
 Labelled sets: the fidelity set's truth.jsonl (../shared/fidelity/dev),
 tests/metadata-labels.jsonl (our own labels of corpus files, which the
-heuristics were tuned on), or tests/metadata-heldout.jsonl (more corpus
-files labelled the same way, scored but never used to tune). Each line has
+heuristics were tuned on), or tests/metadata-heldout.jsonl and
+tests/metadata-heldout2.jsonl (more corpus files labelled the same way,
+scored but never used to tune; the first has since been read). Each line has
 `pdf` (path relative to the set's folder), `title`, `authors` (list),
 `date` (YYYY-MM-DD or null), `date_precision` (day, month, year or null),
 `language`, and optionally `publisher` (the issuing organisation as
@@ -16,7 +17,7 @@ and final full stop dropped too), and "contains" (one name holds the other
 as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
 Bureau of Reclamation"). A null label counts as right when nothing is found.
 
-    python3 tools/score_metadata.py [--set fidelity|labels|heldout] [--show-misses]
+    python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2] [--show-misses]
 """
 import argparse
 import json
@@ -90,7 +91,7 @@ def pdfinfo_fields(pdf):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels", "heldout"], default="fidelity")
+    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2"], default="fidelity")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
     args = ap.parse_args()
@@ -99,7 +100,7 @@ def main():
         rows = [json.loads(l) for l in (base / "truth.jsonl").open()]
     else:
         base = SHARED / "corpus"
-        name = "metadata-labels.jsonl" if args.set == "labels" else "metadata-heldout.jsonl"
+        name = {"labels": "metadata-labels.jsonl", "heldout": "metadata-heldout.jsonl", "heldout2": "metadata-heldout2.jsonl"}[args.set]
         rows = [json.loads(l) for l in (ROOT / "tests" / name).open()]
     pdfs = [base / r["pdf"] for r in rows]
     out = subprocess.run([args.bindery, "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
