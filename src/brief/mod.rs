@@ -376,12 +376,14 @@ fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
         .iter()
         .filter(|l| l.margin)
         .map(|l| l.text.as_str());
-    page::dated_line(furniture().chain(margin), false).or_else(|| {
-        let lines = sources.lines.iter().map(|l| l.text.as_str());
-        lines
-            .chain(furniture())
-            .find_map(|t| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string())))
-    })
+    let lines = || sources.lines.iter().map(|l| l.text.as_str());
+    page::dated_line(furniture().chain(margin), false)
+        .or_else(|| {
+            lines().chain(furniture()).find_map(|t| {
+                publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string()))
+            })
+        })
+        .or_else(|| page::venue_year(lines().chain(furniture())))
 }
 
 /// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the

@@ -725,6 +725,56 @@ fn is_clock_time(word: &str) -> bool {
             .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Words of a line that names where a paper appears: its year is the
+/// publication year ("Proceedings of the 30th VLDB Conference, / Toronto,
+/// Canada, 2004", "To appear in OSDI 2004", "Published on International
+/// Journal of Nanoscience 2002, 1(2): 159-169").
+const VENUE_WORDS: &[&str] = &[
+    "proceedings",
+    "conference",
+    "journal",
+    "to appear",
+    "published in",
+    "published on",
+    "symposium",
+    "workshop",
+    "transactions",
+    "in press",
+];
+
+/// The year of a venue line, printed after the venue ("Journal of
+/// Nanoscience 2002"), or on the short line that goes on with a venue line
+/// ending in a comma ("... VLDB Conference," / "Toronto, Canada, 2004"):
+/// a last resort for papers that print no other date. A year in
+/// parentheses is a citation's ("Smith, J. (1998). ... Journal of ...").
+pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<(String, String)> {
+    let mut venue_goes_on = false;
+    for line in lines {
+        let lower = line.to_lowercase();
+        let venue_at = VENUE_WORDS.iter().filter_map(|w| lower.find(w)).min();
+        let from = match venue_at {
+            Some(at) => Some(at),
+            None if venue_goes_on && line.split_whitespace().count() <= 6 => Some(0),
+            None => None,
+        };
+        if let Some(year) = from.and_then(|at| year_after(line, at)) {
+            return Some((format!("{year:04}"), line.trim().to_string()));
+        }
+        venue_goes_on = venue_at.is_some() && line.trim_end().ends_with(',');
+    }
+    None
+}
+
+/// The first year printed in `line` after byte `from`, not in parentheses.
+fn year_after(line: &str, from: usize) -> Option<u32> {
+    line.get(from..)?
+        .split_whitespace()
+        .filter(|w| !w.starts_with('('))
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .filter(|w| w.len() == 4)
+        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)))
+}
+
 /// The publication date among `lines` (in the order to search them): a
 /// date after a "Published" label wins; else the first date that stands
 /// nearly alone on its line ("June 2023"), else the first in a short line
@@ -1221,6 +1271,37 @@ mod tests {
         assert_eq!(
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
+    fn a_papers_venue_gives_its_year_when_nothing_else_does() {
+        let year = |lines: &[&str]| venue_year(lines.iter().copied()).map(|d| d.0);
+        assert_eq!(
+            year(&[
+                "Proceedings of the 30th VLDB Conference,",
+                "Toronto, Canada, 2004"
+            ])
+            .as_deref(),
+            Some("2004")
+        );
+        assert_eq!(year(&["To appear in OSDI 2006"]).as_deref(), Some("2006"));
+        assert_eq!(
+            year(&["Published on International Journal of Nanoscience 2002, 1(2): 159-169."])
+                .as_deref(),
+            Some("2002")
+        );
+        // Citations: the year in parentheses, or before the journal.
+        assert_eq!(
+            year(&[
+                "presented at the ACM-SIAM Symposium on Discrete",
+                "Algorithms (2000)."
+            ]),
+            None
+        );
+        assert_eq!(
+            year(&["Adami, G. F. (1998). Body image in obese patients. International Journal of"]),
+            None
         );
     }
 
