@@ -240,7 +240,12 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     let front = folded(&front_text(sources));
     let on_the_page = |names: &[String]| names.iter().all(|n| front.contains(&folded(n)));
     for candidate in &mut out {
-        if candidate.value.iter().all(|n| is_account_name(n)) {
+        // One word the pages never print ("vhaisfalexaj", "JOHNSCA") is the
+        // login of whoever made the file.
+        let login = |n: &String| {
+            is_account_name(n) || (!n.contains(' ') && !on_the_page(std::slice::from_ref(n)))
+        };
+        if candidate.value.iter().all(login) {
             candidate.rejected = Some("a user account or software name, not an author");
         } else if !sources.printed.authors.is_empty() && !on_the_page(&candidate.value) {
             candidate.rejected = Some("not printed on the first page");
@@ -839,6 +844,39 @@ mod tests {
             words: 0,
             furniture: Vec::new(),
         }
+    }
+
+    /// The authors chosen when Info names `author` and the page prints
+    /// `page`.
+    fn authors_given_info(author: &str, page: &str) -> Option<Vec<String>> {
+        let info = Info {
+            author: Some(author.into()),
+            ..Info::default()
+        };
+        let metadata = metadata_from(&Sources {
+            info: &info,
+            xmp: None,
+            printed: &PrintedMetadata::default(),
+            lines: &[],
+            page_heights: &[],
+            text: &text(&[page]),
+        });
+        metadata.authors.map(|a| a.value)
+    }
+
+    #[test]
+    fn one_word_the_pages_never_print_is_a_login_not_an_author() {
+        let page = "Recommendation T.81 of the CCITT on still image compression.";
+        assert_eq!(authors_given_info("vhaisfalexaj", page), None);
+        assert_eq!(authors_given_info("JOHNSCA", page), None);
+        assert_eq!(
+            authors_given_info("CCITT", page),
+            Some(vec!["CCITT".to_string()])
+        );
+        assert_eq!(
+            authors_given_info("Jane Doe", page),
+            Some(vec!["Jane Doe".to_string()])
+        );
     }
 
     #[test]

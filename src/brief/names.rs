@@ -103,6 +103,7 @@ fn spaced_initials(text: &str) -> String {
 /// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
 /// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
 pub(crate) fn without_footnote_marks(text: &str) -> String {
+    let text = &without_letter_marks(text);
     let is_mark = |c: char| {
         c.is_ascii_digit()
             || matches!(
@@ -134,6 +135,33 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
         }
         dropped = false;
         after_letter = c.is_alphabetic();
+        out.push(c);
+    }
+    out
+}
+
+/// The text without letter marks closed by a parenthesis, which some
+/// journals tie names to affiliations with ("Jin-Cheng Zhenga)*,
+/// Hui-Qiong Wangb)"); a parenthesis opened before is closed, not a mark.
+fn without_letter_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => open += 1,
+            ')' if open > 0 => open -= 1,
+            ')' => {
+                let mut tail = out.chars().rev();
+                if let (Some(mark), Some(before)) = (tail.next(), tail.next())
+                    && mark.is_ascii_lowercase()
+                    && before.is_alphabetic()
+                {
+                    out.pop();
+                    continue;
+                }
+            }
+            _ => {}
+        }
         out.push(c);
     }
     out
@@ -212,9 +240,12 @@ fn is_name(piece: &str) -> bool {
     let acronym = words == 1
         && (3..=7).contains(&piece.chars().count())
         && piece.chars().all(|c| c.is_uppercase() || c == '.');
+    // "(By State)": a remark in parentheses names no one.
+    let remark = piece.starts_with('(') && piece.ends_with(')');
     // A colon inside is a title's or a label's ("Democracy Assessment:
     // Political Process"), not a name's.
-    !piece.trim_end_matches(':').contains(':')
+    !remark
+        && !piece.trim_end_matches(':').contains(':')
         && !piece
             .split_whitespace()
             .next()
@@ -261,7 +292,7 @@ impl CommonWords {
                 let token = raw.trim_matches(|c: char| !c.is_alphanumeric());
                 let lower_word = !token.is_empty() && token.chars().all(char::is_lowercase);
                 if !token.contains(['@', '/', '.', '_', ':']) {
-                    for word in token.split(['-', '\u{2010}']) {
+                    for word in token.split(['-', '\u{2010}', '\'', '\u{2019}']) {
                         if !word.is_empty() && word.chars().all(char::is_lowercase) {
                             found.lower.insert(word.to_string());
                         }
@@ -361,6 +392,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "industries",
     "institute",
     "institution",
+    "lab",
     "laboratories",
     "laboratory",
     "library",
@@ -379,6 +411,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "society",
     "squadron",
     "systems",
+    "team",
     "trust",
     "union",
     "university",
@@ -445,11 +478,12 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
     // "The Volunteer Promise": no one's name starts with an article ("An"
     // may be a given name: "AN ZHU").
     let article = raw.first().is_some_and(|w| w.to_lowercase() == "the");
-    if script_without_case || (!article && telling.iter().any(|w| !common.contains(w))) {
+    let uncommon = telling.iter().any(|w| !common.contains(w));
+    if script_without_case || (!article && uncommon) {
         NameKind::Person
-    } else if common.is_proper_name(name) {
-        // Common words the text capitalises mid-sentence: an organisation
-        // ("Creative Commons").
+    } else if (article && uncommon) || common.is_proper_name(name) {
+        // "The Brookings Institution"; common words the text capitalises
+        // mid-sentence ("Creative Commons").
         NameKind::Organisation
     } else {
         NameKind::Phrase
@@ -501,7 +535,8 @@ mod tests {
 
     fn handbook() -> CommonWords {
         CommonWords::of_pages([
-            "This handbook covers health information and its management. Coding \
+            "This handbook covers health information and its management, a volunteer's \
+             promise. Coding \
              guidelines for drilling may differ; see the tax return of an act. \
              Write to pekka.verronen@fmi.fi or ask the Git Project. Copies come \
              from Creative Commons.",
@@ -528,6 +563,22 @@ mod tests {
         // A line cut before the rest of its phrase.
         assert_eq!(name_kind("President Clinton on", &common), NameKind::Phrase);
         assert_eq!(name_kind("Fresno and", &common), NameKind::Phrase);
+    }
+
+    #[test]
+    fn letter_marks_and_remarks_are_not_names() {
+        assert_eq!(
+            split_names("Jin-Cheng Zhenga)*, Hui-Qiong Wangb), A. T. S. Wee and C. H. A. Huan"),
+            [
+                "Jin-Cheng Zheng",
+                "Hui-Qiong Wang",
+                "A. T. S. Wee",
+                "C. H. A. Huan"
+            ]
+        );
+        assert!(split_names("(By State)").is_empty());
+        // A parenthesis the word opens itself stays.
+        assert_eq!(without_letter_marks("Smith (ed.)"), "Smith (ed.)");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 
 use crate::brief::date::find_dates;
 use crate::brief::names::{
-    CommonWords, is_affiliation, looks_like_names, names_no_one, plausible_authors, split_names,
+    CommonWords, NameKind, is_affiliation, looks_like_names, name_kind, names_no_one,
+    plausible_authors, split_names,
 };
 
 /// One printed line, as layout found it.
@@ -80,7 +81,7 @@ pub fn read_front_matter(
     // characters than anything else on page 1.
     let body = body_size(&lines.iter().collect::<Vec<_>>());
     let mut found = PrintedMetadata::default();
-    let title_range = title_block(&front, body);
+    let title_range = title_block(&front, body, common);
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
         // A line break the text did not need starts the subtitle, when
@@ -172,7 +173,7 @@ fn body_size(lines: &[&PrintedLine]) -> f32 {
 /// The title: the first run of lines set in the largest size on the front
 /// page, skipping runs that are a series label, a date or a logo word.
 /// Falls back to the first line when nothing stands out typographically.
-fn title_block(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
+fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Option<(usize, usize)> {
     if front.is_empty() {
         return None;
     }
@@ -199,6 +200,9 @@ fn title_block(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
                 && front[end].page == front[end - 1].page
                 && front[end].top - front[end - 1].top < size * 2.2
                 && !is_genre_line(&front[end].text)
+                // Two people or more named in a size a little smaller are
+                // the authors.
+                && !(front[end].size < size * 0.96 && people_named(front[end], common) >= 2)
             {
                 end += 1;
             }
@@ -295,8 +299,7 @@ fn subtitle(
         // capitalised words that are no one's name are a phrase ("U.S.
         // Nonresident Alien Income Tax Return").
         && (next > end && front[next - 1].text.trim_end().ends_with(',')
-            || !looks_like_names(&front[next].listed())
-            || names_no_one(&front[next].listed(), common))
+            || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
@@ -309,6 +312,26 @@ fn subtitle(
         next += 1;
     }
     (next > end).then(|| (join_lines(&front[end..next]), next))
+}
+
+/// Whether a line lists people or organisations: shaped like a list of
+/// names, the items set apart read as one each, and not all of them
+/// phrases ("U.S. Nonresident Alien Income Tax Return").
+fn names_someone(line: &PrintedLine, common: &CommonWords) -> bool {
+    let listed = line.listed();
+    looks_like_names(&listed) && !names_no_one(&listed, common)
+}
+
+/// How many people a line names, when it reads as a list of names.
+fn people_named(line: &PrintedLine, common: &CommonWords) -> usize {
+    let listed = line.listed();
+    if !looks_like_names(&listed) {
+        return 0;
+    }
+    split_names(&listed)
+        .iter()
+        .filter(|n| name_kind(n, common) == NameKind::Person)
+        .count()
 }
 
 /// Farthest a subtitle's line may sit below the line before it, in the
@@ -1271,6 +1294,53 @@ mod tests {
         assert_eq!(
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
+    fn authors_a_little_smaller_than_the_title_are_not_part_of_it() {
+        let lines = vec![
+            line(
+                1,
+                "Structural and electronic properties of Al nanowires: an ab initio",
+                14.04,
+                73.7,
+            ),
+            line(1, "pseudopotential study", 14.04, 89.8),
+            line(
+                1,
+                "Jin-Cheng Zhenga)*, Hui-Qiong Wangb), A. T. S. Wee and C. H. A. Huan",
+                12.0,
+                119.2,
+            ),
+            line(
+                1,
+                "Department of Physics, National University of Singapore.",
+                9.96,
+                132.8,
+            ),
+            line(
+                1,
+                "Abstract. We study the structure of aluminium nanowires in a long sentence.",
+                9.96,
+                160.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "", &CommonWords::default());
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "Structural and electronic properties of Al nanowires: an ab initio pseudopotential study"
+            )
+        );
+        assert_eq!(
+            found.authors,
+            [
+                "Jin-Cheng Zheng",
+                "Hui-Qiong Wang",
+                "A. T. S. Wee",
+                "C. H. A. Huan"
+            ]
         );
     }
 
