@@ -127,12 +127,14 @@ fn clean(value: &str) -> String {
     value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Title: a metadata title that the first page prints, else the printed
-/// title, else a metadata title that is not junk. Producers fill Info and
+/// Title: a metadata title that the first pages print larger than their
+/// body text, else the printed title, else a metadata title that is not
+/// junk. (A conference's footer "Proceedings of the 45th Annual Meeting
+/// ..." printed small is no confirmation of an Info title naming it.) Producers fill Info and
 /// XMP titles by themselves (file names, templates), so the page is the
 /// authority unless the metadata agrees with it.
 fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
-    let front = folded(&front_text(sources));
+    let front = folded(&display_text(sources));
     let mut confirmed = Vec::new();
     let mut unconfirmed = Vec::new();
     let found = [
@@ -181,6 +183,26 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         .chain(printed)
         .chain(unconfirmed)
         .collect()
+}
+
+/// The lines of the first two pages set larger than their body text, or
+/// all their text when no line is (the page heuristics had no lines).
+fn display_text(sources: &Sources) -> String {
+    let lines: Vec<&PrintedLine> = sources.lines.iter().filter(|l| !l.margin).collect();
+    if lines.is_empty() {
+        return front_text(sources);
+    }
+    let body = page::body_size(&lines);
+    let display: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.size >= body * 1.1)
+        .map(|l| l.text.as_str())
+        .collect();
+    if display.is_empty() {
+        front_text(sources)
+    } else {
+        display.join(" ")
+    }
 }
 
 /// Text of the first two pages, for checking what the page prints.
@@ -865,6 +887,60 @@ mod tests {
     }
 
     #[test]
+    fn an_info_title_printed_only_in_small_type_is_not_confirmed() {
+        let info = Info {
+            title: Some("Proceedings of the 45th Annual Meeting of the ACL".into()),
+            ..Info::default()
+        };
+        let lines = [
+            PrintedLine::plain(1, "Sparse Information Extraction", 14.0, 80.0),
+            PrintedLine::plain(
+                1,
+                "We study how to extract facts from a large corpus of text.",
+                10.0,
+                200.0,
+            ),
+            PrintedLine::plain(
+                1,
+                "Proceedings of the 45th Annual Meeting of the ACL",
+                9.0,
+                760.0,
+            ),
+        ];
+        let printed = PrintedMetadata {
+            title: Some("Sparse Information Extraction".into()),
+            ..PrintedMetadata::default()
+        };
+        let title = |lines: &[PrintedLine]| {
+            metadata_from(&Sources {
+                info: &info,
+                xmp: None,
+                printed: &printed,
+                lines,
+                page_heights: &[792.0],
+                text: &text(&[&lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")]),
+            })
+            .title
+            .map(|t| (t.value, t.source))
+        };
+        assert_eq!(
+            title(&lines),
+            Some((
+                "Sparse Information Extraction".to_string(),
+                MetadataSource::Page
+            ))
+        );
+        // Printed as the title, the Info title is confirmed.
+        let mut as_title = lines.clone();
+        as_title[0].text = "Proceedings of the 45th Annual Meeting of the ACL".into();
+        assert_eq!(title(&as_title).map(|t| t.1), Some(MetadataSource::Info));
+    }
+
+    #[test]
     fn one_word_the_pages_never_print_is_a_login_not_an_author() {
         let page = "Recommendation T.81 of the CCITT on still image compression.";
         assert_eq!(authors_given_info("vhaisfalexaj", page), None);
@@ -1092,15 +1168,12 @@ mod tests {
                 <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:publisher><rdf:Bag><rdf:li>{publisher}</rdf:li></rdf:Bag></dc:publisher></rdf:Description></rdf:RDF></x:xmpmeta>"#
             ).as_bytes())
         };
-        let lines = [PrintedLine {
-            page: 1,
-            text: "© 2024 The Meridian Water Institute. All rights reserved.".into(),
-            size: 8.0,
-            top: 760.0,
-            cells: Vec::new(),
-            width: 0.0,
-            margin: false,
-        }];
+        let lines = [PrintedLine::plain(
+            1,
+            "© 2024 The Meridian Water Institute. All rights reserved.",
+            8.0,
+            760.0,
+        )];
         let text =
             text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
         let publisher = |xmp: &Xmp| {

@@ -35,6 +35,21 @@ pub struct PrintedLine {
 }
 
 impl PrintedLine {
+    /// A line with no wide gaps, of unknown width, upright: what most tests
+    /// need.
+    #[cfg(test)]
+    pub(crate) fn plain(page: u32, text: &str, size: f32, top: f32) -> Self {
+        PrintedLine {
+            page,
+            text: text.to_string(),
+            size,
+            top,
+            cells: Vec::new(),
+            width: 0.0,
+            margin: false,
+        }
+    }
+
     /// The text, with ", " where the words are set far apart: the way a
     /// list of names side by side reads.
     pub fn listed(&self) -> String {
@@ -154,7 +169,7 @@ pub(crate) fn has_letters(text: &str, n: usize) -> bool {
 }
 
 /// The body text size: the size most characters are set in.
-fn body_size(lines: &[&PrintedLine]) -> f32 {
+pub(crate) fn body_size(lines: &[&PrintedLine]) -> f32 {
     let mut weights: Vec<(f32, usize)> = Vec::new();
     for line in lines {
         let size = (line.size * 2.0).round() / 2.0;
@@ -208,7 +223,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             }
             let text = join_lines(&front[start..end]);
             if is_title_like(&text) {
-                return Some((start, end));
+                return Some((with_leading_article(front, start), end));
             }
             start = end;
         }
@@ -218,6 +233,21 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         .iter()
         .position(|l| is_title_like(&l.text))
         .map(|i| (i, i + 1))
+}
+
+/// A title whose first word is set small above it ("THE" / "CONSTITUTION"
+/// / "of the United States") starts at that word.
+fn with_leading_article(front: &[&PrintedLine], start: usize) -> usize {
+    let Some(above) = start.checked_sub(1).and_then(|i| front.get(i)) else {
+        return start;
+    };
+    let title = front[start];
+    let word = above.text.trim().to_lowercase();
+    let leads = ARTICLES.contains(&word.as_str())
+        && above.page == title.page
+        && above.top < title.top
+        && title.top - above.top < title.size * 1.5;
+    if leads { start - 1 } else { start }
 }
 
 /// Smallest share of the title's size a line may have and still be part
@@ -285,7 +315,7 @@ fn subtitle(
     body: f32,
     common: &CommonWords,
 ) -> Option<(String, usize)> {
-    let title_size = front[start].size;
+    let title_size = front[start..end].iter().map(|l| l.size).fold(0.0, f32::max);
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
@@ -1057,15 +1087,7 @@ mod tests {
     use super::*;
 
     fn line(page: u32, text: &str, size: f32, top: f32) -> PrintedLine {
-        PrintedLine {
-            page,
-            text: text.to_string(),
-            size,
-            top,
-            cells: Vec::new(),
-            width: 0.0,
-            margin: false,
-        }
+        PrintedLine::plain(page, text, size, top)
     }
 
     fn brief() -> Vec<PrintedLine> {
@@ -1294,6 +1316,26 @@ mod tests {
         assert_eq!(
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
+    fn an_article_set_small_above_the_title_starts_it() {
+        let lines = vec![
+            line(1, "THE", 20.0, 238.0),
+            line(1, "CONSTITUTION", 41.0, 260.0),
+            line(1, "of the United States", 24.5, 302.0),
+            line(
+                1,
+                "We the People of the United States, in Order to form a more perfect Union.",
+                10.0,
+                400.0,
+            ),
+        ];
+        let found = read_front_matter(&lines, "", &CommonWords::default());
+        assert_eq!(
+            found.title.as_deref(),
+            Some("THE CONSTITUTION of the United States")
         );
     }
 
@@ -1723,15 +1765,7 @@ mod block_tests {
     /// an all-caps heading that must not be taken for a name.
     #[test]
     fn title_organisation_date_heading() {
-        let l = |text: &str, size: f32, top: f32| PrintedLine {
-            page: 1,
-            text: text.into(),
-            size,
-            top,
-            cells: Vec::new(),
-            width: 0.0,
-            margin: false,
-        };
+        let l = |text: &str, size: f32, top: f32| PrintedLine::plain(1, text, size, top);
         let lines = vec![
             l(
                 "man-pages - conventions for writing Linux man pages",

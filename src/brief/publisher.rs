@@ -633,15 +633,7 @@ mod tests {
     use super::*;
 
     fn line(page: u32, top: f32, text: &str) -> PrintedLine {
-        PrintedLine {
-            page,
-            text: text.to_string(),
-            size: 10.0,
-            top,
-            cells: Vec::new(),
-            width: 0.0,
-            margin: false,
-        }
+        PrintedLine::plain(page, text, 10.0, top)
     }
 
     fn find(lines: &[PrintedLine], title: Option<&str>, authors: &[&str]) -> Option<String> {
