@@ -810,8 +810,19 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
             None if venue_goes_on && line.split_whitespace().count() <= 6 => Some(0),
             None => None,
         };
-        if let Some(year) = from.and_then(|at| year_after(line, at)) {
-            return Some((format!("{year:04}"), line.trim().to_string()));
+        // A month or a day printed with the venue is more precise
+        // ("..., Prague, June 2007").
+        let dated = from.and_then(|at| {
+            find_dates(line)
+                .into_iter()
+                .find(|d| d.offset >= at)
+                .map(|d| d.iso)
+        });
+        if let Some(iso) = dated.or_else(|| {
+            from.and_then(|at| year_after(line, at))
+                .map(|y| format!("{y:04}"))
+        }) {
+            return Some((iso, line.trim().to_string()));
         }
         venue_goes_on = venue_at.is_some() && line.trim_end().ends_with(',');
     }
@@ -856,6 +867,13 @@ pub(crate) fn dated_line<'a>(
             }
             let words = text.split_whitespace().count();
             let date_words = date.printed(text).split_whitespace().count();
+            // A line of words that starts in lower case goes on with a
+            // paragraph: its date is inside a sentence ("since its
+            // publication in November 2009 [1]. This paper ..."), unlike
+            // "version 5.20210520".
+            if in_sentences && text.starts_with(char::is_lowercase) && words > date_words + 3 {
+                continue;
+            }
             // A date then a clock time is a production stamp
             // ("Nephrologie.indb 71 14/09/2018 10:37"), not publication.
             let after = text.get(date.end..).unwrap_or("");
@@ -888,9 +906,13 @@ const PUBLISHED_LABELS: &[&str] = &[
     "出版日期",
 ];
 
-/// Words that introduce a date of the manuscript's history.
+/// Words that introduce a date of the manuscript's history, or of an event
+/// the document reports ("Date of Incident: 01/09/2015").
 const HISTORY_LABELS: &[&str] = &[
     "first published",
+    "incident",
+    "date of birth",
+    "date of death",
     "originally published",
     "received",
     "revised",
@@ -1399,6 +1421,11 @@ mod tests {
         );
         assert_eq!(year(&["To appear in OSDI 2006"]).as_deref(), Some("2006"));
         assert_eq!(
+            year(&["Proceedings of the 45th Annual Meeting of the ACL, pages 696–703, Prague, June 2007."])
+                .as_deref(),
+            Some("2007-06")
+        );
+        assert_eq!(
             year(&["Published on International Journal of Nanoscience 2002, 1(2): 159-169."])
                 .as_deref(),
             Some("2002")
@@ -1441,6 +1468,13 @@ mod tests {
             ]),
             None
         );
+        // The middle of a paragraph, and a reported event, are not the
+        // publication.
+        assert_eq!(
+            date(&["since its publication in November 2009 [1]. This paper describes"]),
+            None
+        );
+        assert_eq!(date(&["Date of Incident: 01/09/2015"]), None);
         // A date with a clock time is a production stamp, even in a footer.
         assert_eq!(
             dated_line(
