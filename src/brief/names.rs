@@ -356,67 +356,128 @@ pub enum NameKind {
     Phrase,
 }
 
-/// Words that make a name an organisation's.
-const ORGANISATION_WORDS: &[&str] = &[
-    "academy",
-    "administration",
+/// Words of the names of organisations that issue publications (lowercase;
+/// matched as whole words, a phrase anywhere): a line on a cover holding
+/// one names the issuer.
+const ISSUER_WORDS: &[&str] = &[
+    "institute",
+    "institut",
+    "institution",
+    "instituto",
+    "centre",
+    "center",
+    "foundation",
+    "fondation",
+    "stiftung",
+    "council",
+    "conseil",
+    "university",
+    "université",
+    "universität",
+    "universidad",
+    "universiteit",
+    "bank",
     "agency",
+    "agence",
+    "ministry",
+    "ministère",
+    "ministerium",
+    "organisation",
+    "organization",
+    "office",
+    "commission",
+    "department",
+    "bureau",
+    "survey",
+    "association",
+    "society",
+    "academy",
+    "union",
+    "federation",
+    "forum",
+    "observatory",
+    "secretariat",
+    "authority",
+    "library",
+    "bibliotheek",
+    "bibliothèque",
+    "bibliothek",
+    "press",
+    "publishing",
+    "publishers",
+    "programme",
+    "trust",
+    "fund",
+    "network",
+    "laboratory",
+    "corporation",
+    "incorporated",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "gmbh",
+    "llc",
+    "group",
+    "think tank",
+];
+
+/// Words of other organisations' names: "Committee on Finance", "Research
+/// & Development Division" name an organisation, seldom the issuer.
+const MORE_ORGANISATION_WORDS: &[&str] = &[
+    "administration",
     "alliance",
     "assembly",
-    "association",
-    "authority",
-    "bank",
     "board",
-    "bureau",
-    "center",
-    "centre",
     "college",
-    "commission",
     "committee",
     "company",
     "congress",
     "consortium",
-    "corporation",
-    "council",
-    "department",
     "division",
     "facility",
-    "federation",
-    "forum",
-    "foundation",
-    "fund",
     "government",
-    "group",
     "hospital",
-    "incorporated",
     "industries",
-    "institute",
-    "institution",
     "lab",
     "laboratories",
-    "laboratory",
-    "library",
     "limited",
-    "ministry",
-    "network",
-    "office",
-    "organisation",
-    "organization",
     "parliament",
-    "programme",
     "project",
-    "secretariat",
     "service",
     "services",
-    "society",
     "squadron",
     "systems",
     "team",
-    "trust",
-    "union",
-    "university",
     "workgroup",
 ];
+
+/// Whether a name holds an organisation word ("Bureau of Reclamation",
+/// "ARD, Inc.", "Quality and Usability Lab").
+pub(crate) fn has_organisation_word(text: &str) -> bool {
+    holds_word_of(text, ISSUER_WORDS) || holds_word_of(text, MORE_ORGANISATION_WORDS)
+}
+
+/// Whether a name holds a word of an issuing organisation's name.
+pub(crate) fn has_issuer_word(text: &str) -> bool {
+    holds_word_of(text, ISSUER_WORDS)
+}
+
+fn holds_word_of(text: &str, list: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    list.iter().any(|org| {
+        if org.contains(' ') {
+            lower.contains(org)
+        } else {
+            words.iter().any(|w| {
+                w == org || w.trim_end_matches(['.', ';', ':']) == org.trim_end_matches('.')
+            })
+        }
+    })
+}
 
 /// Small words inside a person's name ("Johan van der Knijff").
 const PARTICLES: &[&str] = &[
@@ -449,12 +510,7 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
         && words[0]
             .chars()
             .all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if corporate_suffix
-        || acronym
-        || words
-            .iter()
-            .any(|w| ORGANISATION_WORDS.contains(&lower(w).as_str()))
-    {
+    if corporate_suffix || acronym || has_organisation_word(name) {
         return NameKind::Organisation;
     }
     if words

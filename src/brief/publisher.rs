@@ -8,6 +8,7 @@
 //! by where they stand (right after the names, in the middle of the page,
 //! numbered as footnotes, ending as a sentence).
 
+use super::names::has_issuer_word;
 use super::page::{PrintedLine, is_series_label, series_start};
 
 /// Everything the publisher rules look at.
@@ -52,70 +53,6 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
         .or_else(|| standing_alone(sources))
         .or_else(|| texts(2).find_map(copyright_holder))
 }
-
-/// Words that make a name an organisation's (lowercase; matched as whole
-/// words, or as the start of a word for the stems).
-const ORGANISATION_WORDS: &[&str] = &[
-    "institute",
-    "institut",
-    "institution",
-    "instituto",
-    "centre",
-    "center",
-    "foundation",
-    "fondation",
-    "stiftung",
-    "council",
-    "conseil",
-    "university",
-    "université",
-    "universität",
-    "universidad",
-    "universiteit",
-    "bank",
-    "agency",
-    "agence",
-    "ministry",
-    "ministère",
-    "ministerium",
-    "organisation",
-    "organization",
-    "office",
-    "commission",
-    "department",
-    "bureau",
-    "survey",
-    "association",
-    "society",
-    "academy",
-    "union",
-    "federation",
-    "forum",
-    "observatory",
-    "secretariat",
-    "authority",
-    "library",
-    "bibliotheek",
-    "bibliothèque",
-    "bibliothek",
-    "press",
-    "publishing",
-    "publishers",
-    "programme",
-    "trust",
-    "fund",
-    "network",
-    "laboratory",
-    "corporation",
-    "incorporated",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "gmbh",
-    "llc",
-    "group",
-    "think tank",
-];
 
 /// Corporate suffixes that follow a comma but belong to the name.
 const SUFFIXES: &[&str] = &[
@@ -187,7 +124,7 @@ fn copyright_holder(text: &str) -> Option<String> {
     let good = !name.is_empty()
         && word_count(&name) <= 10
         && starts_like_a_name(&name)
-        && (name.split_whitespace().count() <= 2 || has_organisation_word(&name));
+        && (name.split_whitespace().count() <= 2 || has_issuer_word(&name));
     good.then(|| tidy(&name))
 }
 
@@ -393,7 +330,7 @@ fn affiliation_lines(page: &[&PrintedLine], authors: &[String]) -> Vec<usize> {
     // with an affiliation under the name.
     let names: Vec<String> = authors
         .iter()
-        .filter(|a| !a.is_empty() && !has_organisation_word(a))
+        .filter(|a| !a.is_empty() && !has_issuer_word(a))
         .map(|a| folded(a))
         .collect();
     let mut out = Vec::new();
@@ -458,7 +395,7 @@ fn organisation_line(text: &str) -> Option<String> {
     let good = !affiliation
         && word_count(&segment) <= 9
         && starts_like_a_name(&segment)
-        && has_organisation_word(&segment)
+        && has_issuer_word(&segment)
         && capitalised_share(&segment) >= 1.0;
     good.then(|| tidy(&without_genre(&segment)))
 }
@@ -470,7 +407,7 @@ fn before_series(text: &str) -> String {
     if let Some(at) = series_start(text)
         && at > 0
         && let Some(head) = text.get(..at)
-        && has_organisation_word(head)
+        && has_issuer_word(head)
     {
         return head.trim().to_string();
     }
@@ -480,7 +417,7 @@ fn before_series(text: &str) -> String {
     let caps_run = words.iter().take_while(|w| is_caps(w)).count();
     if caps_run >= 2 && caps_run < words.len() {
         let head = words[..caps_run].join(" ");
-        if has_organisation_word(&head) {
+        if has_issuer_word(&head) {
             return head;
         }
     }
@@ -524,7 +461,7 @@ fn without_genre(name: &str) -> String {
     ];
     let mut name = name;
     while let Some((head, last)) = name.rsplit_once(' ') {
-        if !GENRES.contains(&last.to_lowercase().as_str()) || !has_organisation_word(head) {
+        if !GENRES.contains(&last.to_lowercase().as_str()) || !has_issuer_word(head) {
             break;
         }
         name = head;
@@ -545,23 +482,6 @@ fn strip_marks(text: &str) -> String {
     } else {
         trimmed.to_string()
     }
-}
-
-fn has_organisation_word(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
-    ORGANISATION_WORDS.iter().any(|org| {
-        if org.contains(' ') {
-            lower.contains(org)
-        } else {
-            words.iter().any(|w| {
-                w == org || w.trim_end_matches(['.', ';', ':']) == org.trim_end_matches('.')
-            })
-        }
-    })
 }
 
 /// Share of words that start with a capital (small words like "of" and
