@@ -202,7 +202,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     for &size in sizes.iter().take(4) {
         let mut start = 0;
         while start < front.len() {
-            if (front[start].size - size).abs() > size * 0.04 {
+            // A journal's article type set as large as the title, above
+            // it ("Research Article"), is not part of it.
+            if (front[start].size - size).abs() > size * 0.04 || is_genre_line(&front[start].text) {
                 start += 1;
                 continue;
             }
@@ -1338,6 +1340,31 @@ mod tests {
         assert_eq!(
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
+    fn an_article_type_above_the_title_in_its_size_is_left_out() {
+        let lines = vec![
+            line(1, "Hindawi Publishing Corporation", 8.0, 44.0),
+            line(1, "Research Article", 17.93, 134.2),
+            line(
+                1,
+                "Patient Experiences of Structured Heart Failure Programmes",
+                17.93,
+                158.1,
+            ),
+            line(
+                1,
+                "Nuala E. Tully, Karen M. Morgan, Helen M. Burke, and Hannah M. McGee",
+                11.96,
+                207.7,
+            ),
+        ];
+        let found = read_front_matter(&lines, "", &CommonWords::default());
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Patient Experiences of Structured Heart Failure Programmes")
         );
     }
 
