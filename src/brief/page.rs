@@ -1360,6 +1360,13 @@ mod tests {
                 11.96,
                 207.7,
             ),
+            line(
+                1,
+                "Objectives. Patient experiences of structured heart failure rehabilitation \
+                 and their views on the important components of heart failure services.",
+                8.97,
+                346.6,
+            ),
         ];
         let found = read_front_matter(&lines, "", &CommonWords::default());
         assert_eq!(
