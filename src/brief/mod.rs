@@ -389,6 +389,9 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 /// footer of the first pages (a journal's "VOL. 7, NO. 5, OCTOBER 1997", a
 /// report's "Workgroup ... April 2003") or a stamp in the margin; else the
 /// year of a copyright notice on the first pages ("© 2010 IEEE").
+/// Pages after the first two searched for a book's imprint.
+const IMPRINT_PAGES: usize = 5;
+
 fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
     let furniture = || {
         sources
@@ -404,13 +407,26 @@ fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
         .filter(|l| l.margin)
         .map(|l| l.text.as_str());
     let lines = || sources.lines.iter().map(|l| l.text.as_str());
+    let copyright =
+        |t: &str| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string()));
+    // A book's imprint ("© Global Grey 2018") follows its cover, half
+    // title and title page.
+    let imprint = sources
+        .text
+        .pages
+        .iter()
+        .skip(2)
+        .take(IMPRINT_PAGES)
+        .flat_map(|page| page.lines());
     page::dated_line(furniture().chain(margin), false)
-        .or_else(|| {
-            lines().chain(furniture()).find_map(|t| {
-                publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string()))
-            })
-        })
+        .or_else(|| lines().chain(furniture()).find_map(copyright))
         .or_else(|| page::venue_year(lines().chain(furniture())))
+        // There "(c)" is more often a subsection than a copyright mark.
+        .or_else(|| {
+            imprint
+                .filter(|t| t.contains('\u{a9}') || t.to_lowercase().contains("copyright"))
+                .find_map(copyright)
+        })
 }
 
 /// XMP dates are ISO 8601 already (`2024-06-15T09:30:00+02:00`); check the
@@ -938,6 +954,38 @@ mod tests {
         let mut as_title = lines.clone();
         as_title[0].text = "Proceedings of the 45th Annual Meeting of the ACL".into();
         assert_eq!(title(&as_title).map(|t| t.1), Some(MetadataSource::Info));
+    }
+
+    #[test]
+    fn a_books_imprint_dates_it_when_the_first_pages_do_not() {
+        let date = |pages: &[&str]| {
+            metadata_from(&Sources {
+                info: &Info::default(),
+                xmp: None,
+                printed: &PrintedMetadata::default(),
+                lines: &[],
+                page_heights: &[],
+                text: &text(pages),
+            })
+            .date
+            .map(|d| d.value)
+        };
+        let book = ["", "WALDEN\nBY\nHENRY DAVID THOREAU"];
+        assert_eq!(
+            date(
+                &[
+                    &book[..],
+                    &["This edition was published by Global Grey\n©GlobalGrey 2018"]
+                ]
+                .concat()
+            ),
+            Some("2018".to_string())
+        );
+        // In a statute, "(c)" starts a subsection.
+        assert_eq!(
+            date(&[&book[..], &["(c) 1974 amendments to the Act apply."]].concat()),
+            None
+        );
     }
 
     #[test]

@@ -133,12 +133,14 @@ fn copyright_holder(text: &str) -> Option<String> {
 /// within the few words after the mark.
 pub(crate) fn copyright_year(text: &str) -> Option<u32> {
     let at = copyright_mark(text)?;
+    // "© Copyright IBM Corp. 1995, 2002": the latest year is this edition's.
     text.get(at..)?
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)
         .filter_map(|w| w.parse().ok())
         .take(3)
-        .find(|y| (1900..=2100).contains(y))
+        .filter(|y| (1900..=2100).contains(y))
+        .max()
 }
 
 /// Where a copyright notice starts in the line: "©", "(c)", or the word
@@ -592,6 +594,10 @@ mod tests {
             Some(2005)
         );
         assert_eq!(copyright_year("c 2008 IOP Publishing Ltd"), Some(2008));
+        assert_eq!(
+            copyright_year("© Copyright IBM Corp. 1995, 2002"),
+            Some(2002)
+        );
         assert_eq!(
             copyright_holder(
                 "Boulder, Colorado, June 2009. c 2009 Association for Computational Linguistics"
