@@ -576,32 +576,6 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
         }
     }
     let mut all = names.clone();
-    // Journals that stack their authors: NAME / affiliation / "and" /
-    // NAME / affiliation / "and" / ...
-    if let Some(start) = front.iter().position(|l| std::ptr::eq(*l, *anchor)) {
-        let mut after_and = false;
-        for line in front.iter().skip(start + 1).take(60) {
-            let text = line.text.trim();
-            if line.page != anchor.page {
-                break;
-            }
-            if text == "and" || text == "&" {
-                after_and = true;
-                continue;
-            }
-            if after_and {
-                if (line.size - anchor.size).abs() > 0.03 * anchor.size || !looks_like_names(text) {
-                    break;
-                }
-                for name in split_names(text) {
-                    if !all.contains(&name) {
-                        all.push(name);
-                    }
-                }
-                after_and = false;
-            }
-        }
-    }
     for (i, row) in rows.iter().enumerate() {
         // The anchor's row, or a row of two names or more: a lone line
         // in the names' size below them is a heading ("Statement of
@@ -616,7 +590,53 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
             }
         }
     }
+    if let Some(start) = front.iter().position(|l| std::ptr::eq(*l, *anchor)) {
+        for name in stacked_names(&front[start..]) {
+            if !all.contains(&name) {
+                all.push(name);
+            }
+        }
+    }
     all
+}
+
+/// Journals that stack their authors, each name over its affiliation:
+/// NAME / affiliation / ("and") / NAME / affiliation, ... From the first
+/// name's line (`lines[0]`), the lines below in its size that read as
+/// names, while the lines between them are smaller, few and close.
+fn stacked_names(lines: &[&PrintedLine]) -> Vec<String> {
+    let Some((anchor, rest)) = lines.split_first() else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    let mut previous_top = anchor.top;
+    let mut between = 0;
+    let mut after_and = false;
+    for line in rest.iter().take(60) {
+        let text = line.text.trim();
+        if line.page != anchor.page || line.top - previous_top > 2.5 * anchor.size {
+            break;
+        }
+        previous_top = line.top;
+        if text == "and" || text == "&" {
+            after_and = true;
+            continue;
+        }
+        let same_size = (line.size - anchor.size).abs() <= 0.03 * anchor.size;
+        if same_size && looks_like_names(text) {
+            names.extend(split_names(text));
+            (between, after_and) = (0, false);
+        } else if after_and || line.size > anchor.size || between >= 4 {
+            // After "and" a name must follow; a larger line or a long
+            // run of others ends the block.
+            break;
+        } else {
+            // An affiliation or an address under the name.
+            between += 1;
+            after_and = text.ends_with(" and");
+        }
+    }
+    names
 }
 
 /// Names often run over several lines ("Brooke F. Connor, Donna L. Rose,"
@@ -882,6 +902,19 @@ pub(crate) fn dated_line<'a>(
             if after.split_whitespace().next().is_some_and(is_clock_time) {
                 continue;
             }
+            // "(January 1970 to April 2009)": a period the text covers, at
+            // either end.
+            let period_word = |w: &str| PERIOD_WORDS.contains(&w.to_lowercase().as_str());
+            if after.split_whitespace().next().is_some_and(period_word)
+                || before.split_whitespace().last().is_some_and(period_word)
+            {
+                continue;
+            }
+            // A date that closes a parenthesis inside running text ("...
+            // June 2008), Cochrane Central Register of Controlled").
+            if after.starts_with(')') && after.split_whitespace().count() > 3 {
+                continue;
+            }
             let tier = match words.saturating_sub(date_words) {
                 0..=3 => 0,
                 4..=8 => 1,
@@ -906,6 +939,12 @@ const PUBLISHED_LABELS: &[&str] = &[
     "발행일",
     "発行日",
     "出版日期",
+];
+
+/// Words that run a date on to the end of a period ("January 1970 to April
+/// 2009").
+const PERIOD_WORDS: &[&str] = &[
+    "to", "until", "till", "through", "bis", "au", "à", "jusqu'à",
 ];
 
 /// Words that introduce a date of the manuscript's history, or of an event
@@ -1344,6 +1383,53 @@ mod tests {
     }
 
     #[test]
+    fn names_stacked_over_smaller_affiliations_are_all_authors() {
+        let lines = vec![
+            line(1, "Shift work interventions for", 21.92, 82.2),
+            line(1, "reduced work-family conflict", 21.92, 104.2),
+            line(1, "Marie Gee Wilson", 12.95, 131.5),
+            line(
+                1,
+                "The University of Auckland Business School, Auckland, New Zealand",
+                10.96,
+                145.9,
+            ),
+            line(1, "Andrea Polzer-Debruyne", 12.95, 160.7),
+            line(
+                1,
+                "Department of Psychology, Massey University, Auckland,",
+                10.96,
+                175.3,
+            ),
+            line(1, "New Zealand, and", 10.96, 187.2),
+            line(1, "Sophie Chen and Sonia Fernandes", 12.95, 202.0),
+            line(
+                1,
+                "The University of Auckland Business School, Auckland, New Zealand",
+                10.96,
+                216.6,
+            ),
+            line(1, "Abstract", 9.46, 252.7),
+            line(
+                1,
+                "Purpose – This research aims to investigate the efficacy of family involvement \
+                 in shift work training targeting physiological and social coping strategies.",
+                8.47,
+                265.0,
+            ),
+        ];
+        assert_eq!(
+            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            [
+                "Marie Gee Wilson",
+                "Andrea Polzer-Debruyne",
+                "Sophie Chen",
+                "Sonia Fernandes"
+            ]
+        );
+    }
+
+    #[test]
     fn an_article_type_above_the_title_in_its_size_is_left_out() {
         let lines = vec![
             line(1, "Hindawi Publishing Corporation", 8.0, 44.0),
@@ -1509,6 +1595,14 @@ mod tests {
             None
         );
         assert_eq!(date(&["Date of Incident: 01/09/2015"]), None);
+        assert_eq!(
+            date(&["(January 1970 to April 2009). Changes in haemoglobin"]),
+            None
+        );
+        assert_eq!(
+            date(&["June 2008), Cochrane Central Register of Controlled"]),
+            None
+        );
         // A date with a clock time is a production stamp, even in a footer.
         assert_eq!(
             dated_line(
