@@ -826,7 +826,22 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     let mut venue_goes_on = false;
     for line in lines {
         let lower = line.to_lowercase();
-        let venue_at = VENUE_WORDS.iter().filter_map(|w| lower.find(w)).min();
+        // A journal's citation line: "Postgrad Med J 2010;86:272–278".
+        let cited = line
+            .split_whitespace()
+            .position(|w| {
+                w.split_once(';').is_some_and(|(year, volume)| {
+                    year.len() == 4
+                        && year.bytes().all(|b| b.is_ascii_digit())
+                        && volume.starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
+            .map(|_| 0);
+        let venue_at = VENUE_WORDS
+            .iter()
+            .filter_map(|w| lower.find(w))
+            .min()
+            .or(cited);
         let from = match venue_at {
             Some(at) => Some(at),
             None if venue_goes_on && line.split_whitespace().count() <= 6 => Some(0),
@@ -856,7 +871,13 @@ fn year_after(line: &str, from: usize) -> Option<u32> {
     line.get(from..)?
         .split_whitespace()
         .filter(|w| !w.starts_with('('))
-        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        // "2010;86:272": the year before a volume.
+        .map(|w| {
+            w.split(';')
+                .next()
+                .unwrap_or(w)
+                .trim_end_matches([',', '.', ':'])
+        })
         .filter(|w| w.len() == 4)
         .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)))
 }
@@ -1540,6 +1561,10 @@ mod tests {
             Some("2004")
         );
         assert_eq!(year(&["To appear in OSDI 2006"]).as_deref(), Some("2006"));
+        assert_eq!(
+            year(&["Postgrad Med J 2010;86:272–278"]).as_deref(),
+            Some("2010")
+        );
         assert_eq!(
             year(&["Proceedings of the 45th Annual Meeting of the ACL, pages 696–703, Prague, June 2007."])
                 .as_deref(),
