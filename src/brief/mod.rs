@@ -273,7 +273,7 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
-        } else if names_people(&sources.printed.authors) && !names_people(&candidate.value) {
+        } else if sources.printed.names_people && !names_people(&candidate.value) {
             // "IEEE" in Info, where the page names the paper's authors.
             candidate.rejected = Some("an organisation, where the page names people");
         }
@@ -646,9 +646,10 @@ pub fn printed_lines(
             }
             let printed = PrintedLine {
                 page,
-                // Names and marks are matched by letter: "Seppa\u{308}la\u{308}"
-                // must read as "Seppälä".
-                text: crate::text::normalize::to_nfc(text.to_string()),
+                // Clean as the text is ("Efﬁcient" with its ligature reads
+                // "Efficient"), and names and marks are matched by letter:
+                // "Seppa\u{308}la\u{308}" must read as "Seppälä".
+                text: printed_text(text),
                 size: line.size,
                 top: layout.height - line.y1,
                 cells: cells(line),
@@ -702,6 +703,12 @@ fn join_split_headings(placed: &mut Vec<(PrintedLine, f32, f32)>, body: f32) {
     }
 }
 
+/// A printed line's text as the metadata rules read it: ligatures
+/// expanded, invisible characters dropped, spaces collapsed, NFC.
+fn printed_text(text: &str) -> String {
+    crate::text::normalize::to_nfc(crate::text::normalize::clean_line(text))
+}
+
 /// A gap between two words of a line separates two items (names side by
 /// side, an issuer and a number), not two words, when it is wider than
 /// `WIDE_GAP` em, or wider than `ITEM_GAP` em and `ITEM_GAP_RATIO` times
@@ -736,6 +743,7 @@ fn cells(line: &crate::pdf::layout::Line) -> Vec<String> {
         current.push_str(&word.text);
     }
     cells.push(current);
+    let cells: Vec<String> = cells.iter().map(|c| printed_text(c)).collect();
     if cells.len() > 1 { cells } else { Vec::new() }
 }
 

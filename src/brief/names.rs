@@ -485,6 +485,11 @@ const PARTICLES: &[&str] = &[
     "la", "bin", "ibn", "al", "el", "ter", "ten",
 ];
 
+/// English words that join phrases, never part of a person's name.
+const FUNCTION_WORDS: &[&str] = &[
+    "by", "for", "and", "of", "the", "on", "in", "to", "with", "from", "at", "or",
+];
+
 /// Words no name ends with: a phrase cut at the end of a line ("Fresno
 /// and", "Drug Abuse Puts Your").
 const NEVER_LAST_IN_A_NAME: &[&str] = &[
@@ -534,11 +539,16 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
     // "The Volunteer Promise": no one's name starts with an article ("An"
     // may be a given name: "AN ZHU").
     let article = raw.first().is_some_and(|w| w.to_lowercase() == "the");
+    // A person's name holds no English function word ("Summary by
+    // Received Date"; an organisation's may: "Department of ...") and no
+    // trade mark ("Adobe® Acrobat® SDK").
+    let unlike_a_person = name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
+        || words.iter().any(|w| FUNCTION_WORDS.contains(w));
     // Most of a name's words are not words of the text: "An English Fairy
     // Tale" has one, "Walter Gary Sharp" all three.
     let uncommon = 2 * telling.iter().filter(|w| !common.contains(w)).count() >= telling.len()
         && !telling.is_empty();
-    if script_without_case || (!article && uncommon) {
+    if script_without_case || (!article && !unlike_a_person && uncommon) {
         NameKind::Person
     } else if (article && uncommon) || common.is_proper_name(name) {
         // "The Brookings Institution"; common words the text capitalises
@@ -611,6 +621,11 @@ mod tests {
         );
         assert_eq!(name_kind("An Act", &common), NameKind::Phrase);
         assert_eq!(name_kind("AN ZHU", &common), NameKind::Person);
+        assert_eq!(
+            name_kind("Summary by Received Date", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(name_kind("Adobe® Acrobat® SDK", &common), NameKind::Phrase);
         // One word of four the text never writes in lower case.
         assert_eq!(
             name_kind("An English Drilling Tale", &common),

@@ -76,6 +76,8 @@ pub struct PrintedMetadata {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub authors: Vec<String>,
+    /// Whether the authors include a person, not only organisations.
+    pub names_people: bool,
     /// ISO date at printed precision, and the line it was printed on.
     pub date: Option<(String, String)>,
     pub series: Option<String>,
@@ -128,6 +130,10 @@ pub fn read_front_matter(
     }
     let (names, labelled) = authors_after(&front, after_title);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
+    found.names_people = found
+        .authors
+        .iter()
+        .any(|n| name_kind(n, common) == NameKind::Person);
     // A cover without a date: the page after it ("This edition July 2016").
     found.date = printed_date(&front, after_title).or_else(|| {
         let on_page_one = front.iter().all(|l| l.page == 1);
@@ -296,6 +302,7 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     !is_genre_line(text)
+        && !is_numbered_heading(text)
         && !is_identifier_line(text)
         && has_letters(text, 3)
         && words <= 40
@@ -307,6 +314,21 @@ fn is_title_like(text: &str) -> bool {
             .trim()
             .chars()
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
+}
+
+/// A section's heading, numbered "6.4 Internal PXC" or "1. Introduction":
+/// a page from inside a document, not its title.
+fn is_numbered_heading(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = words.next().unwrap_or("");
+    number.contains('.')
+        && number.split('.').any(|part| !part.is_empty())
+        && number
+            .split('.')
+            .all(|part| part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A subtitle: the lines right after the title, smaller than it but larger
@@ -1448,6 +1470,15 @@ mod tests {
                 "Sonia Fernandes"
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_section_heading_is_no_title() {
+        assert!(is_numbered_heading("6.4 Internal PXC"));
+        assert!(is_numbered_heading("1. Introduction"));
+        assert!(!is_numbered_heading("2021 Annual Report"));
+        assert!(!is_numbered_heading("10 Ways to Save Water"));
+        assert!(!is_numbered_heading("3.14 and other numbers"));
     }
 
     #[test]
