@@ -178,10 +178,24 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         .title
         .clone()
         .map(|t| Candidate::new(t, MetadataSource::Page));
+    // A numbered section heading ("6.4 Internal PXC") as the largest line:
+    // a page from inside a document, whose own title the metadata may know.
+    let (first, last) = match printed {
+        Some(p) if page::is_numbered_heading(&p.value) => (None, Some(p)),
+        p => (p, None),
+    };
+    if last.is_some() {
+        for candidate in &mut unconfirmed {
+            if candidate.rejected == Some("not printed on the first page") {
+                candidate.rejected = None;
+            }
+        }
+    }
     confirmed
         .into_iter()
-        .chain(printed)
+        .chain(first)
         .chain(unconfirmed)
+        .chain(last)
         .collect()
 }
 
@@ -958,6 +972,27 @@ mod tests {
                 MetadataSource::Page
             ))
         );
+        // A numbered section heading as the largest line: a page from inside
+        // a document, whose title the Info dictionary knows.
+        let inside = PrintedMetadata {
+            title: Some("6.4 Internal PXC".into()),
+            ..PrintedMetadata::default()
+        };
+        let info_guide = Info {
+            title: Some("Interface Configuration Guide".into()),
+            ..Info::default()
+        };
+        let chosen = metadata_from(&Sources {
+            info: &info_guide,
+            xmp: None,
+            printed: &inside,
+            lines: &[],
+            page_heights: &[],
+            text: &text(&["6.4 Internal PXC\nA PXC joins two interfaces of the same router."]),
+        })
+        .title
+        .map(|t| t.value);
+        assert_eq!(chosen.as_deref(), Some("Interface Configuration Guide"));
         // Printed as the title, the Info title is confirmed.
         let mut as_title = lines.clone();
         as_title[0].text = "Proceedings of the 45th Annual Meeting of the ACL".into();

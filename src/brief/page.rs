@@ -302,7 +302,6 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     !is_genre_line(text)
-        && !is_numbered_heading(text)
         && !is_identifier_line(text)
         && has_letters(text, 3)
         && words <= 40
@@ -317,8 +316,8 @@ fn is_title_like(text: &str) -> bool {
 }
 
 /// A section's heading, numbered "6.4 Internal PXC" or "1. Introduction":
-/// a page from inside a document, not its title.
-fn is_numbered_heading(text: &str) -> bool {
+/// as the largest line, it marks a page from inside a document.
+pub(crate) fn is_numbered_heading(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let number = words.next().unwrap_or("");
     number.contains('.')
