@@ -360,6 +360,9 @@ pub enum NameKind {
 /// matched as whole words, a phrase anywhere): a line on a cover holding
 /// one names the issuer.
 const ISSUER_WORDS: &[&str] = &[
+    "service",
+    "administration",
+    "parliament",
     "institute",
     "institut",
     "institution",
@@ -424,7 +427,6 @@ const ISSUER_WORDS: &[&str] = &[
 /// Words of other organisations' names: "Committee on Finance", "Research
 /// & Development Division" name an organisation, seldom the issuer.
 const MORE_ORGANISATION_WORDS: &[&str] = &[
-    "administration",
     "alliance",
     "assembly",
     "board",
@@ -441,9 +443,7 @@ const MORE_ORGANISATION_WORDS: &[&str] = &[
     "lab",
     "laboratories",
     "limited",
-    "parliament",
     "project",
-    "service",
     "services",
     "squadron",
     "systems",

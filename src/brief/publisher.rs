@@ -694,6 +694,14 @@ mod tests {
             Some("Centre for Health Systems Analysis")
         );
         assert_eq!(organisation_line("Internal Revenue Serv-"), None);
+        assert_eq!(
+            organisation_line("EUROPEAN PARLIAMENT").as_deref(),
+            Some("EUROPEAN PARLIAMENT")
+        );
+        assert_eq!(
+            organisation_line("Federal Aviation Administration").as_deref(),
+            Some("Federal Aviation Administration")
+        );
         assert_eq!(labelled("published by the Internal Revenue Service"), None);
     }
 
