@@ -779,7 +779,27 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
         .chain(front.iter().skip(after_title + NEAR))
         .copied()
         .collect();
-    dated_line(ordered.iter().map(|l| l.text.as_str()), true).or_else(|| {
+    // A date set apart on its line ("Department of the Treasury
+    // DECEMBER 12, 2022") stands alone as much as one on a line of its
+    // own; its line is read too, for the labels on it.
+    let items = ordered.iter().flat_map(|line| {
+        let labelled = line.cells.iter().any(|cell| {
+            let lower = cell.to_lowercase();
+            HISTORY_LABELS
+                .iter()
+                .chain(PUBLISHED_LABELS)
+                .any(|label| lower.contains(label))
+        });
+        let dated_cells = line
+            .cells
+            .iter()
+            .filter(move |cell| {
+                !labelled && find_dates(cell).first().is_some_and(|d| d.offset == 0)
+            })
+            .map(String::as_str);
+        std::iter::once(line.text.as_str()).chain(dated_cells)
+    });
+    dated_line(items, true).or_else(|| {
         // A year alone on its line ("Denver, Colorado" / "1998").
         ordered.iter().find_map(|line| {
             let text = line.text.trim().trim_start_matches('\u{a9}').trim();
@@ -1577,6 +1597,34 @@ mod tests {
                 "C. H. A. Huan"
             ]
         );
+    }
+
+    #[test]
+    fn a_date_set_apart_on_its_line_stands_alone() {
+        let with_cells = |text: &str, cells: &[&str], top: f32| {
+            let mut line = line(1, text, 10.0, top);
+            line.cells = cells.iter().map(|c| c.to_string()).collect();
+            line
+        };
+        let mut lines = vec![
+            line(1, "MANUAL TRANSMITTAL 2.3.59", 16.0, 40.0),
+            with_cells(
+                "Department of the Treasury DECEMBER 12, 2022",
+                &["Department of the Treasury", "DECEMBER 12, 2022"],
+                77.0,
+            ),
+            line(1, "EFFECTIVE DATE", 10.0, 130.0),
+            line(1, "(01-17-2023)", 10.0, 146.0),
+        ];
+        let date = |lines: &[PrintedLine]| {
+            read_front_matter(lines, "", &CommonWords::default())
+                .date
+                .map(|d| d.0)
+        };
+        assert_eq!(date(&lines).as_deref(), Some("2022-12-12"));
+        // A label set apart keeps its date: received is not published.
+        lines[1] = with_cells("Received 12 May 2020", &["Received", "12 May 2020"], 77.0);
+        assert_eq!(date(&lines).as_deref(), Some("2023-01-17"));
     }
 
     #[test]
