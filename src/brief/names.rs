@@ -499,56 +499,29 @@ const NEVER_LAST_IN_A_NAME: &[&str] = &[
 
 /// Whether a printed name is a person's, an organisation's or neither.
 pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
-    let raw: Vec<&str> = name.split_whitespace().collect();
-    let words: Vec<&str> = raw
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let lower = |w: &str| w.to_lowercase();
-    let corporate_suffix = name
-        .rsplit(", ")
-        .next()
-        .is_some_and(|last| CORPORATE_SUFFIXES.contains(&last.to_lowercase().as_str()));
-    let acronym = words.len() == 1
-        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && words[0]
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&');
-    if corporate_suffix || acronym || has_organisation_word(name) {
+    if names_an_organisation(name) {
         return NameKind::Organisation;
     }
-    if words
-        .last()
-        .is_some_and(|w| NEVER_LAST_IN_A_NAME.contains(&lower(w).as_str()))
-    {
+    let last = name.split_whitespace().last().map(trim_word).unwrap_or("");
+    if NEVER_LAST_IN_A_NAME.contains(&last.to_lowercase().as_str()) {
         return NameKind::Phrase;
     }
-    // Initials ("J.", "Yu.A.", "U.S.") and particles say nothing either way.
-    let telling: Vec<&str> = raw
-        .iter()
-        .filter(|w| !is_initials(w))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
-        .filter(|w| !PARTICLES.contains(&lower(w).as_str()))
-        .collect();
+    let telling = telling_words(name);
+    // Most of a name's words are not words of the text: "An English Fairy
+    // Tale" has one, "Walter Gary Sharp" all three.
+    let uncommon = !telling.is_empty()
+        && 2 * telling.iter().filter(|w| !common.contains(w)).count() >= telling.len();
+    // "The Volunteer Promise": no one's name starts with an article ("An"
+    // may be a given name: "AN ZHU").
+    let article = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
     let script_without_case = name
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| !c.is_lowercase() && !c.is_uppercase());
-    // "The Volunteer Promise": no one's name starts with an article ("An"
-    // may be a given name: "AN ZHU").
-    let article = raw.first().is_some_and(|w| w.to_lowercase() == "the");
-    // A person's name holds no English function word ("Summary by
-    // Received Date"; an organisation's may: "Department of ...") and no
-    // trade mark ("Adobe® Acrobat® SDK").
-    let unlike_a_person = name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
-        || words.iter().any(|w| FUNCTION_WORDS.contains(w));
-    // Most of a name's words are not words of the text: "An English Fairy
-    // Tale" has one, "Walter Gary Sharp" all three.
-    let uncommon = 2 * telling.iter().filter(|w| !common.contains(w)).count() >= telling.len()
-        && !telling.is_empty();
-    if script_without_case || (!article && !unlike_a_person && uncommon) {
+    if script_without_case || (!article && !unlike_a_person(name) && uncommon) {
         NameKind::Person
     } else if (article && uncommon) || common.is_proper_name(name) {
         // "The Brookings Institution"; common words the text capitalises
@@ -557,6 +530,46 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
     } else {
         NameKind::Phrase
     }
+}
+
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A corporate suffix ("ARD, Inc."), a one-word acronym ("CCITT",
+/// "IEEE") or an organisation word ("Bureau of Reclamation").
+fn names_an_organisation(name: &str) -> bool {
+    let corporate_suffix = name
+        .rsplit(", ")
+        .next()
+        .is_some_and(|last| CORPORATE_SUFFIXES.contains(&last.to_lowercase().as_str()));
+    let words: Vec<&str> = name.split_whitespace().map(trim_word).collect();
+    let acronym = matches!(words.as_slice(), [word]
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
+    corporate_suffix || acronym || has_organisation_word(name)
+}
+
+/// The words of a name that can tell a person from a phrase: initials
+/// ("J.", "Yu.A.", "U.S.") and particles ("van der") say nothing.
+fn telling_words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .filter(|w| !is_initials(w))
+        .map(trim_word)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .filter(|w| !PARTICLES.contains(&w.to_lowercase().as_str()))
+        .collect()
+}
+
+/// A person's name holds no English function word ("Summary by Received
+/// Date"; an organisation's may: "Department of ...") and no trade mark
+/// ("Adobe® Acrobat® SDK").
+fn unlike_a_person(name: &str) -> bool {
+    name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
+        || name
+            .split_whitespace()
+            .map(trim_word)
+            .any(|w| FUNCTION_WORDS.contains(&w))
 }
 
 /// Whether a line shaped like a list of names names no one: every item is
