@@ -618,7 +618,43 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
             }
         }
     }
-    all
+    with_repeated_affiliations(front, all)
+}
+
+/// Authors of one place each print its name over the same affiliation
+/// ("Jan-Niklas Antons" / "Quality and Usability Lab" / "TU Berlin", five
+/// times over, in the abstract's size and read between its lines). A line
+/// printed twice or more on the page is an affiliation, not a name; the
+/// line above each of its repeats is a name, when the first author found
+/// is one of them.
+fn with_repeated_affiliations(front: &[&PrintedLine], mut names: Vec<String>) -> Vec<String> {
+    let Some(first) = names.first().cloned() else {
+        return names;
+    };
+    let page: Vec<&PrintedLine> = front.iter().copied().filter(|l| l.page == 1).collect();
+    let repeats = |text: &str| page.iter().filter(|l| l.text.trim() == text).count() >= 2;
+    let mut above: Vec<String> = Vec::new();
+    for pair in page.windows(2) {
+        let (name_line, affiliation) = (pair[0], pair[1]);
+        let text = name_line.text.trim();
+        if repeats(affiliation.text.trim())
+            && !repeats(text)
+            && looks_like_names(text)
+            && let [name] = split_names(text).as_slice()
+            && !above.contains(name)
+        {
+            above.push(name.clone());
+        }
+    }
+    if above.len() >= 2 && above.contains(&first) {
+        names.retain(|n| !repeats(n));
+        for name in above {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// Journals that stack their authors, each name over its affiliation:
@@ -1441,6 +1477,28 @@ mod tests {
         assert_eq!(
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
+        );
+    }
+
+    #[test]
+    fn names_over_a_repeated_affiliation_are_all_authors() {
+        let mut lines = vec![
+            line(1, "Did You Notice? Neuronal Processing", 24.0, 120.5),
+            line(1, "of Multimodal Mobile Phone Feedback", 24.0, 144.5),
+        ];
+        let body = "To acknowledge information received by a mobile device, a number of \
+                    feedback modalities are available.";
+        let mut top = 212.6;
+        for name in ["Jan-Niklas Antons", "Robert Schleicher", "Sebastian Arndt"] {
+            lines.push(line(1, name, 8.52, top));
+            lines.push(line(1, "Quality and Usability Lab", 8.52, top + 12.0));
+            lines.push(line(1, "TU Berlin", 8.52, top + 24.0));
+            lines.push(line(1, body, 8.52, top + 36.0));
+            top += 80.0;
+        }
+        assert_eq!(
+            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            ["Jan-Niklas Antons", "Robert Schleicher", "Sebastian Arndt"]
         );
     }
 
