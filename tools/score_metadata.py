@@ -17,7 +17,7 @@ and final full stop dropped too), and "contains" (one name holds the other
 as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
 Bureau of Reclamation"). A null label counts as right when nothing is found.
 
-    python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2] [--show-misses]
+    python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2|heldout3] [--show-misses]
 """
 import argparse
 import json
@@ -91,7 +91,7 @@ def pdfinfo_fields(pdf):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2"], default="fidelity")
+    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3"], default="fidelity")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
     args = ap.parse_args()
@@ -100,7 +100,7 @@ def main():
         rows = [json.loads(l) for l in (base / "truth.jsonl").open()]
     else:
         base = SHARED / "corpus"
-        name = {"labels": "metadata-labels.jsonl", "heldout": "metadata-heldout.jsonl", "heldout2": "metadata-heldout2.jsonl"}[args.set]
+        name = {"labels": "metadata-labels.jsonl", "heldout": "metadata-heldout.jsonl", "heldout2": "metadata-heldout2.jsonl", "heldout3": "metadata-heldout3.jsonl"}[args.set]
         rows = [json.loads(l) for l in (ROOT / "tests" / name).open()]
     pdfs = [base / r["pdf"] for r in rows]
     out = subprocess.run([args.bindery, "extract", "-q", "-j2"] + [str(p) for p in pdfs], capture_output=True, text=True)
