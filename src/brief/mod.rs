@@ -287,6 +287,8 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
+        } else if spells_out(&sources.printed.authors, &candidate.value) {
+            candidate.rejected = Some("the page prints the names in full");
         } else if sources.printed.names_people && !names_people(&candidate.value) {
             // "IEEE" in Info, where the page names the paper's authors.
             candidate.rejected = Some("an organisation, where the page names people");
@@ -824,6 +826,20 @@ fn lists_more(printed: &[String], declared: &[String]) -> bool {
         })
 }
 
+/// Whether the page prints the same names as the metadata, some with more
+/// of them ("H. Sebastian Seung" for "Sebastian Seung").
+fn spells_out(printed: &[String], declared: &[String]) -> bool {
+    printed.len() == declared.len()
+        && printed
+            .iter()
+            .zip(declared)
+            .all(|(p, d)| folded(p).ends_with(&folded(d)))
+        && printed
+            .iter()
+            .zip(declared)
+            .any(|(p, d)| folded(p) != folded(d))
+}
+
 fn names_people(names: &[String]) -> bool {
     let nothing_known = names::CommonWords::default();
     names
@@ -1087,6 +1103,11 @@ mod tests {
         assert!(lists_more(&printed, &page(&["A. Shokrollahi"])));
         assert!(!lists_more(&printed, &page(&["A. Shokrollahi", "J. Roe"])));
         assert!(!lists_more(&page(&["Jane Doe"]), &page(&["Jane Doe"])));
+        assert!(spells_out(
+            &page(&["Viren Jain", "H. Sebastian Seung"]),
+            &page(&["Viren Jain", "Sebastian Seung"])
+        ));
+        assert!(!spells_out(&page(&["Jane Doe"]), &page(&["Jane Doe"])));
         // Info's "IEEE" loses to the people the page names.
         assert!(names_people(&page(&["Ed Chang", "Avideh Zakhor"])));
         assert!(!names_people(&page(&["IEEE"])));

@@ -32,7 +32,8 @@ pub fn split_names(text: &str) -> Vec<String> {
         }
     }
     let names: Vec<String> = pieces
-        .into_iter()
+        .iter()
+        .map(|n| without_honorific(n).to_string())
         .filter(|n| has_letters(n, 2) && is_name(n))
         .collect();
     // "By Ian Appleton, Working Group A": beside a person, a place of work
@@ -41,6 +42,29 @@ pub fn split_names(text: &str) -> Vec<String> {
         names.into_iter().filter(|n| !is_affiliation(n)).collect()
     } else {
         names
+    }
+}
+
+/// Titles printed before a name, not part of it: cataloguers leave them
+/// out ("Dr. Saeed Murtaza").
+const HONORIFICS: &[&str] = &[
+    "dr.",
+    "dr",
+    "prof.",
+    "prof",
+    "professor",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "mme",
+    "mlle",
+    "sir",
+];
+
+fn without_honorific(name: &str) -> &str {
+    match name.split_once(' ') {
+        Some((first, rest)) if HONORIFICS.contains(&first.to_lowercase().as_str()) => rest.trim(),
+        _ => name,
     }
 }
 
@@ -669,6 +693,10 @@ mod tests {
             ]
         );
         assert!(split_names("(By State)").is_empty());
+        assert_eq!(
+            split_names("Athar Mohsin Zaidi, Dr. Saeed Murtaza, Prof. Ann Lee"),
+            ["Athar Mohsin Zaidi", "Saeed Murtaza", "Ann Lee"]
+        );
         // A parenthesis the word opens itself stays.
         assert_eq!(without_letter_marks("Smith (ed.)"), "Smith (ed.)");
     }
