@@ -348,8 +348,12 @@ impl CommonWords {
         found
     }
 
+    /// Whether the text writes `word` in lower case (each part of a
+    /// hyphenated word: "Water-wave").
     fn contains(&self, word: &str) -> bool {
-        self.lower.contains(&word.to_lowercase())
+        word.to_lowercase()
+            .split(['-', '\u{2010}'])
+            .all(|part| !part.is_empty() && self.lower.contains(part))
     }
 
     /// Whether the text names `phrase` capitalised inside a sentence.
@@ -451,6 +455,10 @@ const ISSUER_WORDS: &[&str] = &[
 /// Words of other organisations' names: "Committee on Finance", "Research
 /// & Development Division" name an organisation, seldom the issuer.
 const MORE_ORGANISATION_WORDS: &[&str] = &[
+    "projet",
+    "projekt",
+    "proyecto",
+    "проект",
     "alliance",
     "assembly",
     "board",

@@ -236,11 +236,29 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             start = end;
         }
     }
-    // Nothing larger than the body: the first plausible line.
-    front
-        .iter()
-        .position(|l| is_title_like(&l.text))
-        .map(|i| (i, i + 1))
+    // Nothing larger than the body: the first plausible line, with the
+    // lines right under it in its size (an OCR layer's sizes vary too much
+    // for a title to stand out).
+    let start = front.iter().position(|l| is_title_like(&l.text))?;
+    let size = front[start].size;
+    let mut end = start + 1;
+    // The body is in this size too: a title of three lines at most, that
+    // ends before a full stop.
+    while end < front.len()
+        && end - start < 3
+        && !front[end - 1].text.trim_end().ends_with('.')
+        && (front[end].size - size).abs() <= size * 0.04
+        && front[end].page == front[end - 1].page
+        && front[end].top - front[end - 1].top < size * 2.2
+        && is_title_like(&front[end].text)
+        && strip_by(&front[end].text).is_none()
+        && !names_someone(front[end], common)
+        // A list ("Alabsi S1, *Alhadainy HA 2, Darrag AM 2") is the authors.
+        && front[end].text.matches(',').count() < 2
+    {
+        end += 1;
+    }
+    Some((start, end))
 }
 
 /// A title whose first word is set small above it ("THE" / "CONSTITUTION"
@@ -301,7 +319,13 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
 
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    !is_genre_line(text)
+    // Most of a title is letters; an OCR layer's reading of a formula or a
+    // citation line is not ("J. Physiol. (I955) I28, 54I-546").
+    let printed = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    2 * letters >= printed
+        && !is_running_head(text)
+        && !is_genre_line(text)
         && !is_identifier_line(text)
         && has_letters(text, 3)
         && words <= 40
@@ -328,6 +352,17 @@ pub(crate) fn is_numbered_heading(text: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A page number and a section's name, as a journal's running head
+/// prints them ("272 Notes"); a title may start with a number ("100
+/// Years of Solitude") but says more.
+fn is_running_head(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        && words.count() <= 2
 }
 
 /// A subtitle: the lines right after the title, smaller than it but larger
@@ -1478,6 +1513,33 @@ mod tests {
             join_lines(&[&marked]),
             "Probabilistic XML via Markov Chains"
         );
+    }
+
+    #[test]
+    fn a_scanned_page_title_among_lines_of_one_size() {
+        // An OCR layer: every line in nearly the body's size, a citation
+        // line read as "(I955) I28".
+        let body = "We have previously shown the possibility of reanimating the adult rat cooled";
+        let lines = vec![
+            line(1, "541", 11.8, 43.1),
+            line(1, "J. Physiol. (I955) I28, 54I-546", 13.5, 79.7),
+            line(1, "REANIMATION OF RATS FROM BODY TEMPERATURES", 11.9, 115.5),
+            line(1, "BETWEEN 0 AND 1°C BY MICROWAVE DIATHERMY", 11.9, 129.4),
+            line(1, "By R. K. ANDJUS* AND J. E. LOVELOCK", 12.7, 150.9),
+            line(1, body, 13.2, 221.6),
+            line(1, body, 12.9, 234.2),
+            line(1, body, 13.2, 247.0),
+        ];
+        let found = read_front_matter(&lines, "", &CommonWords::default());
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "REANIMATION OF RATS FROM BODY TEMPERATURES BETWEEN 0 AND 1°C BY MICROWAVE DIATHERMY"
+            )
+        );
+        assert_eq!(found.authors, ["R. K. ANDJUS", "J. E. LOVELOCK"]);
+        assert!(is_running_head("272 Notes"));
+        assert!(!is_running_head("100 Years of Solitude"));
     }
 
     #[test]
