@@ -104,7 +104,7 @@ pub fn read_front_matter(
         // A line break the text did not need starts the subtitle, when
         // the title's own lines hold both.
         let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
-        let main = join_lines(&front[start..split]);
+        let main = without_division_label(&join_lines(&front[start..split])).to_string();
         after_title = end;
         let later = subtitle(&front, (start, end), body, common);
         let sub = match (split < end, later) {
@@ -352,6 +352,49 @@ pub(crate) fn is_numbered_heading(text: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Words that number a division of a larger work.
+const DIVISION_WORDS: &[&str] = &[
+    "chapter",
+    "section",
+    "part",
+    "annex",
+    "appendix",
+    "chapitre",
+    "partie",
+    "annexe",
+    "kapitel",
+    "teil",
+    "anhang",
+    "capítulo",
+    "sección",
+    "parte",
+    "anexo",
+];
+
+/// The title without the division of the larger work it heads ("CHAPTER 6
+/// – AN OVERVIEW ..." gives "AN OVERVIEW ...", "Section 9: Development of
+/// ..." gives "Development of ..."): a number, not the title.
+fn without_division_label(title: &str) -> &str {
+    let mut words = title.splitn(3, ' ');
+    let (Some(word), Some(number), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return title;
+    };
+    let number = number.trim_end_matches([':', '.', '\u{2013}', '\u{2014}', '-']);
+    let numbered = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || number.chars().all(|c| "IVXLC".contains(c))
+            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
+    if !DIVISION_WORDS.contains(&word.to_lowercase().as_str()) || !numbered {
+        return title;
+    }
+    let rest = rest.trim_start_matches([':', '.', '\u{2013}', '\u{2014}', '-', ' ']);
+    if rest.split_whitespace().count() >= 2 {
+        rest
+    } else {
+        title
+    }
 }
 
 /// A page number and a section's name, as a journal's running head
@@ -1539,6 +1582,18 @@ mod tests {
         );
         assert_eq!(found.authors, ["R. K. ANDJUS", "J. E. LOVELOCK"]);
         assert!(is_running_head("272 Notes"));
+        assert_eq!(
+            without_division_label("CHAPTER 6 – AN OVERVIEW OF MARKET STRUCTURE"),
+            "AN OVERVIEW OF MARKET STRUCTURE"
+        );
+        assert_eq!(
+            without_division_label("Section 9: Development of Water Alternatives"),
+            "Development of Water Alternatives"
+        );
+        assert_eq!(
+            without_division_label("Part of the Solution"),
+            "Part of the Solution"
+        );
         assert!(!is_running_head("100 Years of Solitude"));
     }
 
