@@ -120,6 +120,8 @@ pub fn read_front_matter(
             (false, None) => None,
         };
         found.title = Some(match sub {
+            // "Section 9:" on a line of its own numbers the title below.
+            Some(sub) if is_division_label(&main) => sub,
             Some(sub) => {
                 let full = full_title(&main, &sub);
                 found.subtitle = Some(sub);
@@ -381,12 +383,7 @@ fn without_division_label(title: &str) -> &str {
     let (Some(word), Some(number), Some(rest)) = (words.next(), words.next(), words.next()) else {
         return title;
     };
-    let number = number.trim_end_matches([':', '.', '\u{2013}', '\u{2014}', '-']);
-    let numbered = !number.is_empty()
-        && (number.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || number.chars().all(|c| "IVXLC".contains(c))
-            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
-    if !DIVISION_WORDS.contains(&word.to_lowercase().as_str()) || !numbered {
+    if !is_division_label(&format!("{word} {number}")) {
         return title;
     }
     let rest = rest.trim_start_matches([':', '.', '\u{2013}', '\u{2014}', '-', ' ']);
@@ -395,6 +392,20 @@ fn without_division_label(title: &str) -> &str {
     } else {
         title
     }
+}
+
+/// "Section 9:", "CHAPTER 6 –", "Annex IV", "Appendix G".
+fn is_division_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(word), Some(number), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let number = number.trim_end_matches([':', '.', '\u{2013}', '\u{2014}', '-']);
+    let numbered = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || number.chars().all(|c| "IVXLC".contains(c))
+            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
+    DIVISION_WORDS.contains(&word.to_lowercase().as_str()) && numbered
 }
 
 /// A page number and a section's name, as a journal's running head
@@ -1594,6 +1605,8 @@ mod tests {
             without_division_label("Part of the Solution"),
             "Part of the Solution"
         );
+        assert!(is_division_label("Section 9:"));
+        assert!(!is_division_label("Section Nine of the Act"));
         assert!(!is_running_head("100 Years of Solitude"));
     }
 
