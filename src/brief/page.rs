@@ -1032,6 +1032,32 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     None
 }
 
+/// Where a "Published" label ends in `text`, unless history words
+/// precede it ("First published").
+fn published_at(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    let (at, label) = PUBLISHED_LABELS
+        .iter()
+        .filter_map(|l| lower.find(l).map(|at| (at, l)))
+        .min()?;
+    let before = lower.get(..at)?.trim_end();
+    let history = HISTORY_LABELS
+        .iter()
+        .filter_map(|h| h.split_whitespace().next())
+        .any(|first| before.ends_with(first));
+    // Byte offsets of the lower-cased text match the text's when the
+    // lower-casing kept every length (ASCII labels).
+    (!history && lower.len() == text.len()).then_some(at + label.len())
+}
+
+/// The first year printed in `text`, in parentheses or not ("(2004)").
+fn year_in(text: &str) -> Option<u32> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| w.len() == 4)
+        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)))
+}
+
 /// The first year printed in `line` after byte `from`, not in parentheses.
 fn year_after(line: &str, from: usize) -> Option<u32> {
     line.get(from..)?
@@ -1061,6 +1087,14 @@ pub(crate) fn dated_line<'a>(
     let mut best: Option<(usize, String, String)> = None;
     for line in lines {
         let text = line.trim();
+        // "Published in J. Environ. Qual. 33:2192–2200 (2004).": a year
+        // alone after the label, even in parentheses.
+        let published_year = published_at(text)
+            .and_then(|at| text.get(at..))
+            .and_then(|rest| find_dates(rest).is_empty().then(|| year_in(rest)).flatten());
+        if let Some(year) = published_year {
+            return Some((format!("{year:04}"), text.to_string()));
+        }
         for date in find_dates(text) {
             let before = text.get(..date.offset).unwrap_or("").to_lowercase();
             let label = before
@@ -1886,6 +1920,11 @@ mod tests {
             None
         );
         assert_eq!(date(&["Date of Incident: 01/09/2015"]), None);
+        assert_eq!(
+            date(&["Published in J. Environ. Qual. 33:2192–2200 (2004)."]).as_deref(),
+            Some("2004")
+        );
+        assert_eq!(date(&["First published 1854"]), None);
         assert_eq!(
             date(&["(January 1970 to April 2009). Changes in haemoglobin"]),
             None
