@@ -257,6 +257,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         && !names_someone(front[end], common)
         // A list ("Alabsi S1, *Alhadainy HA 2, Darrag AM 2") is the authors.
         && front[end].text.matches(',').count() < 2
+        // The body's lines are in sentence case: a title's go on a phrase
+        // or capitalise their words.
+        && (ends_mid_phrase(&front[end - 1].text) || title_cased(&front[end].text))
     {
         end += 1;
     }
@@ -406,6 +409,31 @@ fn is_division_label(text: &str) -> bool {
             || number.chars().all(|c| "IVXLC".contains(c))
             || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
     DIVISION_WORDS.contains(&word.to_lowercase().as_str()) && numbered
+}
+
+/// Whether a line stops in the middle of a phrase: after "and", "of", an
+/// article, a comma or a hyphen.
+fn ends_mid_phrase(text: &str) -> bool {
+    let text = text.trim_end();
+    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    text.ends_with([',', '-', '\u{2010}', '&'])
+        || CONTINUING_WORDS.contains(&last.as_str())
+        || ARTICLES.contains(&last.as_str())
+}
+
+/// Whether a line capitalises its words, as titles do ("Fifth-order
+/// Shallow Water-wave Models", "BY MICROWAVE DIATHERMY"): most words of
+/// four letters or more start with a capital.
+fn title_cased(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    !long.is_empty() && 5 * capitalised >= 4 * long.len()
 }
 
 /// A page number and a section's name, as a journal's running head
@@ -1627,6 +1655,10 @@ mod tests {
         );
         assert_eq!(found.authors, ["R. K. ANDJUS", "J. E. LOVELOCK"]);
         assert!(is_running_head("272 Notes"));
+        assert!(title_cased("Fifth-order Shallow Water-wave Models"));
+        assert!(!title_cased(
+            "Article 1. All human beings are born free and equal"
+        ));
         assert_eq!(
             without_division_label("CHAPTER 6 – AN OVERVIEW OF MARKET STRUCTURE"),
             "AN OVERVIEW OF MARKET STRUCTURE"
