@@ -388,6 +388,9 @@ pub enum NameKind {
 /// matched as whole words, a phrase anywhere): a line on a cover holding
 /// one names the issuer.
 const ISSUER_WORDS: &[&str] = &[
+    "verlag",
+    "éditions",
+    "editorial",
     "service",
     "administration",
     "parliament",

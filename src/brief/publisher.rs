@@ -695,6 +695,13 @@ mod tests {
         );
         assert_eq!(organisation_line("Internal Revenue Serv-"), None);
         assert_eq!(
+            copyright_holder(
+                "0932-0784 / 99 / 0300-0272 $ 06.00 © Verlag der Zeitschrift für Naturforschung, Tübingen"
+            )
+            .as_deref(),
+            Some("Verlag der Zeitschrift für Naturforschung")
+        );
+        assert_eq!(
             organisation_line("EUROPEAN PARLIAMENT").as_deref(),
             Some("EUROPEAN PARLIAMENT")
         );
