@@ -516,6 +516,10 @@ fn year_then_words(text: &str) -> bool {
         .is_some_and(|d| d.offset == 0 && d.iso.len() == 4 && has_letters(&text[d.end..], 3))
 }
 
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')
+}
+
 /// Words that tie two lines of a title into one phrase, at the end of
 /// the first or the start of the second ("... Implementation of" /
 /// "For the Assessment ..."). Articles count only at the end of a line: a
@@ -570,8 +574,7 @@ fn full_title(main: &str, sub: &str) -> String {
     let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
     // Chinese and Japanese titles run on without a colon ("东北电气发展股份有限公司
     // 2018 年第一季度报告": the company's first quarter report).
-    let han_or_kana = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
-    let continues = main.chars().last().is_some_and(han_or_kana)
+    let continues = main.chars().last().is_some_and(is_han_or_kana)
         || sub.starts_with(|c: char| c.is_lowercase() || c == '(')
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
@@ -1123,7 +1126,11 @@ pub(crate) fn dated_line<'a>(
         if let Some(year) = published_year {
             return Some((format!("{year:04}"), text.to_string()));
         }
-        for date in find_dates(text) {
+        let dates = find_dates(text);
+        // Several dates and no label: a table's row or a period ("2,000
+        // 2015-07-09 2016-01-09"), not a publication date.
+        let several = dates.len() >= 2;
+        for date in dates {
             let before = text.get(..date.offset).unwrap_or("").to_lowercase();
             let label = before
                 .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
@@ -1135,6 +1142,9 @@ pub(crate) fn dated_line<'a>(
             }
             if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
                 return Some((date.iso, text.to_string()));
+            }
+            if several {
+                continue;
             }
             let words = text.split_whitespace().count();
             let date_words = date.printed(text).split_whitespace().count();
@@ -1164,7 +1174,16 @@ pub(crate) fn dated_line<'a>(
             if after.starts_with(')') && after.split_whitespace().count() > 3 {
                 continue;
             }
-            let tier = match words.saturating_sub(date_words) {
+            // Chinese and Japanese write without spaces: two characters
+            // besides the date's units (年, 月, 日) count as a word.
+            let han = text.chars().filter(|c| is_han_or_kana(*c)).count();
+            let units = date
+                .printed(text)
+                .chars()
+                .filter(|c| matches!(c, '年' | '月' | '日'))
+                .count();
+            let unspaced = han.saturating_sub(units) / 2;
+            let tier = match words.saturating_sub(date_words) + unspaced {
                 0..=3 => 0,
                 4..=8 => 1,
                 // A date inside a sentence of the page is an event the
@@ -1952,6 +1971,15 @@ mod tests {
             None
         );
         assert_eq!(date(&["Date of Incident: 01/09/2015"]), None);
+        // A sentence in Chinese: the date of an agreement it tells of.
+        assert_eq!(
+            date(&["2013年5月16日菲达环保公司与浙江神鹰集团有限公司签订协议"]),
+            None
+        );
+        assert_eq!(
+            date(&["发行日期 2020年4月2日"]).as_deref(),
+            Some("2020-04-02")
+        );
         assert_eq!(
             date(&["Published in J. Environ. Qual. 33:2192–2200 (2004)."]).as_deref(),
             Some("2004")
