@@ -437,6 +437,7 @@ fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
     page::dated_line(furniture().chain(margin), false)
         .or_else(|| lines().chain(furniture()).find_map(copyright))
         .or_else(|| page::venue_year(lines().chain(furniture())))
+        .or_else(|| page::self_citation_year(lines().chain(furniture())))
         // There "(c)" is more often a subsection than a copyright mark.
         .or_else(|| {
             imprint

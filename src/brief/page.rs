@@ -1063,6 +1063,38 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     None
 }
 
+/// The year of the article's own citation in a journal's header: the one
+/// line of the front pages with a page range and a year in parentheses
+/// ("Z. Naturforsch. 54 a, 272-273 (1999);"). A page of references has
+/// many such lines and gives none.
+pub(crate) fn self_citation_year<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+) -> Option<(String, String)> {
+    let mut found = lines.into_iter().filter_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let page_range = words.iter().any(|w| {
+            let w = w.trim_end_matches([',', ';', '.']);
+            w.split_once(['-', '\u{2013}']).is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
+        });
+        let year = words.iter().find_map(|w| {
+            let inner = w.trim_end_matches([',', ';', '.', ':']);
+            let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
+            (inner.len() == 4)
+                .then(|| inner.parse::<u32>().ok())
+                .flatten()
+                .filter(|y| (1900..=2100).contains(y))
+        })?;
+        page_range.then(|| (format!("{year:04}"), line.trim().to_string()))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
 /// Where a "Published" label ends in `text`, unless history words
 /// precede it ("First published").
 fn published_at(text: &str) -> Option<usize> {
