@@ -278,8 +278,13 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     for candidate in &mut out {
         // One word the pages never print ("vhaisfalexaj", "JOHNSCA") is the
         // login of whoever made the file.
+        // An acronym of five capitals or fewer ("IBM", "CCITT") is an
+        // organisation's.
+        let acronym =
+            |n: &String| (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
         let login = |n: &String| {
-            is_account_name(n) || (!n.contains(' ') && !on_the_page(std::slice::from_ref(n)))
+            is_account_name(n)
+                || (!n.contains(' ') && !acronym(n) && !on_the_page(std::slice::from_ref(n)))
         };
         if candidate.value.iter().all(login) {
             candidate.rejected = Some("a user account or software name, not an author");
@@ -1053,6 +1058,10 @@ mod tests {
         let page = "Recommendation T.81 of the CCITT on still image compression.";
         assert_eq!(authors_given_info("vhaisfalexaj", page), None);
         assert_eq!(authors_given_info("JOHNSCA", page), None);
+        assert_eq!(
+            authors_given_info("IBM", page),
+            Some(vec!["IBM".to_string()])
+        );
         assert_eq!(
             authors_given_info("CCITT", page),
             Some(vec!["CCITT".to_string()])
