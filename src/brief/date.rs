@@ -117,7 +117,9 @@ fn month_of(word: &str) -> Option<u32> {
         .map(|&(_, m)| m)
 }
 
-fn year_of(word: &str) -> Option<u32> {
+/// A year from 1900 to 2100 written as one word, punctuation after it
+/// allowed ("2004", "2004).", "1998,").
+pub(crate) fn year_of(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(['.', ',', ';', ')', 'г']);
     (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())

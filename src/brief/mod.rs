@@ -686,6 +686,11 @@ pub fn printed_lines(
     lines
 }
 
+/// How many lines further in reading order the other half of a heading
+/// cut at the gutter is looked for: a column's worth, which also bounds
+/// the work on a page of many thousand lines.
+const SPLIT_HEADING_REACH: usize = 400;
+
 /// Joins the pieces of a large line that layout cut in two where it
 /// crosses the gutter between two columns ("Disk-Based Storage" | "for
 /// Scalable Video", read a column apart): same page, same size, same
@@ -700,9 +705,9 @@ fn join_split_headings(placed: &mut Vec<(PrintedLine, f32, f32)>, body: f32) {
             .then(|| {
                 placed
                     .iter()
-                    .enumerate()
                     .skip(i + 1)
-                    .position(|(_, (other, x0, _))| {
+                    .take(SPLIT_HEADING_REACH)
+                    .position(|(other, x0, _)| {
                         (other.size - size).abs() <= size * 0.02
                             && (other.top - top).abs() <= size * 0.2
                             && (0.0..=size).contains(&(x0 - x1))

@@ -6,11 +6,12 @@
 //! Works on [`PrintedLine`]s (text, size, position) so it does not depend on
 //! how layout represents pages.
 
-use crate::brief::date::find_dates;
+use crate::brief::date::{find_dates, year_of};
 use crate::brief::names::{
     CommonWords, NameKind, is_affiliation, looks_like_names, name_kind, names_no_one,
     plausible_authors, split_names,
 };
+use crate::pdf::layout::is_cjk;
 
 /// One printed line, as layout found it.
 #[derive(Debug, Clone, PartialEq)]
@@ -516,10 +517,6 @@ fn year_then_words(text: &str) -> bool {
         .is_some_and(|d| d.offset == 0 && d.iso.len() == 4 && has_letters(&text[d.end..], 3))
 }
 
-fn is_han_or_kana(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}')
-}
-
 /// Words that tie two lines of a title into one phrase, at the end of
 /// the first or the start of the second ("... Implementation of" /
 /// "For the Assessment ..."). Articles count only at the end of a line: a
@@ -574,7 +571,7 @@ fn full_title(main: &str, sub: &str) -> String {
     let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
     // Chinese and Japanese titles run on without a colon ("东北电气发展股份有限公司
     // 2018 年第一季度报告": the company's first quarter report).
-    let continues = main.chars().last().is_some_and(is_han_or_kana)
+    let continues = main.chars().last().is_some_and(is_cjk)
         || sub.starts_with(|c: char| c.is_lowercase() || c == '(')
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
@@ -752,7 +749,12 @@ fn with_repeated_affiliations(front: &[&PrintedLine], mut names: Vec<String>) ->
         return names;
     };
     let page: Vec<&PrintedLine> = front.iter().copied().filter(|l| l.page == 1).collect();
-    let repeats = |text: &str| page.iter().filter(|l| l.text.trim() == text).count() >= 2;
+    // Counted once: a page may hold thousands of lines.
+    let mut printed: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in &page {
+        *printed.entry(line.text.trim()).or_default() += 1;
+    }
+    let repeats = |text: &str| printed.get(text).is_some_and(|&n| n >= 2);
     let mut above: Vec<String> = Vec::new();
     for pair in page.windows(2) {
         let (name_line, affiliation) = (pair[0], pair[1]);
@@ -1026,14 +1028,12 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
         // A journal's citation line: "Postgrad Med J 2010;86:272–278".
         let cited = line
             .split_whitespace()
-            .position(|w| {
+            .any(|w| {
                 w.split_once(';').is_some_and(|(year, volume)| {
-                    year.len() == 4
-                        && year.bytes().all(|b| b.is_ascii_digit())
-                        && volume.starts_with(|c: char| c.is_ascii_digit())
+                    year_of(year).is_some() && volume.starts_with(|c: char| c.is_ascii_digit())
                 })
             })
-            .map(|_| 0);
+            .then_some(0);
         let venue_at = VENUE_WORDS
             .iter()
             .filter_map(|w| lower.find(w))
@@ -1083,11 +1083,7 @@ pub(crate) fn self_citation_year<'a>(
         });
         let year = words.iter().find_map(|w| {
             let inner = w.trim_end_matches([',', ';', '.', ':']);
-            let inner = inner.strip_prefix('(')?.strip_suffix(')')?;
-            (inner.len() == 4)
-                .then(|| inner.parse::<u32>().ok())
-                .flatten()
-                .filter(|y| (1900..=2100).contains(y))
+            year_of(inner.strip_prefix('(')?.strip_suffix(')')?)
         })?;
         page_range.then(|| (format!("{year:04}"), line.trim().to_string()))
     });
@@ -1116,9 +1112,7 @@ fn published_at(text: &str) -> Option<usize> {
 /// The first year printed in `text`, in parentheses or not ("(2004)").
 fn year_in(text: &str) -> Option<u32> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
-        .filter(|w| w.len() == 4)
-        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)))
+        .find_map(|w| year_of(w.trim_start_matches('(')))
 }
 
 /// The first year printed in `line` after byte `from`, not in parentheses.
@@ -1127,14 +1121,7 @@ fn year_after(line: &str, from: usize) -> Option<u32> {
         .split_whitespace()
         .filter(|w| !w.starts_with('('))
         // "2010;86:272": the year before a volume.
-        .map(|w| {
-            w.split(';')
-                .next()
-                .unwrap_or(w)
-                .trim_end_matches([',', '.', ':'])
-        })
-        .filter(|w| w.len() == 4)
-        .find_map(|w| w.parse::<u32>().ok().filter(|y| (1900..=2100).contains(y)))
+        .find_map(|w| year_of(w.split(';').next().unwrap_or(w).trim_end_matches(':')))
 }
 
 /// The publication date among `lines` (in the order to search them): a
@@ -1208,7 +1195,7 @@ pub(crate) fn dated_line<'a>(
             }
             // Chinese and Japanese write without spaces: two characters
             // besides the date's units (年, 月, 日) count as a word.
-            let han = text.chars().filter(|c| is_han_or_kana(*c)).count();
+            let han = text.chars().filter(|c| is_cjk(*c)).count();
             let units = date
                 .printed(text)
                 .chars()
@@ -1453,6 +1440,11 @@ mod tests {
         PrintedLine::plain(page, text, size, top)
     }
 
+    /// The front matter of `lines`, with no text and no common words.
+    pub(super) fn read(lines: &[PrintedLine]) -> PrintedMetadata {
+        read_front_matter(lines, "", &CommonWords::default())
+    }
+
     fn brief() -> Vec<PrintedLine> {
         vec![
             line(1, "POLICY BRIEF No. 7", 10.0, 40.0),
@@ -1494,7 +1486,7 @@ mod tests {
             for line in &mut all[2..] {
                 line.size = 10.0;
             }
-            read_front_matter(&all, "", &CommonWords::default()).title
+            read(&all).title
         };
         // Capitals, then mixed case.
         assert_eq!(
@@ -1564,7 +1556,7 @@ mod tests {
             line(1, "Pierre Senellart", 12.0, 155.6),
             line(1, "Institut Télécom; Télécom ParisTech", 10.0, 167.7),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.authors,
             [
@@ -1620,7 +1612,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            read(&lines).authors,
             ["LEANA GOLUBCHIK", "SANJEEV KHANNA", "SAMIR KHULLER"]
         );
         // A heading in the names' size, alone on its row, is no author.
@@ -1647,10 +1639,7 @@ mod tests {
                 180.0,
             ),
         ];
-        assert_eq!(
-            read_front_matter(&lines, "", &CommonWords::default()).authors,
-            ["Creative Commons"]
-        );
+        assert_eq!(read(&lines).authors, ["Creative Commons"]);
     }
 
     #[test]
@@ -1697,7 +1686,7 @@ mod tests {
             line(1, body, 12.9, 234.2),
             line(1, body, 13.2, 247.0),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
             Some(
@@ -1744,8 +1733,25 @@ mod tests {
             top += 80.0;
         }
         assert_eq!(
-            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            read(&lines).authors,
             ["Jan-Niklas Antons", "Robert Schleicher", "Sebastian Arndt"]
+        );
+    }
+
+    #[test]
+    fn a_page_of_thousands_of_lines_still_gives_its_authors() {
+        let mut lines = vec![
+            line(1, "Did You Notice? Neuronal Processing", 24.0, 100.0),
+            line(1, "Jan-Niklas Antons", 8.52, 200.0),
+            line(1, "Quality and Usability Lab", 8.52, 212.0),
+            line(1, "Robert Schleicher", 8.52, 224.0),
+            line(1, "Quality and Usability Lab", 8.52, 236.0),
+        ];
+        let body = "Each of the body's lines says something else about mobile feedback.";
+        lines.extend((0..5000).map(|i| line(1, body, 8.52, 250.0 + i as f32 * 0.1)));
+        assert_eq!(
+            read(&lines).authors,
+            ["Jan-Niklas Antons", "Robert Schleicher"]
         );
     }
 
@@ -1786,7 +1792,7 @@ mod tests {
             ),
         ];
         assert_eq!(
-            read_front_matter(&lines, "", &CommonWords::default()).authors,
+            read(&lines).authors,
             [
                 "Marie Gee Wilson",
                 "Andrea Polzer-Debruyne",
@@ -1830,7 +1836,7 @@ mod tests {
                 346.6,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
             Some("Patient Experiences of Structured Heart Failure Programmes")
@@ -1850,7 +1856,7 @@ mod tests {
                 400.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
             Some("THE CONSTITUTION of the United States")
@@ -1886,7 +1892,7 @@ mod tests {
                 160.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
             Some(
@@ -1921,11 +1927,7 @@ mod tests {
             line(1, "EFFECTIVE DATE", 10.0, 130.0),
             line(1, "(01-17-2023)", 10.0, 146.0),
         ];
-        let date = |lines: &[PrintedLine]| {
-            read_front_matter(lines, "", &CommonWords::default())
-                .date
-                .map(|d| d.0)
-        };
+        let date = |lines: &[PrintedLine]| read(lines).date.map(|d| d.0);
         assert_eq!(date(&lines).as_deref(), Some("2022-12-12"));
         // A label set apart keeps its date: received is not published.
         lines[1] = with_cells("Received 12 May 2020", &["Received", "12 May 2020"], 77.0);
@@ -2094,7 +2096,7 @@ mod tests {
             .expect("the brief's names");
         names.text = "Amadou Diallo Claire Martin".into();
         names.cells = vec!["Amadou Diallo".into(), "Claire Martin".into()];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.authors, ["Amadou Diallo", "Claire Martin"]);
         // A label and its value set apart stay one item.
         let label = PrintedLine {
@@ -2185,7 +2187,7 @@ mod tests {
                 146.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
             Some(
@@ -2237,7 +2239,7 @@ mod tests {
                 100.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(
             found.authors,
             [
@@ -2259,7 +2261,7 @@ mod tests {
             line(1, "Dublin City University, Dublin, Ireland", 11.0, 143.0),
             line(1, "DESCRIPTION", 11.0, 170.0),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.authors, ["Jordi Soria-Comas", "Josep Domingo-Ferrer"]);
     }
 
@@ -2280,21 +2282,21 @@ mod tests {
                 100.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1997-10"));
         let lines = vec![
             line(1, "Water Quality Methods", 18.0, 100.0),
             line(1, "Received 30 November 2004", 9.0, 120.0),
             line(1, "Published: 22 July 2005", 9.0, 130.0),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2005-07-22"));
         let lines = vec![
             line(1, "Water Quality Methods", 18.0, 100.0),
             line(1, "Denver, Colorado", 12.0, 660.0),
             line(1, "1998", 12.0, 680.0),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1998"));
     }
 
@@ -2336,7 +2338,7 @@ mod tests {
                 80.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = read(&lines);
         assert_eq!(found.title.as_deref(), Some("Notes on the census"));
         assert_eq!(found.authors, ["Jane Doe"]);
     }
@@ -2365,7 +2367,7 @@ mod block_tests {
                 184.0,
             ),
         ];
-        let found = read_front_matter(&lines, "", &CommonWords::default());
+        let found = tests::read(&lines);
         assert_eq!(found.authors, ["The Linux man-pages project"]);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2023-02-05"));
     }

@@ -628,6 +628,13 @@ mod tests {
             Some("ACM")
         );
         assert_eq!(
+            holder(
+                "0932-0784 / 99 / 0300-0272 $ 06.00 © Verlag der Zeitschrift für Naturforschung, Tübingen"
+            )
+            .as_deref(),
+            Some("Verlag der Zeitschrift für Naturforschung")
+        );
+        assert_eq!(
             holder("© 2014 Agyeman-Duah et al.; licensee BioMed Central Ltd. This is").as_deref(),
             Some("BioMed Central Ltd.")
         );
@@ -694,13 +701,6 @@ mod tests {
             Some("Centre for Health Systems Analysis")
         );
         assert_eq!(organisation_line("Internal Revenue Serv-"), None);
-        assert_eq!(
-            copyright_holder(
-                "0932-0784 / 99 / 0300-0272 $ 06.00 © Verlag der Zeitschrift für Naturforschung, Tübingen"
-            )
-            .as_deref(),
-            Some("Verlag der Zeitschrift für Naturforschung")
-        );
         assert_eq!(
             organisation_line("EUROPEAN PARLIAMENT").as_deref(),
             Some("EUROPEAN PARLIAMENT")
