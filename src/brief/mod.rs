@@ -135,6 +135,13 @@ fn clean(value: &str) -> String {
 /// authority unless the metadata agrees with it.
 fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
     let front = folded(&display_text(sources));
+    // A numbered section heading ("6.4 Internal PXC") as the largest line:
+    // a page from inside a document, whose own title the metadata may know.
+    let inside = sources
+        .printed
+        .title
+        .as_deref()
+        .is_some_and(page::is_numbered_heading);
     let mut confirmed = Vec::new();
     let mut unconfirmed = Vec::new();
     let found = [
@@ -166,7 +173,7 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                     confirmed.push(candidate);
                 }
             } else {
-                if sources.printed.title.is_some() {
+                if sources.printed.title.is_some() && !inside {
                     candidate.rejected = Some("not printed on the first page");
                 }
                 unconfirmed.push(candidate);
@@ -178,19 +185,11 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         .title
         .clone()
         .map(|t| Candidate::new(t, MetadataSource::Page));
-    // A numbered section heading ("6.4 Internal PXC") as the largest line:
-    // a page from inside a document, whose own title the metadata may know.
-    let (first, last) = match printed {
-        Some(p) if page::is_numbered_heading(&p.value) => (None, Some(p)),
-        p => (p, None),
+    let (first, last) = if inside {
+        (None, printed)
+    } else {
+        (printed, None)
     };
-    if last.is_some() {
-        for candidate in &mut unconfirmed {
-            if candidate.rejected == Some("not printed on the first page") {
-                candidate.rejected = None;
-            }
-        }
-    }
     confirmed
         .into_iter()
         .chain(first)
