@@ -110,7 +110,8 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 fn month_of(word: &str) -> Option<u32> {
-    let lower = word.trim_end_matches('.').to_lowercase();
+    // "October, 2010": a comma may part the month from the year.
+    let lower = word.trim_end_matches(['.', ',']).to_lowercase();
     MONTHS
         .iter()
         .find(|(name, _)| *name == lower)
@@ -354,6 +355,10 @@ mod tests {
     #[test]
     fn printed_forms() {
         assert_eq!(first("Policy Brief, June 2024").as_deref(), Some("2024-06"));
+        assert_eq!(
+            first("SPLASH Conferences. October, 2010.").as_deref(),
+            Some("2010-10")
+        );
         assert_eq!(
             first("Published 15 mai 2023 à Paris").as_deref(),
             Some("2023-05-15")

@@ -427,8 +427,7 @@ fn date_off_the_page_body(sources: &Sources) -> Option<(String, String)> {
         .filter(|l| l.margin)
         .map(|l| l.text.as_str());
     let lines = || sources.lines.iter().map(|l| l.text.as_str());
-    let copyright =
-        |t: &str| publisher::copyright_year(t).map(|y| (format!("{y:04}"), t.to_string()));
+    let copyright = |t: &str| publisher::copyright_date(t).map(|date| (date, t.to_string()));
     // A book's imprint ("© Global Grey 2018") follows its cover, half
     // title and title page.
     let imprint = sources

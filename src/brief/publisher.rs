@@ -8,6 +8,7 @@
 //! by where they stand (right after the names, in the middle of the page,
 //! numbered as footnotes, ending as a sentence).
 
+use super::date::find_dates;
 use super::names::has_issuer_word;
 use super::page::{PrintedLine, is_series_label, series_start};
 
@@ -141,6 +142,43 @@ pub(crate) fn copyright_year(text: &str) -> Option<u32> {
         .take(3)
         .filter(|y| (1900..=2100).contains(y))
         .max()
+}
+
+/// The date of a copyright notice: its year, made more precise by a month
+/// of that year on the same line ("Prague, Czech Republic, June 2007. c
+/// 2007 Association for Computational Linguistics") or by the year and
+/// month that ACM and VLDB append to the ISBN or ISSN of their notices
+/// ("Copyright 2010 VLDB Endowment 2150-8097/10/09").
+pub(crate) fn copyright_date(text: &str) -> Option<String> {
+    let year = copyright_year(text)?;
+    let prefix = format!("{year:04}-");
+    let printed = find_dates(text)
+        .into_iter()
+        .map(|d| d.iso)
+        .find(|iso| iso.starts_with(&prefix));
+    let coded = issue_code_month(text, year).map(|month| format!("{year:04}-{month:02}"));
+    Some(printed.or(coded).unwrap_or_else(|| format!("{year:04}")))
+}
+
+/// The month of an ACM-style "/YY/MM" code after an ISBN or ISSN
+/// ("978-1-60558-392-1/09/06"), when YY is the notice's year.
+fn issue_code_month(text: &str, year: u32) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let two_digits = |at: usize| -> Option<u32> {
+        let pair = bytes.get(at..at + 2)?;
+        pair.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| u32::from(pair[0] - b'0') * 10 + u32::from(pair[1] - b'0'))
+    };
+    (1..bytes.len()).find_map(|i| {
+        let after_number = bytes[i] == b'/' && matches!(bytes[i - 1], b'0'..=b'9' | b'X');
+        let code_ends = bytes.get(i + 6).is_none_or(|b| !b.is_ascii_digit());
+        if !after_number || bytes.get(i + 3) != Some(&b'/') || !code_ends {
+            return None;
+        }
+        let (yy, month) = (two_digits(i + 1)?, two_digits(i + 4)?);
+        (yy == year % 100 && (1..=12).contains(&month)).then_some(month)
+    })
 }
 
 /// Where a copyright notice starts in the line: "©", "(c)", or the word
@@ -610,6 +648,38 @@ mod tests {
             Some("BioMed Central Ltd.")
         );
         assert_eq!(copyright_year("In 2010 the copyright law changed"), None);
+    }
+
+    #[test]
+    fn a_copyright_notice_dated_to_the_month() {
+        // The proceedings month beside an ACL notice.
+        assert_eq!(
+            copyright_date("Prague, Czech Republic, June 2007. c 2007 Association for Computational Linguistics").as_deref(),
+            Some("2007-06")
+        );
+        // ACM and VLDB code the year and month after the ISBN or ISSN.
+        assert_eq!(
+            copyright_date("Copyright c 2009 ACM 978-1-60558-392-1/09/06...$5.00").as_deref(),
+            Some("2009-06")
+        );
+        assert_eq!(
+            copyright_date("Copyright 2010 VLDB Endowment 2150-8097/10/09... $ 10.00.").as_deref(),
+            Some("2010-09")
+        );
+        // A code of another year, a month past 12, or a date of another
+        // year leave the year alone.
+        assert_eq!(
+            copyright_date("Copyright 2010 ACM 978-1-60558-392-1/09/06").as_deref(),
+            Some("2010")
+        );
+        assert_eq!(
+            copyright_date("© 2010 ACM 1-58113-000-0/10/13").as_deref(),
+            Some("2010")
+        );
+        assert_eq!(
+            copyright_date("Received March 2009. © 2010 Elsevier Ltd.").as_deref(),
+            Some("2010")
+        );
     }
 
     #[test]
