@@ -6,12 +6,12 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A folder with three samples, one in a subfolder:
 /// `water-policy-brief.pdf`, `briefs/chromium-brief.pdf`,
 /// `note-politique-energie.pdf`.
-fn inbox(name: &str) -> PathBuf {
+fn inbox(name: &str) -> TempDir {
     let dir = temp_dir(name);
     let input = dir.join("in");
     std::fs::create_dir_all(input.join("briefs")).expect("folders");

@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{bindery, is_broken_sample, records, sample_pdfs, skip, stderr, stdout, temp_dir};
+use common::{
+    TempDir, bindery, is_broken_sample, records, sample_pdfs, skip, stderr, stdout, temp_dir,
+};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -150,7 +152,7 @@ const HOSTILE_TITLE: &str = "<script>alert(1)</script> & \"quotes\"";
 
 /// An archive of the samples plus a PDF with a hostile title, and its
 /// catalogue; returns (work folder, catalogue path).
-fn catalogue(name: &str) -> (PathBuf, PathBuf) {
+fn catalogue(name: &str) -> (TempDir, PathBuf) {
     let work = temp_dir(name);
     let inputs = work.join("inputs");
     std::fs::create_dir_all(&inputs).expect("mkdir");

@@ -86,12 +86,38 @@ pub fn records(jsonl: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// A fresh empty temporary folder for one test.
-pub fn temp_dir(name: &str) -> PathBuf {
+/// A fresh empty temporary folder for one test, removed when the test is
+/// done with it; a failing test leaves it to be looked at.
+pub fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("bindery-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    TempDir(dir)
+}
+
+/// A folder under the system's temporary folder, deleted on drop.
+pub struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Whether a sample is the deliberately broken one.
