@@ -675,6 +675,10 @@ pub fn printed_lines(
                 cells: cells(line),
                 width: line.x1 - line.x0,
                 margin: stamp,
+                bold: layout
+                    .fonts
+                    .get(usize::from(line.font))
+                    .is_some_and(|f| f.bold),
             };
             placed.push((printed, line.x0, line.x1));
         }
@@ -1165,6 +1169,7 @@ mod tests {
         let layout = PageLayout {
             width: 612.0,
             height: 792.0,
+            fonts: Vec::new(),
             blocks: vec![
                 layout_block(vec![
                     layout_line("Disk-Based Storage", 24.0, (120.0, 300.0), 740.0, across),
@@ -1210,6 +1215,7 @@ mod tests {
         let layout = PageLayout {
             width: 612.0,
             height: 792.0,
+            fonts: Vec::new(),
             blocks: vec![
                 layout_block(vec![line(
                     "arXiv:1504.06236v2 [cs.SI] 24 Apr 2015",

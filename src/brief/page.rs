@@ -33,6 +33,9 @@ pub struct PrintedLine {
     /// ("arXiv:2004.04906v3 [cs.CL] 30 Sep 2020"). Never the title or
     /// authors; its date is a last resort.
     pub margin: bool,
+    /// Set in a bold face (by the font's name or flags): a title's weight
+    /// changing from one line to the next starts its subtitle.
+    pub bold: bool,
 }
 
 impl PrintedLine {
@@ -48,6 +51,7 @@ impl PrintedLine {
             cells: Vec::new(),
             width: 0.0,
             margin: false,
+            bold: false,
         }
     }
 
@@ -543,17 +547,31 @@ const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "
 /// hyphen, comma or colon goes on with the phrase.
 fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
     let widest = lines.iter().map(|l| l.width).fold(0.0, f32::max);
-    if lines.len() < 2 || widest <= 0.0 {
+    if lines.len() < 2 {
         return None;
     }
     let caps = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     (1..lines.len()).find(|&k| {
         let (before, line) = (lines[k - 1].text.trim(), lines[k].text.trim());
+        // A bold title over a subtitle in the regular weight of its size
+        // ("Adobe Portable Document Format" / "Inventory of long-term
+        // preservation risks"), unless the phrase is cut mid-word.
+        let lighter = lines[k - 1].bold
+            && !lines[k].bold
+            && (lines[k].size - lines[k - 1].size).abs() <= lines[k - 1].size * 0.04
+            && !before.ends_with(['-', '\u{2010}'])
+            && !line.starts_with(char::is_lowercase);
+        if lighter {
+            return true;
+        }
         let goes_on = before.ends_with(['-', '\u{2010}', ',', ':', ';', '/', '&'])
             || !line.starts_with(char::is_uppercase)
             || line.split_whitespace().count() < 2
             || before.split_whitespace().count() < 2;
         if goes_on {
+            return false;
+        }
+        if widest <= 0.0 {
             return false;
         }
         if caps(before) {
@@ -1467,6 +1485,36 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn a_lighter_line_under_a_bold_title_is_its_subtitle() {
+        let bold = |text: &str, top: f32| PrintedLine {
+            bold: true,
+            ..line(1, text, 18.0, top)
+        };
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let lines = [
+            bold("Adobe Portable Document Format", 100.0),
+            line(1, "Inventory of long-term preservation risks", 18.0, 122.0),
+            line(1, body, 11.0, 200.0),
+            line(1, body, 11.0, 214.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Adobe Portable Document Format: Inventory of long-term preservation risks")
+        );
+        // All in bold, the lines are one title.
+        let lines = [
+            bold("Adobe Portable Document Format", 100.0),
+            bold("Inventory of long-term preservation risks", 122.0),
+            line(1, body, 11.0, 200.0),
+            line(1, body, 11.0, 214.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Adobe Portable Document Format Inventory of long-term preservation risks")
+        );
     }
 
     #[test]

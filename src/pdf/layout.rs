@@ -28,7 +28,7 @@
 //! runs are painted in visual order; the Unicode bidirectional algorithm
 //! turns each line back into logical order.
 
-use crate::pdf::glyph::PageGlyphs;
+use crate::pdf::glyph::{FontInfo, PageGlyphs};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use unicode_bidi::{BidiInfo, Level};
 
@@ -114,6 +114,9 @@ pub struct PageLayout {
     pub width: f32,
     pub height: f32,
     pub blocks: Vec<Block>,
+    /// The page's font table, which `Line::font` indexes: the printed-page
+    /// metadata tells a bold title from its lighter subtitle by it.
+    pub fonts: Vec<FontInfo>,
 }
 
 impl PageLayout {
@@ -147,6 +150,7 @@ fn layout_glyphs(page: &PageGlyphs) -> PageLayout {
         width: page.width,
         height: page.height,
         blocks,
+        fonts: page.fonts.clone(),
     }
 }
 

@@ -366,6 +366,7 @@ mod tests {
         PageLayout {
             width: 612.0,
             height: 792.0,
+            fonts: Vec::new(),
             blocks: lines
                 .into_iter()
                 .map(|l| Block {

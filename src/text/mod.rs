@@ -90,6 +90,7 @@ mod tests {
         PageLayout {
             width: 612.0,
             height: 792.0,
+            fonts: Vec::new(),
             blocks: blocks
                 .into_iter()
                 .map(|lines| Block {

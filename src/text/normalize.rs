@@ -191,6 +191,7 @@ mod tests {
         PageLayout {
             width: 600.0,
             height: 800.0,
+            fonts: Vec::new(),
             blocks: blocks
                 .iter()
                 .map(|lines| Block {
