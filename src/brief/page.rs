@@ -850,6 +850,11 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             .strip_prefix("and ")
             .or_else(|| listed.strip_prefix("& "))
             .unwrap_or(&listed);
+        let text = match name_cut_at_line_end(&previous.text) {
+            Some(given) if text.starts_with(char::is_uppercase) => format!("{given} {text}"),
+            _ => text.to_string(),
+        };
+        let text = text.as_str();
         let next_line = line.page == previous.page && line.top - previous.top < 2.0 * first.size;
         if (line.size - first.size).abs() > 0.1 * first.size
             || !next_line
@@ -863,6 +868,20 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
     }
     names.dedup();
     names
+}
+
+/// The first word of a name that a list set in running text cut at the
+/// line's end ("..., Randy Jirtle5, Kerstin" / "Lindblad-Toh6, Eric S.
+/// Lander6"): a list line that ends with one word after its last comma.
+fn name_cut_at_line_end(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let (_, last) = text.rsplit_once(',')?;
+    let last = last.trim();
+    let one_word = !last.is_empty()
+        && !last.contains(char::is_whitespace)
+        && last.chars().all(char::is_alphabetic)
+        && last.starts_with(char::is_uppercase);
+    one_word.then_some(last)
 }
 
 /// The text before a date printed at the end of a line ("Jane Doe, June
@@ -1485,6 +1504,39 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn a_name_cut_at_the_end_of_a_list_line_is_joined() {
+        let body = "The body of the article goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "Genome analysis of the platypus", 24.0, 100.0),
+            line(
+                1,
+                "Katherine Belov3, Robert Miller4, Randy Jirtle5, Kerstin",
+                16.0,
+                140.0,
+            ),
+            line(
+                1,
+                "Lindblad-Toh6, Eric S. Lander6 and Richard K. Wilson7",
+                16.0,
+                159.0,
+            ),
+            line(1, body, 9.0, 300.0),
+            line(1, body, 9.0, 312.0),
+        ];
+        assert_eq!(
+            read(&lines).authors,
+            [
+                "Katherine Belov",
+                "Robert Miller",
+                "Randy Jirtle",
+                "Kerstin Lindblad-Toh",
+                "Eric S. Lander",
+                "Richard K. Wilson"
+            ]
+        );
     }
 
     #[test]
