@@ -139,6 +139,17 @@ fn day_of(word: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// How many words a range of days takes after its month, up to its
+/// year: "15–20," (1) or "27–May 2," (2), en dash or hyphen.
+fn day_range(first: &str, second: &str, third: &str) -> Option<usize> {
+    let (from, to) = first.split_once(['\u{2013}', '-'])?;
+    day_of(from)?;
+    if day_of(to).is_some() {
+        return Some(1);
+    }
+    (month_of(to).is_some() && day_of(second).is_some() && year_of(third).is_some()).then_some(2)
+}
+
 /// All dates in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<PrintedDate> {
     let mut found = Vec::new();
@@ -151,6 +162,11 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             // "June 15, 2024" / "June 15th 2024" / "June 2024"
             if let (Some(day), Some(year)) = (day_of(next(1)), year_of(next(2))) {
                 (Some(format!("{year:04}-{month:02}-{day:02}")), 3)
+            } else if let Some(used) = day_range(next(1), next(2), next(3)) {
+                // A conference's days ("June 15–20, 2009", "April 27–May 2,
+                // 2013"): the month it starts in.
+                let year = year_of(next(used + 1));
+                (year.map(|year| format!("{year:04}-{month:02}")), used + 2)
             } else if let Some(year) = year_of(next(1)) {
                 (Some(format!("{year:04}-{month:02}")), 2)
             } else {
@@ -358,6 +374,14 @@ mod tests {
         assert_eq!(
             first("SPLASH Conferences. October, 2010.").as_deref(),
             Some("2010-10")
+        );
+        assert_eq!(
+            first("PLDI’09, June 15–20, 2009, Dublin, Ireland").as_deref(),
+            Some("2009-06")
+        );
+        assert_eq!(
+            first("CHI 2013 Extended Abstracts, April 27–May 2, 2013, Paris").as_deref(),
+            Some("2013-04")
         );
         assert_eq!(
             first("Published 15 mai 2023 à Paris").as_deref(),
