@@ -1,6 +1,7 @@
 //! Debug aid: print the printed lines of the first two pages as the
 //! metadata heuristics see them (page, size, top, text), then what the
-//! page heuristics read from them.
+//! page heuristics read from them, knowing the words the document prints
+//! in lower case as `bindery extract` does.
 //!
 //! cargo run --release --example front -- FILE.pdf
 
@@ -23,9 +24,14 @@ fn main() {
         }
     };
     let budget = Budget::new(options.limits.clone());
-    let pages = bindery::extract::read_pages(&doc, &budget, Some((1, 2))).unwrap_or_default();
+    // The words the document prints in lower case come from its first 30
+    // pages, as in `bindery extract`.
+    let pages = bindery::extract::read_pages(&doc, &budget, Some((1, 30))).unwrap_or_default();
     let layouts: Vec<_> = pages.iter().map(layout_page).collect();
-    let lines = bindery::brief::printed_lines(&layouts, &[]);
+    let text = bindery::text::normalise(&layouts);
+    let common =
+        bindery::brief::names::CommonWords::of_pages(text.pages.iter().map(String::as_str));
+    let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &[]);
     for line in &lines {
         println!(
             "p{} {:6.2} {:7.1}  {}{}",
@@ -48,10 +54,6 @@ fn main() {
     }
     println!(
         "{:#?}",
-        bindery::brief::page::read_front_matter(
-            &lines,
-            "",
-            &bindery::brief::names::CommonWords::default()
-        )
+        bindery::brief::page::read_front_matter(&lines, "", &common)
     );
 }

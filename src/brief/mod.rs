@@ -649,12 +649,18 @@ pub fn printed_lines(
         let page = index as u32 + 1;
         let body = body_size(layout);
         let upright = mostly_horizontal(layout);
+        let largest = layout.lines().map(|l| l.size).fold(0.0, f32::max);
         let mut placed: Vec<(PrintedLine, f32, f32)> = Vec::new();
         for line in layout.lines() {
             let text = line.text.trim();
             // A running header may repeat the title in small type: only
-            // small lines are furniture.
+            // small lines are furniture. A document whose only display
+            // type is a header on every page ("BARIATRIC HANDLING
+            // BIBLIOGRAPHY" over a Word document's pages) has its title
+            // there.
+            let only_display = line.size > body * 1.05 && line.size >= largest - 0.5;
             let furniture = line.size <= body * 1.2 + 0.5
+                && !only_display
                 && furniture
                     .iter()
                     .any(|f| f.page == page && f.text.trim() == text);
@@ -1203,6 +1209,59 @@ mod tests {
                 "Disk-Based Storage for Scalable Video",
                 "Body of the left column.",
                 "Body of the right column."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_running_header_in_the_only_display_type_stays_a_printed_line() {
+        let across = (1.0, 0.0);
+        let page_with = |header: f32| PageLayout {
+            width: 612.0,
+            height: 792.0,
+            fonts: Vec::new(),
+            blocks: vec![layout_block(vec![
+                layout_line(
+                    "BARIATRIC HANDLING BIBLIOGRAPHY",
+                    14.0,
+                    (72.0, 400.0),
+                    760.0,
+                    across,
+                ),
+                layout_line(
+                    "Adams, C. H. (1993). Obesity and care.",
+                    12.0,
+                    (72.0, 500.0),
+                    720.0,
+                    across,
+                ),
+                layout_line(
+                    "Adler, H. (2002). The sociophysiology of caring.",
+                    header,
+                    (72.0, 500.0),
+                    700.0,
+                    across,
+                ),
+            ])],
+        };
+        let furniture = [crate::record::FurnitureLine {
+            page: 1,
+            text: "BARIATRIC HANDLING BIBLIOGRAPHY".into(),
+        }];
+        let texts = |layout: PageLayout| -> Vec<String> {
+            printed_lines(&[layout], &furniture)
+                .into_iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        // The header is the page's only display type: the title is there.
+        assert_eq!(texts(page_with(12.0)).len(), 3);
+        // A larger line elsewhere is the title; the header is furniture.
+        assert_eq!(
+            texts(page_with(20.0)),
+            [
+                "Adams, C. H. (1993). Obesity and care.",
+                "Adler, H. (2002). The sociophysiology of caring."
             ]
         );
     }

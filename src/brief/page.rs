@@ -443,14 +443,17 @@ fn title_cased(text: &str) -> bool {
 
 /// A page number and a section's name, as a journal's running head
 /// prints them ("272 Notes"); a title may start with a number ("100
-/// Years of Solitude") but says more.
+/// Years of Solitude") but says more. Or a page number after its label
+/// ("Page 12", "Seite 1092").
 fn is_running_head(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    words
-        .next()
-        .is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        && words.count() <= 2
+    let number = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let labelled = matches!(words.as_slice(), [label, n] if PAGE_LABELS.contains(&label.to_lowercase().as_str()) && number(n));
+    labelled || (words.first().is_some_and(|w| number(w)) && words.len() <= 3)
 }
+
+/// The word before a page number in a running head.
+const PAGE_LABELS: &[&str] = &["page", "p.", "seite", "pagina", "página", "страница"];
 
 /// A subtitle: the lines right after the title, smaller than it but larger
 /// than the body, that are not authors or a date.
@@ -1504,6 +1507,15 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn page_numbers_are_running_heads_not_titles() {
+        assert!(is_running_head("272 Notes"));
+        assert!(is_running_head("Seite 1092"));
+        assert!(is_running_head("Page 12"));
+        assert!(!is_running_head("100 Years of Solitude"));
+        assert!(!is_running_head("Page Layout Analysis"));
     }
 
     #[test]
