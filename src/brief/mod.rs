@@ -80,8 +80,7 @@ fn choose<T: Clone + PartialEq + serde::Serialize>(
 pub fn metadata_from(sources: &Sources) -> Metadata {
     let joined = crate::record::join_pages(&sources.text.pages);
     let publisher = choose(publisher_candidates(sources));
-    let authors =
-        choose(author_candidates(sources)).or_else(|| corporate_author(publisher.as_ref()));
+    let authors = authors(sources, publisher.as_ref());
     Metadata {
         title: choose(title_candidates(sources)),
         authors,
@@ -103,6 +102,49 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
         identifiers: identifiers(sources),
         ..Metadata::default()
     }
+}
+
+/// The authors; when no person is named, the organisation the page
+/// prints as issuer, as catalogues record a corporate author: it wins
+/// over another organisation (an Info "United States Copyright Office -
+/// jmf", a parent department) as the name the page gives.
+fn authors(sources: &Sources, publisher: Option<&Field<String>>) -> Option<Field<Vec<String>>> {
+    let mut candidates = author_candidates(sources);
+    let issuer = publisher.filter(|p| p.source == MetadataSource::Page);
+    let first = candidates.iter().find(|c| c.rejected.is_none());
+    if let (Some(issuer), Some(first)) = (issuer, first)
+        && !names_people(&first.value)
+        && !first
+            .value
+            .iter()
+            .any(|n| same_organisation(n, &issuer.value))
+    {
+        for candidate in candidates.iter_mut().filter(|c| c.rejected.is_none()) {
+            candidate.rejected = Some("an organisation other than the issuer the page prints");
+        }
+        candidates.insert(
+            0,
+            Candidate::new(vec![issuer.value.clone()], MetadataSource::Page),
+        );
+    }
+    choose(candidates).or_else(|| corporate_author(publisher))
+}
+
+/// Two spellings of one organisation: one holds the other's words, a
+/// leading "The" aside ("Free Software Foundation" and "Free Software
+/// Foundation, Inc.", "Apache Software Foundation" and "The Apache
+/// Software Foundation").
+fn same_organisation(a: &str, b: &str) -> bool {
+    let words = |name: &str| {
+        let folded = name.to_lowercase().replace([',', '.'], " ");
+        let mut words: Vec<String> = folded.split_whitespace().map(str::to_string).collect();
+        if words.first().is_some_and(|w| w == "the") {
+            words.remove(0);
+        }
+        format!(" {} ", words.join(" "))
+    };
+    let (a, b) = (words(a), words(b));
+    a.trim().len() > 1 && b.trim().len() > 1 && (a.contains(&b) || b.contains(&a))
 }
 
 /// When no person is named, the organisation the page prints as issuer is
