@@ -28,8 +28,9 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | SOFT_HYPHEN) || (c.is_control() && c != '\t')
 }
 
-/// One line of text cleaned: ligatures expanded, invisible characters and
-/// soft hyphens dropped, every kind of space made one ASCII space.
+/// One line of text cleaned: ligatures expanded, shaped Arabic letters made
+/// letters again, invisible characters and soft hyphens dropped, every kind
+/// of space made one ASCII space.
 pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
@@ -47,10 +48,23 @@ pub fn clean_line(text: &str) -> String {
         }
         match ligature(c) {
             Some(expanded) => out.push_str(expanded),
+            None if is_arabic_presentation_form(c) => {
+                // The letter itself, as search and language detection need
+                // it: "ﺑﺮرﺳﯽ" is "بررسی" shaped. An isolated vowel mark's
+                // form decomposes to a space and the mark; the space is no
+                // word break.
+                out.extend(std::iter::once(c).nfkc().filter(|d| !d.is_whitespace()));
+            }
             None => out.push(c),
         }
     }
     out
+}
+
+/// A shaped Arabic letter or ligature (Presentation Forms-A and -B), which
+/// fonts without a proper Unicode map hand out instead of the letter.
+fn is_arabic_presentation_form(c: char) -> bool {
+    matches!(c, '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{fefe}')
 }
 
 /// A hyphen-like character a typesetter puts at a line break.
@@ -234,6 +248,19 @@ mod tests {
     fn soft_hyphens_and_ligatures() {
         let out = text(&[&["e\u{fb03}cient con\u{ad}", "tract, o\u{fb00}er\u{ad}ing"]]);
         assert_eq!(out, "efficient contract, offering");
+    }
+
+    #[test]
+    fn shaped_arabic_letters_are_letters_again() {
+        // Persian "بررسی" (survey) as a font hands out its shaped forms.
+        assert_eq!(
+            clean_line("\u{fe91}\u{feae}\u{fead}\u{feb3}\u{fbfd}"),
+            "\u{0628}\u{0631}\u{0631}\u{0633}\u{06cc}"
+        );
+        // The lam-alef ligature is two letters, in reading order.
+        assert_eq!(clean_line("\u{fefb}"), "\u{0644}\u{0627}");
+        // An isolated vowel mark's form is the mark, with no space before it.
+        assert_eq!(clean_line("\u{0628}\u{fe76}"), "\u{0628}\u{064e}");
     }
 
     #[test]
