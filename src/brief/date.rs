@@ -150,6 +150,33 @@ fn day_range(first: &str, second: &str, third: &str) -> Option<usize> {
     (month_of(to).is_some() && day_of(second).is_some() && year_of(third).is_some()).then_some(2)
 }
 
+/// The Korean way of writing a date with spaced numbers, each closed by a
+/// full stop: "2024. 5. 3.", "2024. 5.", "2024. 02" (a month written with
+/// two digits may end the line without its stop). Gives the date and the
+/// words it takes.
+fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
+    let year: u32 = year.strip_suffix('.')?.parse().ok()?;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    let number = |w: &str| -> Option<(u32, bool)> {
+        let (digits, stop) = w.strip_suffix('.').map_or((w, false), |d| (d, true));
+        let ok =
+            !digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| digits.parse().ok().map(|n| (n, stop))).flatten()
+    };
+    let (m, stop) = number(month).filter(|&(m, _)| (1..=12).contains(&m))?;
+    if !stop && month.len() != 2 {
+        return None;
+    }
+    match number(day) {
+        Some((d, true)) if stop && valid(year, m, d) => {
+            Some((format!("{year:04}-{m:02}-{d:02}"), 3))
+        }
+        _ => Some((format!("{year:04}-{m:02}"), 2)),
+    }
+}
+
 /// All dates in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<PrintedDate> {
     let mut found = Vec::new();
@@ -182,6 +209,8 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
             }
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
+        } else if let Some((iso, used)) = dotted_date(word, next(1), next(2)) {
+            (Some(iso), used)
         } else if word.bytes().all(|b| b.is_ascii_digit()) && next(1).starts_with(['年', '년']) {
             // "2018 年 04 月": digits and units as separate words.
             unit_spaced_cjk_date(&words[i..]).map_or((None, 1), |(iso, used)| (Some(iso), used))
@@ -375,6 +404,10 @@ mod tests {
             first("SPLASH Conferences. October, 2010.").as_deref(),
             Some("2010-10")
         );
+        assert_eq!(first("2024. 02").as_deref(), Some("2024-02"));
+        assert_eq!(first("2024. 5.").as_deref(), Some("2024-05"));
+        assert_eq!(first("2020. 4. 2.").as_deref(), Some("2020-04-02"));
+        assert_eq!(first("In 2024. 5 people came"), None);
         assert_eq!(
             first("PLDI’09, June 15–20, 2009, Dublin, Ireland").as_deref(),
             Some("2009-06")

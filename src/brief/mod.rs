@@ -713,6 +713,7 @@ pub fn printed_lines(
                 continue;
             }
             let printed = PrintedLine {
+                letter_spaced: is_letter_spaced(text),
                 page,
                 // Clean as the text is ("Efﬁcient" with its ligature reads
                 // "Efficient"), and names and marks are matched by letter:
@@ -783,7 +784,34 @@ fn join_split_headings(placed: &mut Vec<(PrintedLine, f32, f32)>, body: f32) {
 /// A printed line's text as the metadata rules read it: ligatures
 /// expanded, invisible characters dropped, spaces collapsed, NFC.
 fn printed_text(text: &str) -> String {
-    crate::text::normalize::to_nfc(crate::text::normalize::clean_line(text))
+    let clean = crate::text::normalize::to_nfc(crate::text::normalize::clean_line(text));
+    closed_up(&clean).unwrap_or(clean)
+}
+
+/// Han, kana and hangul set letter-spaced for display ("환 경 노 동 위 원
+/// 회", a name "김 창 호") without their spaces: the words as written.
+fn closed_up(text: &str) -> Option<String> {
+    let cjk_letter = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(crate::pdf::layout::is_cjk) && chars.next().is_none()
+    };
+    (is_letter_spaced(text) && text.split_whitespace().all(cjk_letter))
+        .then(|| text.split_whitespace().collect())
+}
+
+/// A line set letter by letter ("제 안 요 청 서", "R E P O R T"): every word
+/// one letter, at least two of them, three when they are Latin (two could be
+/// initials).
+pub(crate) fn is_letter_spaced(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let single = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    };
+    let cjk = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(crate::pdf::layout::is_cjk));
+    words.iter().all(single) && words.len() >= if cjk { 2 } else { 3 }
 }
 
 /// A gap between two words of a line separates two items (names side by

@@ -36,6 +36,9 @@ pub struct PrintedLine {
     /// Set in a bold face (by the font's name or flags): a title's weight
     /// changing from one line to the next starts its subtitle.
     pub bold: bool,
+    /// Set letter by letter ("제 안 요 청 서", "R E P O R T"): a banner or a
+    /// label, not a title. Han, kana and hangul are closed up in `text`.
+    pub letter_spaced: bool,
 }
 
 impl PrintedLine {
@@ -52,6 +55,7 @@ impl PrintedLine {
             width: 0.0,
             margin: false,
             bold: false,
+            letter_spaced: false,
         }
     }
 
@@ -217,7 +221,12 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         while start < front.len() {
             // A journal's article type set as large as the title, above
             // it ("Research Article"), is not part of it.
-            if (front[start].size - size).abs() > size * 0.04 || is_genre_line(&front[start].text) {
+            // So is a banner set letter by letter ("검 토 보 고": review
+            // report).
+            if (front[start].size - size).abs() > size * 0.04
+                || is_genre_line(&front[start].text)
+                || front[start].letter_spaced
+            {
                 start += 1;
                 continue;
             }
