@@ -793,10 +793,17 @@ fn printed_text(text: &str) -> String {
 fn closed_up(text: &str) -> Option<String> {
     let cjk_letter = |w: &str| {
         let mut chars = w.chars();
-        chars.next().is_some_and(crate::pdf::layout::is_cjk) && chars.next().is_none()
+        chars.next().is_some_and(is_cjk_or_hangul) && chars.next().is_none()
     };
     (is_letter_spaced(text) && text.split_whitespace().all(cjk_letter))
         .then(|| text.split_whitespace().collect())
+}
+
+/// Han, kana, or hangul (which, unlike the others, puts spaces between
+/// words).
+fn is_cjk_or_hangul(c: char) -> bool {
+    crate::pdf::layout::is_cjk(c)
+        || matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
 }
 
 /// A line set letter by letter ("제 안 요 청 서", "R E P O R T"): every word
@@ -810,7 +817,7 @@ pub(crate) fn is_letter_spaced(text: &str) -> bool {
     };
     let cjk = words
         .iter()
-        .all(|w| w.chars().next().is_some_and(crate::pdf::layout::is_cjk));
+        .all(|w| w.chars().next().is_some_and(is_cjk_or_hangul));
     words.iter().all(single) && words.len() >= if cjk { 2 } else { 3 }
 }
 
@@ -952,6 +959,17 @@ fn is_account_name(name: &str) -> bool {
             .contains(&lower.as_str()))
 }
 
+/// Roles written beside names in an author field, not names.
+const ROLES: &[&str] = &[
+    "editor",
+    "editors",
+    "ed.",
+    "eds.",
+    "compiler",
+    "translator",
+    "illustrator",
+];
+
 /// Split an author string into names: `;` always separates; `and` and `&`
 /// separate; a comma separates unless the string is one "Last, First".
 pub fn split_authors(raw: &str) -> Vec<String> {
@@ -980,8 +998,10 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                 match names.last_mut() {
                     // "Walter Gary Sharp, Sr.", "ARD, Inc.": one name.
                     Some(last) if suffix => *last = format!("{last}, {piece}"),
-                    // A web address beside the name is not an author.
+                    // A web address beside the name is not an author, nor
+                    // is a role ("Greg Ewing, editor").
                     _ if piece.contains("://") || piece.starts_with("www.") => {}
+                    _ if ROLES.contains(&piece.to_lowercase().trim_matches(['(', ')'])) => {}
                     _ => names.push(clean(piece)),
                 }
             }
@@ -1165,6 +1185,19 @@ mod tests {
     }
 
     #[test]
+    fn letter_spaced_lines() {
+        assert_eq!(printed_text("환 경 노 동 위 원 회"), "환경노동위원회");
+        assert_eq!(printed_text("김 창 호"), "김창호");
+        // Words of several letters keep their spaces; Latin keeps them too.
+        assert_eq!(printed_text("생성형 AI 구축"), "생성형 AI 구축");
+        assert_eq!(printed_text("R E P O R T"), "R E P O R T");
+        assert!(is_letter_spaced("R E P O R T"));
+        assert!(is_letter_spaced("검 토 보 고"));
+        assert!(!is_letter_spaced("J. R. Smith"));
+        assert!(!is_letter_spaced("A B"));
+    }
+
+    #[test]
     fn author_lists() {
         assert_eq!(
             split_authors("Jane Doe; John Roe"),
@@ -1175,6 +1208,11 @@ mod tests {
             ["Jane Doe", "John Roe", "Ann Lee"]
         );
         assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+        // A role beside the names is no author.
+        assert_eq!(
+            split_authors("Dag Seljebotn, Greg Ewing, editor"),
+            ["Dag Seljebotn", "Greg Ewing"]
+        );
         assert_eq!(
             split_authors("Walter Gary Sharp, Sr."),
             ["Walter Gary Sharp, Sr."]

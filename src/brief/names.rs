@@ -19,9 +19,15 @@ pub fn split_names(text: &str) -> Vec<String> {
         let piece = piece
             .trim()
             .trim_end_matches(|c: char| {
-                c.is_ascii_digit() || matches!(c, '*' | '\u{2217}' | '†' | '‡' | '§' | ' ')
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        '*' | '\u{2217}' | '†' | '‡' | '§' | ' ' | '"' | '\u{201d}' | '\u{2033}'
+                    )
             })
             .trim();
+        // "Jeffrey G. Shaffer.": a list's full stop, not an initial's.
+        let piece = without_final_stop(piece);
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
         match pieces.last_mut() {
             Some(last) if is_name_suffix(piece) => {
@@ -43,6 +49,17 @@ pub fn split_names(text: &str) -> Vec<String> {
     } else {
         names
     }
+}
+
+/// A name without the full stop a list put after it: kept after an initial
+/// ("Rebecca Thompson S.") or an abbreviation ("Jr.", "Inc.").
+fn without_final_stop(name: &str) -> &str {
+    let Some(bare) = name.strip_suffix('.') else {
+        return name;
+    };
+    let last = bare.split_whitespace().last().unwrap_or("");
+    let abbreviation = last.chars().count() <= 3 || is_name_suffix(&format!("{last}."));
+    if abbreviation { name } else { bare }
 }
 
 /// Titles printed before a name, not part of it: cataloguers leave them
@@ -494,7 +511,53 @@ pub(crate) fn has_organisation_word(text: &str) -> bool {
 
 /// Whether a name holds a word of an issuing organisation's name.
 pub(crate) fn has_issuer_word(text: &str) -> bool {
-    holds_word_of(text, ISSUER_WORDS)
+    holds_word_of(text, ISSUER_WORDS) || has_cjk_issuer_ending(text)
+}
+
+/// Chinese, Japanese and Korean write an organisation's kind at the end of
+/// its name, with no space: "환경노동위원회" (committee), "国会事務局",
+/// "天健会计师事务所" (firm), "한국남부발전(주)" (company).
+const CJK_ISSUER_ENDINGS: &[&str] = &[
+    "위원회",
+    "사무처",
+    "연구원",
+    "연구소",
+    "재단",
+    "공단",
+    "협회",
+    "대학교",
+    "(주)",
+    "㈜",
+    "주식회사",
+    "委员会",
+    "委員会",
+    "公司",
+    "研究院",
+    "研究所",
+    "研究中心",
+    "大学",
+    "大學",
+    "事务所",
+    "事務所",
+    "事務局",
+    "银行",
+    "銀行",
+    "协会",
+    "協会",
+    "出版社",
+    "株式会社",
+    "財団",
+    "基金会",
+    "政府",
+    "国务院",
+];
+
+fn has_cjk_issuer_ending(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        CJK_ISSUER_ENDINGS
+            .iter()
+            .any(|ending| word.ends_with(ending) && word.chars().count() > ending.chars().count())
+    })
 }
 
 fn holds_word_of(text: &str, list: &[&str]) -> bool {
@@ -514,15 +577,22 @@ fn holds_word_of(text: &str, list: &[&str]) -> bool {
     })
 }
 
+/// A word that starts a surname in lower case ("van der Knijff").
+pub(crate) fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_lowercase().as_str())
+}
+
 /// Small words inside a person's name ("Johan van der Knijff").
 const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "zu", "le",
     "la", "bin", "ibn", "al", "el", "ter", "ten",
 ];
 
-/// English words that join phrases, never part of a person's name.
+/// Words that join phrases, never part of a person's name.
 const FUNCTION_WORDS: &[&str] = &[
-    "by", "for", "and", "of", "the", "on", "in", "to", "with", "from", "at", "or",
+    "by", "for", "and", "of", "the", "on", "in", "to", "with", "from", "at", "or", // English
+    "und", "für", "mit", "zur", "zum", "oder", // German
+    "et", "pour", "sur", "avec", "dans", // French
 ];
 
 /// Words no name ends with: a phrase cut at the end of a line ("Fresno
@@ -596,16 +666,23 @@ fn telling_words(name: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A person's name holds no English function word ("Summary by Received
-/// Date"; an organisation's may: "Department of ...") and no trade mark
-/// ("Adobe® Acrobat® SDK").
+/// A person's name holds no function word ("Summary by Received Date",
+/// "Nebenwirkungen der Bedingung"; an organisation's may: "Department of
+/// ...") and no trade mark ("Adobe® Acrobat® SDK"). "der" after a particle
+/// is a name's ("Johan van der Knijff").
 fn unlike_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().map(trim_word).collect();
+    let joins = |i: usize, w: &str| {
+        let after_particle = i > 0 && PARTICLES.contains(&words[i - 1].to_lowercase().as_str());
+        FUNCTION_WORDS.contains(&w) || (!after_particle && ARTICLES_INSIDE.contains(&w))
+    };
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
-        || name
-            .split_whitespace()
-            .map(trim_word)
-            .any(|w| FUNCTION_WORDS.contains(&w))
+        || words.iter().enumerate().any(|(i, w)| joins(i, w))
 }
+
+/// German articles that join a phrase's nouns, and also follow a particle
+/// in names ("van der", "von den").
+const ARTICLES_INSIDE: &[&str] = &["der", "die", "das", "den", "dem"];
 
 /// Whether a line shaped like a list of names names no one: every item is
 /// a phrase ("U.S. Nonresident Alien Income Tax Return").
@@ -658,6 +735,44 @@ mod tests {
              Write to pekka.verronen@fmi.fi or ask the Git Project. Copies come \
              from Creative Commons.",
         ])
+    }
+
+    #[test]
+    fn marks_and_stops_after_names_are_not_theirs() {
+        assert_eq!(
+            split_names("Jeffrey G. Shaffer., Donald S. Grant., S. Humarr Khan\""),
+            ["Jeffrey G. Shaffer", "Donald S. Grant", "S. Humarr Khan"]
+        );
+        // An initial's stop and an abbreviation's stay.
+        assert_eq!(split_names("Rebecca Thompson S."), ["Rebecca Thompson S."]);
+        assert_eq!(
+            split_names("Walter Gary Sharp, Sr."),
+            ["Walter Gary Sharp, Sr."]
+        );
+    }
+
+    #[test]
+    fn function_words_in_other_languages_make_a_phrase() {
+        let common = CommonWords::default();
+        assert_eq!(
+            name_kind("Nebenwirkungen der Bedingung", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(name_kind("Johan van der Knijff", &common), NameKind::Person);
+        assert_eq!(
+            name_kind("Guide pour les Auteurs", &common),
+            NameKind::Phrase
+        );
+    }
+
+    #[test]
+    fn chinese_japanese_and_korean_issuers_end_with_their_kind() {
+        assert!(has_issuer_word("환경노동위원회"));
+        assert!(has_issuer_word("한국남부발전(주)"));
+        assert!(has_issuer_word("天健会计师事务所"));
+        // The kind alone names no issuer.
+        assert!(!has_issuer_word("위원회"));
+        assert!(!has_issuer_word("김창호"));
     }
 
     #[test]

@@ -938,7 +938,15 @@ fn strip_by(text: &str) -> Option<&str> {
             return None;
         }
         let cut = text.len() - rest.len();
-        Some(text.get(cut..)?.trim_start_matches([':', ' ']).trim())
+        let names = text.get(cut..)?.trim_start_matches([':', ' ']).trim();
+        // "By exercising the Licensed Rights ...": a sentence, not a
+        // byline ("van der Knijff" may start a name in lower case).
+        let first = names.split_whitespace().next().unwrap_or("");
+        // "Developed by the" alone: the names are on the next line.
+        let sentence = first.starts_with(char::is_lowercase)
+            && names != "the"
+            && !crate::brief::names::is_particle(first);
+        (!sentence).then_some(names)
     })
 }
 
@@ -1516,6 +1524,18 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn a_sentence_starting_with_by_is_no_byline() {
+        assert_eq!(strip_by("By Jane Doe"), Some("Jane Doe"));
+        assert_eq!(
+            strip_by("By exercising the Licensed Rights (defined below), You accept"),
+            None
+        );
+        assert_eq!(strip_by("Developed by the"), Some("the"));
+        assert_eq!(strip_by("By the"), Some("the"));
+        assert_eq!(strip_by("By van der Knijff"), Some("van der Knijff"));
     }
 
     #[test]
