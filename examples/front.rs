@@ -31,7 +31,16 @@ fn main() {
     let text = bindery::text::normalise(&layouts);
     let common =
         bindery::brief::names::CommonWords::of_pages(text.pages.iter().map(String::as_str));
-    let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &[]);
+    // Running headers and footers are left out, as in `bindery extract`.
+    let furniture: Vec<bindery::record::FurnitureLine> = text
+        .furniture
+        .iter()
+        .map(|f| bindery::record::FurnitureLine {
+            page: f.page,
+            text: f.text.clone(),
+        })
+        .collect();
+    let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &furniture);
     for line in &lines {
         println!(
             "p{} {:6.2} {:7.1}  {}{}",

@@ -687,9 +687,13 @@ pub fn printed_lines(
     furniture: &[crate::record::FurnitureLine],
 ) -> Vec<PrintedLine> {
     let mut lines = Vec::new();
-    for (index, layout) in layouts.iter().take(2).enumerate() {
+    let front = &layouts[..layouts.len().min(2)];
+    // A cover's body is its title's size: measure over both pages whether
+    // a line repeated on them is small enough to be a running header.
+    let front_body = body_size(front);
+    for (index, layout) in front.iter().enumerate() {
         let page = index as u32 + 1;
-        let body = body_size(layout);
+        let body = body_size(std::slice::from_ref(layout));
         let upright = mostly_horizontal(layout);
         let largest = layout.lines().map(|l| l.size).fold(0.0, f32::max);
         let mut placed: Vec<(PrintedLine, f32, f32)> = Vec::new();
@@ -700,8 +704,8 @@ pub fn printed_lines(
             // type is a header on every page ("BARIATRIC HANDLING
             // BIBLIOGRAPHY" over a Word document's pages) has its title
             // there.
-            let only_display = line.size > body * 1.05 && line.size >= largest - 0.5;
-            let furniture = line.size <= body * 1.2 + 0.5
+            let only_display = line.size > front_body * 1.05 && line.size >= largest - 0.5;
+            let furniture = line.size <= front_body * 1.2 + 0.5
                 && !only_display
                 && furniture
                     .iter()
@@ -872,10 +876,10 @@ fn mostly_horizontal(layout: &PageLayout) -> bool {
     across > down
 }
 
-/// The size most characters of a page are set in.
-fn body_size(layout: &PageLayout) -> f32 {
+/// The size most characters of the pages are set in.
+fn body_size(layouts: &[PageLayout]) -> f32 {
     let mut by_size: Vec<(f32, usize)> = Vec::new();
-    for line in layout.lines() {
+    for line in layouts.iter().flat_map(PageLayout::lines) {
         let size = (line.size * 2.0).round() / 2.0;
         match by_size.iter_mut().find(|(s, _)| *s == size) {
             Some(entry) => entry.1 += line.text.len(),

@@ -214,6 +214,13 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         .map(|l| l.size)
         .filter(|&s| s > body * 1.05)
         .collect();
+    // A cover holds little but its title, so most characters are in the
+    // title's size: when that size is the largest and the page has much
+    // smaller lines too, it is the title's, not the body's.
+    let largest = front.iter().map(|l| l.size).fold(0.0, f32::max);
+    if sizes.is_empty() && largest <= body * 1.05 && front.iter().any(|l| l.size < body * 0.8) {
+        sizes.push(largest);
+    }
     sizes.sort_by(|a, b| b.total_cmp(a));
     sizes.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     for &size in sizes.iter().take(4) {
@@ -280,15 +287,21 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     Some((start, end))
 }
 
-/// A title whose first word is set small above it ("THE" / "CONSTITUTION"
-/// / "of the United States") starts at that word.
+/// A title whose first words are set small above it ("THE" /
+/// "CONSTITUTION" / "of the United States", "UPDATED RECOMMENDATIONS ON" /
+/// "TREATMENT OF ADOLESCENTS ...") starts with them: an article alone, or a
+/// line that ends mid-phrase.
 fn with_leading_article(front: &[&PrintedLine], start: usize) -> usize {
     let Some(above) = start.checked_sub(1).and_then(|i| front.get(i)) else {
         return start;
     };
     let title = front[start];
     let word = above.text.trim().to_lowercase();
-    let leads = ARTICLES.contains(&word.as_str())
+    let lead_in = ARTICLES.contains(&word.as_str())
+        || (ends_mid_phrase(&above.text)
+            && !above.text.trim_end().ends_with(',')
+            && is_title_like(&above.text));
+    let leads = lead_in
         && above.page == title.page
         && above.top < title.top
         && title.top - above.top < title.size * 1.5;
@@ -1524,6 +1537,25 @@ mod tests {
                 262.0,
             ),
         ]
+    }
+
+    #[test]
+    fn a_cover_whose_title_holds_most_characters() {
+        // Most characters are in the title's size: it is no body text.
+        let lines = [
+            line(1, "UPDATED RECOMMENDATIONS ON", 16.0, 134.0),
+            line(1, "TREATMENT OF ADOLESCENTS AND", 25.0, 157.0),
+            line(1, "CHILDREN WITH CHRONIC HCV INFECTION,", 25.0, 187.0),
+            line(1, "AND HCV SIMPLIFIED SERVICE DELIVERY", 25.0, 217.0),
+            line(1, "AND DIAGNOSTICS", 25.0, 247.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some(
+                "UPDATED RECOMMENDATIONS ON TREATMENT OF ADOLESCENTS AND CHILDREN WITH \
+                 CHRONIC HCV INFECTION, AND HCV SIMPLIFIED SERVICE DELIVERY AND DIAGNOSTICS"
+            )
+        );
     }
 
     #[test]
