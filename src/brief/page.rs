@@ -494,11 +494,12 @@ fn subtitle(
         // title, before a report set in 14).
         && (front[next].size > body * 1.15
             || (front[next].size > body * 1.02 && front[next].size >= title_size * 0.8))
-        // A line after a comma goes on with the phrase even when it reads
-        // like names ("Political Process," / "Local Governance, and ...");
-        // capitalised words that are no one's name are a phrase ("U.S.
-        // Nonresident Alien Income Tax Return").
-        && (next > end && front[next - 1].text.trim_end().ends_with(',')
+        // A line after a comma or a word that needs more goes on with the
+        // phrase even when it reads like names ("Political Process," /
+        // "Local Governance, and ...", "... of El Colegio de" / "México’s
+        // Press"); capitalised words that are no one's name are a phrase
+        // ("U.S. Nonresident Alien Income Tax Return").
+        && (next > end && ends_mid_phrase(&front[next - 1].text)
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
