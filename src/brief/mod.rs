@@ -799,8 +799,36 @@ fn closed_up(text: &str) -> Option<String> {
         let mut chars = w.chars();
         chars.next().is_some_and(is_cjk_or_hangul) && chars.next().is_none()
     };
-    (is_letter_spaced(text) && text.split_whitespace().all(cjk_letter))
-        .then(|| text.split_whitespace().collect())
+    if is_letter_spaced(text) && text.split_whitespace().all(cjk_letter) {
+        return Some(text.split_whitespace().collect());
+    }
+    paired_han_names(text)
+}
+
+/// A list of Chinese names spaced to one width, two-character names
+/// letter-spaced to match three-character ones ("罗兴武 孙 萌 刘 洋 陈 帅"):
+/// the single characters closed up in pairs. Only Han, at least three
+/// names, every run of single characters even.
+fn paired_han_names(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let han = |w: &&str| w.chars().all(crate::pdf::layout::is_cjk) && w.chars().count() <= 3;
+    let single = |w: &str| w.chars().count() == 1;
+    if words.len() < 4 || !words.iter().all(han) || !words.iter().any(|w| single(w)) {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if single(words[i]) {
+            let next = words.get(i + 1).filter(|w| single(w))?;
+            names.push(format!("{}{next}", words[i]));
+            i += 2;
+        } else {
+            names.push(words[i].to_string());
+            i += 1;
+        }
+    }
+    (names.len() >= 3 && names.len() < words.len()).then(|| names.join(" "))
 }
 
 /// Han, kana, or hangul (which, unlike the others, puts spaces between
@@ -1199,6 +1227,12 @@ mod tests {
         assert!(is_letter_spaced("검 토 보 고"));
         assert!(!is_letter_spaced("J. R. Smith"));
         assert!(!is_letter_spaced("A B"));
+        // Two-character Chinese names spaced to the width of three.
+        assert_eq!(
+            printed_text("罗兴武 孙 萌 刘 洋 陈 帅"),
+            "罗兴武 孙萌 刘洋 陈帅"
+        );
+        assert_eq!(printed_text("罗兴武 孙 萌 刘"), "罗兴武 孙 萌 刘");
     }
 
     #[test]

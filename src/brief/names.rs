@@ -15,7 +15,7 @@ pub fn split_names(text: &str) -> Vec<String> {
         .replace(" et ", ", ")
         .replace(" und ", ", ");
     let mut pieces: Vec<String> = Vec::new();
-    for piece in text.split([',', ';', '、', '·']) {
+    for piece in text.split([',', ';', '、', '·']).flat_map(spaced_cjk_names) {
         let piece = piece
             .trim()
             .trim_end_matches(|c: char| {
@@ -37,8 +37,21 @@ pub fn split_names(text: &str) -> Vec<String> {
             _ => pieces.push(piece.to_string()),
         }
     }
+    // One-word Chinese or Korean names come in lists of such names: where
+    // a word of the list starts with no family name ("초연결, 지능화,
+    // 뉴노멀"), it is a list of terms.
+    let han_or_hangul_word = |p: &String| {
+        !p.contains(' ')
+            && p.chars().count() >= 2
+            && p.chars()
+                .all(|c| crate::pdf::layout::is_cjk(c) || matches!(c as u32, 0xAC00..=0xD7AF))
+    };
+    let terms = pieces
+        .iter()
+        .any(|p| han_or_hangul_word(p) && !caseless_name(p));
     let names: Vec<String> = pieces
         .iter()
+        .filter(|p| !(terms && han_or_hangul_word(p)))
         .map(|n| without_honorific(n).to_string())
         .filter(|n| has_letters(n, 2) && is_name(n))
         .collect();
@@ -50,6 +63,58 @@ pub fn split_names(text: &str) -> Vec<String> {
         names
     }
 }
+
+/// Chinese and Korean lists put only a space between names ("罗兴武 孙萌
+/// 刘洋 陈帅", "이수진 김성환 김승남"): three or more words of two to four
+/// characters, none Latin, are that many names. Two are one Japanese name,
+/// family name and given name ("青木 修").
+fn spaced_cjk_names(piece: &str) -> Vec<&str> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let name_like = |w: &&str| caseless_name(w);
+    if words.len() >= 3 && words.iter().all(name_like) {
+        words
+    } else {
+        vec![piece]
+    }
+}
+
+/// A Chinese or Korean name written as one word, two to four characters
+/// that start with a common family name: "罗兴武", "김창호". Keyword lists
+/// ("초연결 지능화 뉴노멀") and table headers ("项目 单位") have the same
+/// shape; the family name tells them apart.
+fn caseless_name(word: &str) -> bool {
+    let count = word.chars().count();
+    let hangul = word.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7AF));
+    let han = word.chars().all(crate::pdf::layout::is_cjk);
+    let family = |names: &str| {
+        names
+            .split_whitespace()
+            .any(|f| word.starts_with(f) && word != f)
+    };
+    (2..=4).contains(&count)
+        && ((hangul && family(KOREAN_FAMILY_NAMES)) || (han && family(CHINESE_FAMILY_NAMES)))
+}
+
+/// The most frequent Korean family names (about 95 % of the population).
+const KOREAN_FAMILY_NAMES: &str = "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 \
+    전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 엄 채 원 천 방 공 현 \
+    함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 \
+    편 용 예 경 봉 사 부 황보 남궁 제갈 선우 독고";
+
+/// The most frequent Chinese family names, simplified and traditional
+/// (about 90 % of the population).
+const CHINESE_FAMILY_NAMES: &str = "王 李 张 張 刘 劉 陈 陳 杨 楊 黄 黃 赵 趙 吴 吳 周 徐 孙 孫 \
+    马 馬 朱 胡 郭 何 高 林 罗 羅 郑 鄭 梁 谢 謝 宋 唐 许 許 韩 韓 冯 馮 邓 鄧 曹 彭 曾 肖 萧 蕭 \
+    田 董 袁 潘 于 蒋 蔣 蔡 余 杜 叶 葉 程 苏 蘇 魏 吕 呂 丁 任 沈 姚 卢 盧 姜 崔 钟 鍾 谭 譚 陆 \
+    陸 汪 范 金 石 廖 贾 賈 夏 韦 韋 付 傅 方 白 邹 鄒 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 龍 史 \
+    陶 黎 贺 賀 顾 顧 毛 郝 龚 龔 邵 万 萬 钱 錢 严 嚴 覃 武 戴 莫 孔 向 汤 湯 常 温 溫 康 施 文 \
+    牛 樊 葛 邢 安 齐 齊 易 乔 喬 伍 庞 龐 颜 顏 倪 庄 莊 聂 聶 章 鲁 魯 岳 翟 殷 詹 申 欧 歐 \
+    欧阳 歐陽 耿 关 關 兰 蘭 焦 俞 左 柳 甘 祝 包 宁 寧 尚 符 舒 阮 柯 纪 紀 梅 童 凌 毕 畢 单 \
+    單 季 裴 霍 涂 成 苗 谷 盛 曲 翁 冉 骆 駱 蓝 藍 路 游 辛 靳 管 柴 蒙 鲍 鮑 华 華 喻 祁 蒲 房 \
+    滕 屈 饶 饒 解 牟 艾 尤 阳 陽 时 時 穆 农 農 司 司马 司馬 卓 古 吉 缪 繆 简 簡 车 車 项 項 \
+    连 連 麦 麥 褚 娄 婁 窦 竇 戚 岑 景 党 黨 宫 宮 费 費 卜 冷 晏 席 卫 衛 米 柏 宗 瞿 桂 全 \
+    佟 应 應 臧 闵 閔 苟 邬 鄔 边 邊 卞 姬 师 師 和 仇 栾 欒 隋 商 刁 沙 荣 榮 巫 寇 桑 郎 甄 \
+    丛 叢 仲 虞 敖 巩 鞏 明 佘 池 查 麻 苑 迟 遲 邝 鄺 上官 诸葛 諸葛";
 
 /// A name without the full stop a list put after it: kept after an initial
 /// ("Rebecca Thompson S.") or an abbreviation ("Jr.", "Inc.").
@@ -295,7 +360,7 @@ fn is_name(piece: &str) -> bool {
         && !is_genre_line(piece)
         && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
         && !GRADES.contains(&lower.as_str())
-        && (words >= 2 || acronym)
+        && (words >= 2 || acronym || caseless_name(piece))
         && !piece.contains("://")
         && !lower.starts_with("www.")
 }
@@ -763,6 +828,23 @@ mod tests {
             name_kind("Guide pour les Auteurs", &common),
             NameKind::Phrase
         );
+    }
+
+    #[test]
+    fn chinese_and_korean_name_lists() {
+        assert_eq!(
+            split_names("罗兴武 孙萌 刘洋 陈帅"),
+            ["罗兴武", "孙萌", "刘洋", "陈帅"]
+        );
+        assert_eq!(
+            split_names("이수진, 김성환, 김승남"),
+            ["이수진", "김성환", "김승남"]
+        );
+        // Family name and given name of one Japanese author.
+        assert_eq!(split_names("青木 修"), ["青木 修"]);
+        // Terms have the shape of names but not their family names.
+        assert!(split_names("초연결, 지능화, 뉴노멀, 비대면").is_empty());
+        assert!(split_names("项目, 检验方法, 结果, 单位").is_empty());
     }
 
     #[test]

@@ -639,9 +639,12 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
     let mut out = String::new();
     for line in lines {
         let text = line.text.trim();
+        // Chinese and Japanese run on from line to line without a space.
+        let run_on =
+            out.chars().last().is_some_and(is_cjk) && text.chars().next().is_some_and(is_cjk);
         if out.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {
             out.pop();
-        } else if !out.is_empty() {
+        } else if !out.is_empty() && !run_on {
             out.push(' ');
         }
         out.push_str(text);
