@@ -3,6 +3,7 @@
 //! and choosing one by the rules in `docs/metadata.md`, keeping the losers
 //! as alternatives so a librarian can see why.
 
+pub mod citation;
 pub mod date;
 pub mod identifiers;
 pub mod names;

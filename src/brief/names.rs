@@ -8,6 +8,9 @@ use crate::brief::page::{has_letters, is_genre_line, is_series_label};
 
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
+    if let Some(names) = inverted_names(text) {
+        return names;
+    }
     let text = spaced_initials(&without_footnote_marks(text))
         .replace(" & ", ", ")
         .replace(" and ", ", ")
@@ -116,6 +119,43 @@ const CHINESE_FAMILY_NAMES: &str = "王 李 张 張 刘 劉 陈 陳 杨 楊 黄 
     佟 应 應 臧 闵 閔 苟 邬 鄔 边 邊 卞 姬 师 師 和 仇 栾 欒 隋 商 刁 沙 荣 榮 巫 寇 桑 郎 甄 \
     丛 叢 仲 虞 敖 巩 鞏 明 佘 池 查 麻 苑 迟 遲 邝 鄺 上官 诸葛 諸葛";
 
+/// Names written surname first, as catalogues and repositories print them:
+/// "Weigelt, B.", "Salden, A.H.; Goedvolk, E.-J.; Ter Doest, H." (a list
+/// parted by semicolons). Kept as printed.
+fn inverted_names(text: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = text
+        .split(';')
+        .map(|n| n.trim().trim_start_matches("& ").trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let several_or_one = names.len() > 1 || !text.contains(';');
+    (several_or_one && !names.is_empty() && names.iter().all(|n| is_inverted_name(n)))
+        .then_some(names)
+}
+
+/// "Weigelt, B.": a capitalised surname of up to three words, a comma,
+/// and initials only.
+fn is_inverted_name(name: &str) -> bool {
+    let Some((surname, given)) = name.split_once(", ") else {
+        return false;
+    };
+    let surname_words: Vec<&str> = surname.split_whitespace().collect();
+    let capitalised = !surname_words.is_empty()
+        && surname_words.len() <= 3
+        && surname_words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || is_particle(w))
+        && surname
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''));
+    let initials = given.contains('.')
+        && given
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' '))
+        && given.chars().any(char::is_uppercase);
+    capitalised && initials
+}
+
 /// A name without the full stop a list put after it: kept after an initial
 /// ("Rebecca Thompson S.") or an abbreviation ("Jr.", "Inc.").
 fn without_final_stop(name: &str) -> &str {
@@ -167,6 +207,9 @@ const PERSONAL_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"
 pub(crate) fn looks_like_names(text: &str) -> bool {
     let unmarked = without_footnote_marks(text);
     let text = unmarked.trim();
+    if inverted_names(text).is_some() {
+        return true;
+    }
     // "Submitted to:" labels what follows; it names no one.
     if text.is_empty() || text.ends_with(['.', ':']) || text.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -828,6 +871,23 @@ mod tests {
             name_kind("Guide pour les Auteurs", &common),
             NameKind::Phrase
         );
+    }
+
+    #[test]
+    fn names_written_surname_first() {
+        assert_eq!(split_names("Weigelt, B."), ["Weigelt, B."]);
+        assert_eq!(
+            split_names("Salden, A.H.; Goedvolk, E.-J.; Ter Doest, H.; Prins, J.E.J."),
+            [
+                "Salden, A.H.",
+                "Goedvolk, E.-J.",
+                "Ter Doest, H.",
+                "Prins, J.E.J."
+            ]
+        );
+        assert!(looks_like_names("Weigelt, B."));
+        // A name and a second name without initials are two names.
+        assert_eq!(split_names("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
     }
 
     #[test]

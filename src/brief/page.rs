@@ -6,6 +6,7 @@
 //! Works on [`PrintedLine`]s (text, size, position) so it does not depend on
 //! how layout represents pages.
 
+use crate::brief::citation::{printed_at, self_citation};
 use crate::brief::date::{find_dates, year_of};
 use crate::brief::names::{
     CommonWords, NameKind, is_affiliation, looks_like_names, name_kind, names_no_one,
@@ -107,7 +108,14 @@ pub fn read_front_matter(
     // characters than anything else on page 1.
     let body = body_size(&lines.iter().collect::<Vec<_>>());
     let mut found = PrintedMetadata::default();
-    let title_range = title_block(&front, body, common);
+    // A title the document cites itself by and prints on its own is the
+    // title, however it is set (a repository's cover sheet sets it in the
+    // size of everything else).
+    let cited = self_citation(&front);
+    let title_range = cited
+        .as_ref()
+        .and_then(|c| printed_at(&front, &c.title))
+        .or_else(|| title_block(&front, body, common));
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
         // A line break the text did not need starts the subtitle, when
@@ -146,14 +154,16 @@ pub fn read_front_matter(
         .iter()
         .any(|n| name_kind(n, common) == NameKind::Person);
     // A cover without a date: the page after it ("This edition July 2016").
-    found.date = printed_date(&front, after_title).or_else(|| {
-        let on_page_one = front.iter().all(|l| l.page == 1);
-        let second = lines
-            .iter()
-            .filter(|l| l.page == 2 && !l.margin)
-            .map(|l| l.text.as_str());
-        on_page_one.then(|| dated_line(second, true)).flatten()
-    });
+    found.date = printed_date(&front, after_title)
+        .or_else(|| {
+            let on_page_one = front.iter().all(|l| l.page == 1);
+            let second = lines
+                .iter()
+                .filter(|l| l.page == 2 && !l.margin)
+                .map(|l| l.text.as_str());
+            on_page_one.then(|| dated_line(second, true)).flatten()
+        })
+        .or_else(|| cited.map(|c| (format!("{:04}", c.year), c.text)));
     found.series = series(&front);
     found.summary = summary(front_text);
     found.keywords = keywords(front_text);
@@ -1209,8 +1219,30 @@ pub(crate) fn dated_line<'a>(
     in_sentences: bool,
 ) -> Option<(String, String)> {
     let mut best: Option<(usize, String, String)> = None;
+    let mut labelled_below = false;
     for line in lines {
         let text = line.trim();
+        // "Publication date:" on a line of its own, the date on the next.
+        if std::mem::take(&mut labelled_below) {
+            let below = find_dates(text)
+                .into_iter()
+                .next()
+                .map(|d| d.iso)
+                .or_else(|| {
+                    let mut words = text.split_whitespace();
+                    let year = words.next().and_then(year_of);
+                    year.filter(|_| words.next().is_none())
+                        .map(|y| format!("{y:04}"))
+                });
+            if let Some(iso) = below {
+                return Some((iso, text.to_string()));
+            }
+        }
+        let bare = text.trim_end_matches(':').trim().to_lowercase();
+        if PUBLISHED_LABELS.contains(&bare.as_str()) {
+            labelled_below = true;
+            continue;
+        }
         // "Published in J. Environ. Qual. 33:2192–2200 (2004).": a year
         // alone after the label, even in parentheses.
         let published_year = published_at(text)
@@ -1294,6 +1326,10 @@ pub(crate) fn dated_line<'a>(
 /// Words that introduce the date a work was published.
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
+    "publication date",
+    "date of publication",
+    "date de publication",
+    "erscheinungsdatum",
     "publié",
     "veröffentlicht",
     "this edition",
@@ -1320,6 +1356,10 @@ const HISTORY_LABELS: &[&str] = &[
     "revised",
     "accepted",
     "submitted",
+    // A repository's or a reader's copy: when the file was fetched.
+    "download",
+    "accessed",
+    "retrieved",
     "reçu",
     "accepté",
     "eingereicht",
