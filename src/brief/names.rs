@@ -18,7 +18,26 @@ pub fn split_names(text: &str) -> Vec<String> {
         .replace(" et ", ", ")
         .replace(" und ", ", ");
     let mut pieces: Vec<String> = Vec::new();
+    // Whether the last name has lost the affiliation letter glued to it.
+    let mut unmarked = false;
     for piece in text.split([',', ';', '、', '·']).flat_map(spaced_cjk_names) {
+        // "Patrick N.J. Lanea,c,*": affiliation letters after a name, the
+        // first glued to it by the text layer (it was raised). A letter
+        // alone in the list shows the name before it ended with one, when
+        // that one comes first in the alphabet as marks do ("Smith,a,b"
+        // has no glued mark).
+        if is_affiliation_letter(piece.trim()) {
+            if let Some(last) = pieces.last_mut().filter(|_| !unmarked) {
+                unmarked = true;
+                let mark = piece.trim().chars().next();
+                let glued = last.chars().last().filter(|_| ends_with_glued_letter(last));
+                if glued.is_some_and(|g| mark.is_some_and(|m| g < m)) {
+                    last.pop();
+                }
+            }
+            continue;
+        }
+        unmarked = false;
         let piece = piece
             .trim()
             .trim_end_matches(|c: char| {
@@ -154,6 +173,24 @@ fn is_inverted_name(name: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' '))
         && given.chars().any(char::is_uppercase);
     capitalised && initials
+}
+
+/// An affiliation mark: one lower-case letter.
+fn is_affiliation_letter(piece: &str) -> bool {
+    let mut chars = piece.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase()) && chars.next().is_none()
+}
+
+/// A surname ending with an affiliation letter the text layer glued to it
+/// ("Lanea"): a lower-case letter from a to h after another lower-case
+/// letter, on a surname of four letters or more.
+fn ends_with_glued_letter(name: &str) -> bool {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let mut chars = last.chars().rev();
+    let (mark, before) = (chars.next(), chars.next());
+    mark.is_some_and(|c| ('a'..='h').contains(&c))
+        && before.is_some_and(char::is_lowercase)
+        && last.chars().count() >= 4
 }
 
 /// A name without the full stop a list put after it: kept after an initial
@@ -870,6 +907,24 @@ mod tests {
         assert_eq!(
             name_kind("Guide pour les Auteurs", &common),
             NameKind::Phrase
+        );
+    }
+
+    #[test]
+    fn affiliation_letters_glued_to_surnames() {
+        assert_eq!(
+            split_names("Patrick N.J. Lanea,c,*, Alice E. Bestb,c,d, Klaus Hickelb,c, Lu Zhangb,c"),
+            [
+                "Patrick N.J. Lane",
+                "Alice E. Best",
+                "Klaus Hickel",
+                "Lu Zhang"
+            ]
+        );
+        // Marks set apart leave the name whole.
+        assert_eq!(
+            split_names("John Smith,a,b, Jane Roe,b"),
+            ["John Smith", "Jane Roe"]
         );
     }
 
