@@ -726,7 +726,12 @@ pub fn printed_lines(
                 text: printed_text(text),
                 size: line.size,
                 top: layout.height - line.y1,
-                cells: cells(line),
+                // A line set letter by letter has letters, not items, apart.
+                cells: if is_letter_spaced(text) {
+                    Vec::new()
+                } else {
+                    cells(line)
+                },
                 width: line.x1 - line.x0,
                 margin: stamp,
                 bold: layout

@@ -70,7 +70,7 @@ pub fn split_names(text: &str) -> Vec<String> {
     };
     let terms = pieces
         .iter()
-        .any(|p| han_or_hangul_word(p) && !caseless_name(p));
+        .any(|p| han_or_hangul_word(p) && !caseless_name(p) && !has_cjk_issuer_ending(p));
     let names: Vec<String> = pieces
         .iter()
         .filter(|p| !(terms && han_or_hangul_word(p)))
@@ -440,7 +440,7 @@ fn is_name(piece: &str) -> bool {
         && !is_genre_line(piece)
         && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
         && !GRADES.contains(&lower.as_str())
-        && (words >= 2 || acronym || caseless_name(piece))
+        && (words >= 2 || acronym || caseless_name(piece) || has_cjk_issuer_ending(piece))
         && !piece.contains("://")
         && !lower.starts_with("www.")
 }
@@ -970,6 +970,8 @@ mod tests {
         // The kind alone names no issuer.
         assert!(!has_issuer_word("위원회"));
         assert!(!has_issuer_word("김창호"));
+        // An organisation named in one word is a name to be read.
+        assert_eq!(split_names("국회사무처"), ["국회사무처"]);
     }
 
     #[test]

@@ -522,7 +522,17 @@ fn subtitle(
     {
         next += 1;
     }
-    (next > end).then(|| (join_lines(&front[end..next]), next))
+    // A sentence under the title is its standfirst ("The population
+    // problem has no technical solution; it requires a fundamental
+    // extension in morality."), not a subtitle.
+    let text = join_lines(&front[end..next]);
+    let sentence = text.ends_with('.')
+        && text.split_whitespace().count() >= 10
+        && !text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.trim_end_matches('.').contains('.'));
+    (next > end && !sentence).then_some((text, next))
 }
 
 /// Whether a line lists people or organisations: shaped like a list of
@@ -1154,7 +1164,7 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
 pub(crate) fn self_citation_year<'a>(
     lines: impl IntoIterator<Item = &'a str>,
 ) -> Option<(String, String)> {
-    let mut found = lines.into_iter().filter_map(|line| {
+    let mut found = lines.into_iter().enumerate().filter_map(|(index, line)| {
         let words: Vec<&str> = line.split_whitespace().collect();
         let page_range = words.iter().any(|w| {
             let w = w.trim_end_matches([',', ';', '.']);
@@ -1169,11 +1179,17 @@ pub(crate) fn self_citation_year<'a>(
             let inner = w.trim_end_matches([',', ';', '.', ':']);
             year_of(inner.strip_prefix('(')?.strip_suffix(')')?)
         })?;
-        page_range.then(|| (format!("{year:04}"), line.trim().to_string()))
+        page_range.then(|| (index, format!("{year:04}"), line.trim().to_string()))
     });
-    let first = found.next()?;
-    found.next().is_none().then_some(first)
+    let (index, year, line) = found.next()?;
+    // In the journal's header at the top of page 1 ("Journal of Hydrology
+    // 310 (2005) 253–265"), it stands out from the citations below.
+    let header = index < JOURNAL_HEADER_LINES;
+    (header || found.next().is_none()).then_some((year, line))
 }
+
+/// How many first lines of the front pages a journal's header may take.
+const JOURNAL_HEADER_LINES: usize = 4;
 
 /// Where a "Published" label ends in `text`, unless history words
 /// precede it ("First published").
@@ -1600,6 +1616,49 @@ mod tests {
                  CHRONIC HCV INFECTION, AND HCV SIMPLIFIED SERVICE DELIVERY AND DIAGNOSTICS"
             )
         );
+    }
+
+    #[test]
+    fn a_sentence_under_the_title_is_no_subtitle() {
+        let body = "At the end of a thoughtful article on the future of nuclear war, Wiesner and";
+        let lines = [
+            line(1, "The Tragedy of the Commons", 22.5, 90.0),
+            line(
+                1,
+                "The population problem has no technical solution;",
+                15.4,
+                130.0,
+            ),
+            line(
+                1,
+                "it requires a fundamental extension in morality.",
+                15.5,
+                147.0,
+            ),
+            line(1, body, 12.0, 228.0),
+            line(1, body, 12.0, 240.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("The Tragedy of the Commons")
+        );
+    }
+
+    #[test]
+    fn a_journal_header_cites_the_article_among_references() {
+        let lines = [
+            "Journal of Hydrology 310 (2005) 253–265",
+            "www.elsevier.com/locate/jhydrol",
+            "The response of flow duration curves to afforestation",
+            "Smith, J., 1999. Forests. Water Resour. Res. 35 (4) 12-15.",
+        ];
+        assert_eq!(
+            self_citation_year(lines).map(|(year, _)| year).as_deref(),
+            Some("2005")
+        );
+        // Below the header, several such lines are references.
+        let references = ["Intro", "x", "y", "z", "Roe (1998) 1-9", "Doe (2001) 3-4"];
+        assert_eq!(self_citation_year(references), None);
     }
 
     #[test]
