@@ -428,9 +428,15 @@ fn is_name(piece: &str) -> bool {
         && piece.chars().all(|c| c.is_uppercase() || c == '.');
     // "(By State)": a remark in parentheses names no one.
     let remark = piece.starts_with('(') && piece.ends_with(')');
+    // "NC ND", a licence's badge letters: words of two capitals or fewer
+    // without the stop of an initial.
+    let badge = piece
+        .split_whitespace()
+        .all(|w| w.chars().count() <= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
     // A colon inside is a title's or a label's ("Democracy Assessment:
     // Political Process"), not a name's.
     !remark
+        && !badge
         && !piece.trim_end_matches(':').contains(':')
         && !piece
             .split_whitespace()
@@ -972,6 +978,8 @@ mod tests {
         assert!(!has_issuer_word("김창호"));
         // An organisation named in one word is a name to be read.
         assert_eq!(split_names("국회사무처"), ["국회사무처"]);
+        // A licence's badge letters name no one.
+        assert!(split_names("BY NC ND").is_empty());
     }
 
     #[test]

@@ -696,7 +696,9 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bo
                 rest => (rest, i),
             };
             let mut found = split_names(without_date(names));
-            if found.is_empty() && !names.is_empty() && !is_affiliation(names) {
+            // ("BY NC ND" is a licence's badge: no word of three letters.)
+            let worded = names.split_whitespace().any(|w| has_letters(w, 3));
+            if found.is_empty() && worded && !is_affiliation(names) {
                 // An organisation named whole ("Hospital Bed Safety Workgroup").
                 found.push(names.trim_end_matches([',', '.']).to_string());
             }
