@@ -839,9 +839,8 @@ fn paired_han_names(text: &str) -> Option<String> {
 
 /// Han, kana, or hangul (which, unlike the others, puts spaces between
 /// words).
-fn is_cjk_or_hangul(c: char) -> bool {
-    crate::pdf::layout::is_cjk(c)
-        || matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+pub(crate) fn is_cjk_or_hangul(c: char) -> bool {
+    crate::pdf::layout::is_cjk(c) || crate::pdf::layout::is_hangul(c)
 }
 
 /// A line set letter by letter ("제 안 요 청 서", "R E P O R T"): every word

@@ -63,10 +63,7 @@ pub fn split_names(text: &str) -> Vec<String> {
     // a word of the list starts with no family name ("초연결, 지능화,
     // 뉴노멀"), it is a list of terms.
     let han_or_hangul_word = |p: &String| {
-        !p.contains(' ')
-            && p.chars().count() >= 2
-            && p.chars()
-                .all(|c| crate::pdf::layout::is_cjk(c) || matches!(c as u32, 0xAC00..=0xD7AF))
+        !p.contains(' ') && p.chars().count() >= 2 && p.chars().all(super::is_cjk_or_hangul)
     };
     let terms = pieces
         .iter()
@@ -106,7 +103,7 @@ fn spaced_cjk_names(piece: &str) -> Vec<&str> {
 /// shape; the family name tells them apart.
 fn caseless_name(word: &str) -> bool {
     let count = word.chars().count();
-    let hangul = word.chars().all(|c| matches!(c as u32, 0xAC00..=0xD7AF));
+    let hangul = word.chars().all(crate::pdf::layout::is_hangul);
     let han = word.chars().all(crate::pdf::layout::is_cjk);
     let family = |names: &str| {
         names

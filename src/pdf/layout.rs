@@ -1072,6 +1072,12 @@ pub fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF01..=0xFF60 | 0x20000..=0x2FFFF)
 }
 
+/// Hangul: syllables and jamo. Korean, unlike Chinese and Japanese, puts
+/// spaces between its words.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+}
+
 /// Build one line from chunks sorted left to right: a space wherever the
 /// gap is wider than a word gap or the producer painted a space glyph.
 fn assemble(ids: &[usize], (chunks, text): (&[Chunk], &str), frame: &Frame) -> Option<Placed> {
