@@ -28,8 +28,8 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | SOFT_HYPHEN) || (c.is_control() && c != '\t')
 }
 
-/// One line of text cleaned: ligatures expanded, shaped Arabic letters made
-/// letters again, invisible characters and soft hyphens dropped, every kind
+/// One line of text cleaned: ligatures expanded, shaped Arabic letters and
+/// Kangxi radicals made letters again, invisible characters and soft hyphens dropped, every kind
 /// of space made one ASCII space.
 pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -48,17 +48,23 @@ pub fn clean_line(text: &str) -> String {
         }
         match ligature(c) {
             Some(expanded) => out.push_str(expanded),
-            None if is_arabic_presentation_form(c) => {
+            None if is_arabic_presentation_form(c) || is_kangxi_radical(c) => {
                 // The letter itself, as search and language detection need
-                // it: "ﺑﺮرﺳﯽ" is "بررسی" shaped. An isolated vowel mark's
-                // form decomposes to a space and the mark; the space is no
-                // word break.
+                // it: "ﺑﺮرﺳﯽ" is "بررسی" shaped, "⽊" is the radical of "木".
+                // An isolated vowel mark's form decomposes to a space and
+                // the mark; the space is no word break.
                 out.extend(std::iter::once(c).nfkc().filter(|d| !d.is_whitespace()));
             }
             None => out.push(c),
         }
     }
     out
+}
+
+/// A Kangxi radical, which some fonts map their ideographs to ("⽬指して"
+/// for "目指して"); each is the compatibility form of an ideograph.
+fn is_kangxi_radical(c: char) -> bool {
+    matches!(c, '\u{2f00}'..='\u{2fd5}')
 }
 
 /// A shaped Arabic letter or ligature (Presentation Forms-A and -B), which
@@ -261,6 +267,12 @@ mod tests {
         assert_eq!(clean_line("\u{fefb}"), "\u{0644}\u{0627}");
         // An isolated vowel mark's form is the mark, with no space before it.
         assert_eq!(clean_line("\u{0628}\u{fe76}"), "\u{0628}\u{064e}");
+    }
+
+    #[test]
+    fn kangxi_radicals_are_ideographs_again() {
+        assert_eq!(clean_line("\u{2f6c}指して"), "目指して");
+        assert_eq!(clean_line("\u{2f4a}"), "木");
     }
 
     #[test]
