@@ -784,10 +784,15 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
     }
     let mut all = names.clone();
     for (i, row) in rows.iter().enumerate() {
+        // The names' affiliations, a row under each row of names
+        // ("Stanford University      Notbad AI Inc").
+        if i > 0 && row.iter().all(|l| is_affiliation(l)) {
+            continue;
+        }
         // The anchor's row, or a row of two names or more: a lone line
         // in the names' size below them is a heading ("Statement of
         // Purpose"), not an author.
-        let grid_row = i == 0 || row.len() >= 2;
+        let grid_row = i == 0 || row.len() >= 2 || row.iter().any(|l| split_names(l).len() >= 2);
         if !grid_row || !row.iter().all(|l| looks_like_names(l)) {
             break;
         }
@@ -906,7 +911,15 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             _ => text.to_string(),
         };
         let text = text.as_str();
-        let next_line = line.page == previous.page && line.top - previous.top < 2.0 * first.size;
+        // A list that ends its line with a comma goes on, even past the
+        // wider gap a footnote mark raised ("Yuntao Bai∗, ..., Jackson
+        // Kernion,").
+        let reach = if previous.text.trim_end().ends_with(',') {
+            3.5
+        } else {
+            2.0
+        };
+        let next_line = line.page == previous.page && line.top - previous.top < reach * first.size;
         if (line.size - first.size).abs() > 0.1 * first.size
             || !next_line
             || is_genre_line(text)
@@ -1682,6 +1695,78 @@ mod tests {
         assert!(is_running_head("Page 12"));
         assert!(!is_running_head("100 Years of Solitude"));
         assert!(!is_running_head("Page Layout Analysis"));
+    }
+
+    #[test]
+    fn a_grid_of_names_over_their_affiliations() {
+        let cells = |text: &str, top: f32, items: &[&str]| PrintedLine {
+            cells: items.iter().map(|i| i.to_string()).collect(),
+            ..line(1, text, 10.0, top)
+        };
+        let body = "When writing and talking, people sometimes pause to think. Although";
+        let lines = [
+            line(
+                1,
+                "Quiet-STaR: Language Models Can Teach Themselves",
+                14.0,
+                80.0,
+            ),
+            cells(
+                "Eric Zelikman Georges Harik",
+                134.0,
+                &["Eric Zelikman", "Georges Harik"],
+            ),
+            cells(
+                "Stanford University Notbad AI Inc",
+                145.0,
+                &["Stanford University", "Notbad AI Inc"],
+            ),
+            cells(
+                "Nick Haber Noah D. Goodman",
+                174.0,
+                &["Nick Haber", "Noah D. Goodman"],
+            ),
+            cells(
+                "Stanford University Stanford University",
+                185.0,
+                &["Stanford University", "Stanford University"],
+            ),
+            line(1, "Abstract", 12.0, 224.0),
+            line(1, body, 10.0, 252.0),
+            line(1, body, 10.0, 264.0),
+        ];
+        assert_eq!(
+            read(&lines).authors,
+            [
+                "Eric Zelikman",
+                "Georges Harik",
+                "Nick Haber",
+                "Noah D. Goodman"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_ending_its_line_with_a_comma_goes_on_past_a_wide_gap() {
+        let body = "We train a harmless assistant through self-improvement, without any";
+        let lines = [
+            line(
+                1,
+                "Constitutional AI: Harmlessness from AI Feedback",
+                17.0,
+                99.0,
+            ),
+            line(
+                1,
+                "Yuntao Bai∗, Saurav Kadavath, Sandipan Kundu,",
+                10.0,
+                157.0,
+            ),
+            line(1, "Andy Jones, Anna Chen, Jared Kaplan∗", 10.0, 187.0),
+            line(1, body, 10.0, 300.0),
+            line(1, body, 10.0, 312.0),
+        ];
+        assert_eq!(read(&lines).authors.len(), 6);
     }
 
     #[test]
