@@ -714,7 +714,7 @@ pub fn printed_lines(
             // On a page set horizontally, a vertical line is a stamp in the
             // margin ("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"), not the title.
             let stamp = upright && line.dir.1.abs() > 0.5;
-            if text.is_empty() || furniture {
+            if text.is_empty() || furniture || is_line_numbers(text) {
                 continue;
             }
             let printed = PrintedLine {
@@ -835,6 +835,14 @@ fn paired_han_names(text: &str) -> Option<String> {
         }
     }
     (names.len() >= 3 && names.len() < words.len()).then(|| names.join(" "))
+}
+
+/// A manuscript's line numbers or a page number in the margin ("1 63",
+/// "6"): numbers of three digits or fewer and nothing else. They would cut
+/// a title's lines apart in reading order. (A year has four digits.)
+fn is_line_numbers(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Han, kana, or hangul (which, unlike the others, puts spaces between
@@ -1219,6 +1227,15 @@ mod tests {
         assert!(is_junk_title("Untitled-1"));
         assert!(is_junk_title("brief_v2_FINAL"));
         assert!(!is_junk_title("Water Security in the Sahel"));
+    }
+
+    #[test]
+    fn line_numbers_are_no_printed_lines() {
+        assert!(is_line_numbers("1 63"));
+        assert!(is_line_numbers("6"));
+        // A year alone on its line is a date.
+        assert!(!is_line_numbers("2024"));
+        assert!(!is_line_numbers("Risks"));
     }
 
     #[test]

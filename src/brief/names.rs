@@ -11,6 +11,9 @@ pub fn split_names(text: &str) -> Vec<String> {
     if let Some(names) = inverted_names(text) {
         return names;
     }
+    if let Some(name) = name_then_affiliation(text) {
+        return vec![name.to_string()];
+    }
     let text = spaced_initials(&without_footnote_marks(text))
         .replace(" & ", ", ")
         .replace(" and ", ", ")
@@ -74,6 +77,7 @@ pub fn split_names(text: &str) -> Vec<String> {
         .map(|n| without_honorific(n).to_string())
         .filter(|n| has_letters(n, 2) && is_name(n))
         .collect();
+    let names = without_sequence_marks(names);
     // "By Ian Appleton, Working Group A": beside a person, a place of work
     // is an affiliation, not a second author.
     if names.iter().any(|n| !is_affiliation(n)) {
@@ -135,6 +139,52 @@ const CHINESE_FAMILY_NAMES: &str = "王 李 张 張 刘 劉 陈 陳 杨 楊 黄 
     佟 应 應 臧 闵 閔 苟 邬 鄔 边 邊 卞 姬 师 師 和 仇 栾 欒 隋 商 刁 沙 荣 榮 巫 寇 桑 郎 甄 \
     丛 叢 仲 虞 敖 巩 鞏 明 佘 池 查 麻 苑 迟 遲 邝 鄺 上官 诸葛 諸葛";
 
+/// A person's name and their affiliation on one line, with nothing
+/// between ("Guy Grossman University of Pennsylvania", "Delia Baldassarri
+/// Princeton University"): the name's two or three words, when the rest
+/// is an affiliation and the name holds none of its words.
+fn name_then_affiliation(text: &str) -> Option<&str> {
+    if text.contains([',', ';']) {
+        return None;
+    }
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(i, c)| c == ' ' && i > 0)
+        .map(|(i, _)| i)
+        .collect();
+    [2, 3].iter().find_map(|&words| {
+        let cut = *starts.get(words - 1)?;
+        let (name, rest) = (text[..cut].trim(), text[cut..].trim());
+        let person = name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            && !is_affiliation(name);
+        (person && starts_a_university(rest)).then_some(name)
+    })
+}
+
+/// "University of Pennsylvania", "Princeton University": a university's
+/// name from its first word. (An institute's is not told apart so: the
+/// "Science Institute" of "International Computer Science Institute".)
+fn starts_a_university(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let university = |w: &str| UNIVERSITY_WORDS.contains(&w.to_lowercase().as_str());
+    match words.as_slice() {
+        [first, of, ..] if university(first) => matches!(*of, "of" | "de" | "di" | "of," | "zu"),
+        [_, last] => university(last),
+        _ => false,
+    }
+}
+
+const UNIVERSITY_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "université",
+    "universität",
+    "universidad",
+    "università",
+];
+
 /// Names written surname first, as catalogues and repositories print them:
 /// "Weigelt, B.", "Salden, A.H.; Goedvolk, E.-J.; Ter Doest, H." (a list
 /// parted by semicolons). Kept as printed.
@@ -170,6 +220,32 @@ fn is_inverted_name(name: &str) -> bool {
             .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' '))
         && given.chars().any(char::is_uppercase);
     capitalised && initials
+}
+
+/// Names that each end with a raised affiliation letter the text layer
+/// glued on, in the order the affiliations are listed ("Delia
+/// Baldassarria", "Guy Grossmanb"): the letters, read in turn, start at
+/// "a" and never go back, over at least two letters.
+fn without_sequence_marks(names: Vec<String>) -> Vec<String> {
+    let marks: Vec<char> = names
+        .iter()
+        .filter(|n| ends_with_glued_letter(n))
+        .filter_map(|n| n.chars().last())
+        .collect();
+    let in_turn = marks.len() == names.len()
+        && marks.first() == Some(&'a')
+        && marks.windows(2).all(|w| w[0] <= w[1])
+        && marks.iter().any(|&m| m != 'a');
+    if !in_turn {
+        return names;
+    }
+    names
+        .into_iter()
+        .map(|mut n| {
+            n.pop();
+            n
+        })
+        .collect()
 }
 
 /// An affiliation mark: one lower-case letter.
@@ -241,7 +317,7 @@ const PERSONAL_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"
 pub(crate) fn looks_like_names(text: &str) -> bool {
     let unmarked = without_footnote_marks(text);
     let text = unmarked.trim();
-    if inverted_names(text).is_some() {
+    if inverted_names(text).is_some() || name_then_affiliation(text).is_some() {
         return true;
     }
     // "Submitted to:" labels what follows; it names no one.
@@ -929,6 +1005,33 @@ mod tests {
             split_names("John Smith,a,b, Jane Roe,b"),
             ["John Smith", "Jane Roe"]
         );
+        // One glued letter each, in the order of the affiliations.
+        assert_eq!(
+            split_names("Delia Baldassarria,1 and Guy Grossmanb"),
+            ["Delia Baldassarri", "Guy Grossman"]
+        );
+        // Names that happen to end in those letters keep them.
+        assert_eq!(
+            split_names("Maria Silva, Ana Souza"),
+            ["Maria Silva", "Ana Souza"]
+        );
+    }
+
+    #[test]
+    fn a_name_and_its_university_on_one_line() {
+        assert_eq!(
+            split_names("Guy Grossman University of Pennsylvania"),
+            ["Guy Grossman"]
+        );
+        assert_eq!(
+            split_names("Delia Baldassarri Princeton University"),
+            ["Delia Baldassarri"]
+        );
+        assert!(looks_like_names("Guy Grossman University of Pennsylvania"));
+        // An institute's own name is no person and their institute.
+        assert!(!looks_like_names(
+            "International Computer Science Institute"
+        ));
     }
 
     #[test]
