@@ -1027,8 +1027,13 @@ fn is_fact_line(text: &str) -> bool {
 /// An identifier rather than words: "arXiv:1504.06236v2 [cs.SI] 24 Apr
 /// 2015", "hep-ph/9412269 09 Dec 94" stamped above a preprint's title.
 fn is_identifier_line(text: &str) -> bool {
+    // "arXiv:2004.04906", "doi:10.1000/x", "10.1000/x"; not a name with a
+    // digit before its colon ("h2oGPT: Democratizing ...").
     text.split_whitespace().next().is_some_and(|first| {
-        first.chars().any(|c| c.is_ascii_digit()) && first.contains([':', '/'])
+        first.split_once([':', '/']).is_some_and(|(head, tail)| {
+            tail.chars().any(|c| c.is_ascii_digit())
+                || head.starts_with(|c: char| c.is_ascii_digit())
+        })
     })
 }
 
@@ -1686,6 +1691,17 @@ mod tests {
         assert_eq!(strip_by("Developed by the"), Some("the"));
         assert_eq!(strip_by("By the"), Some("the"));
         assert_eq!(strip_by("By van der Knijff"), Some("van der Knijff"));
+    }
+
+    #[test]
+    fn identifiers_are_not_titles_but_names_with_digits_are() {
+        assert!(is_identifier_line("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"));
+        assert!(is_identifier_line("hep-ph/9412269 09 Dec 94"));
+        assert!(is_identifier_line("10.1000/182 is the DOI"));
+        assert!(!is_identifier_line(
+            "h2oGPT: Democratizing Large Language Models"
+        ));
+        assert!(is_title_like("h2oGPT: Democratizing Large Language Models"));
     }
 
     #[test]
