@@ -739,6 +739,7 @@ pub fn printed_lines(
                     .get(usize::from(line.font))
                     .is_some_and(|f| f.bold),
             };
+            let printed = without_line_numbers(printed);
             placed.push((printed, line.x0, line.x1));
         }
         join_split_headings(&mut placed, body);
@@ -835,6 +836,23 @@ fn paired_han_names(text: &str) -> Option<String> {
         }
     }
     (names.len() >= 3 && names.len() < words.len()).then(|| names.join(" "))
+}
+
+/// A line without the line numbers a manuscript prints in both margins,
+/// read as the first and last items of the line ("8 Darin Christensen,
+/// ... 70"). A number at one end only is a running head's page ("272
+/// Notes") or a contents entry's ("Myth Busters 4"), and stays.
+fn without_line_numbers(mut line: PrintedLine) -> PrintedLine {
+    let numbered = |cell: Option<&String>| cell.is_some_and(|c| is_line_numbers(c));
+    if line.cells.len() >= 3 && numbered(line.cells.first()) && numbered(line.cells.last()) {
+        line.cells.pop();
+        line.cells.remove(0);
+        line.text = line.cells.join(" ");
+        if line.cells.len() < 2 {
+            line.cells.clear();
+        }
+    }
+    line
 }
 
 /// A manuscript's line numbers or a page number in the margin ("1 63",
@@ -1227,6 +1245,21 @@ mod tests {
         assert!(is_junk_title("Untitled-1"));
         assert!(is_junk_title("brief_v2_FINAL"));
         assert!(!is_junk_title("Water Security in the Sahel"));
+    }
+
+    #[test]
+    fn line_numbers_in_both_margins_leave_the_line() {
+        let numbered = |items: &[&str]| {
+            let mut line = PrintedLine::plain(1, &items.join(" "), 8.5, 134.0);
+            line.cells = items.iter().map(|i| i.to_string()).collect();
+            without_line_numbers(line)
+        };
+        let authors = numbered(&["8", "Darin Christensen, Allison N. Grossman", "70"]);
+        assert_eq!(authors.text, "Darin Christensen, Allison N. Grossman");
+        assert!(authors.cells.is_empty());
+        // A running head's page number, a contents entry's: kept.
+        assert_eq!(numbered(&["272", "Notes"]).text, "272 Notes");
+        assert_eq!(numbered(&["Myth Busters", "4"]).text, "Myth Busters 4");
     }
 
     #[test]
