@@ -501,6 +501,8 @@ fn is_name(piece: &str) -> bool {
         && piece.chars().all(|c| c.is_uppercase() || c == '.');
     // "(By State)": a remark in parentheses names no one.
     let remark = piece.starts_with('(') && piece.ends_with(')');
+    // "• Announcements": an item of a list, not a name.
+    let bulleted = piece.starts_with(['•', '▪', '■', '◦', '‣', '–', '-', '*', '>']);
     // "NC ND", a licence's badge letters: words of two capitals or fewer
     // without the stop of an initial.
     let badge = piece
@@ -510,6 +512,7 @@ fn is_name(piece: &str) -> bool {
     // Political Process"), not a name's.
     !remark
         && !badge
+        && !bulleted
         && !piece.trim_end_matches(':').contains(':')
         && !piece
             .split_whitespace()
@@ -1080,6 +1083,8 @@ mod tests {
         assert_eq!(split_names("국회사무처"), ["국회사무처"]);
         // A licence's badge letters name no one.
         assert!(split_names("BY NC ND").is_empty());
+        // Nor does an item of a list.
+        assert!(split_names("• Announcements").is_empty());
     }
 
     #[test]
