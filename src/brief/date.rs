@@ -237,8 +237,13 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
 fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut previous = ' ';
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == '(' || c == ')' {
+        // "发布日期:2023.03", "Date:2024-06-01": a label's colon parts
+        // words; a clock's ("10:37") does not.
+        let label_colon = matches!(c, ':' | '：') && !previous.is_ascii_digit();
+        previous = c;
+        if c.is_whitespace() || c == '(' || c == ')' || label_colon {
             if let Some(s) = start.take() {
                 out.push((s, &text[s..i]));
             }
@@ -279,7 +284,12 @@ fn numeric_date(word: &str) -> Option<String> {
             };
             valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
         }
-        [y, m] if y.len() == 4 && m.len() == 2 && word.contains(['-', '\u{2010}', '\u{2011}']) => {
+        // 2024-06, and 2023.03 as Chinese and Korean print a month.
+        [y, m]
+            if y.len() == 4
+                && m.len() == 2
+                && word.contains(['-', '\u{2010}', '\u{2011}', '.']) =>
+        {
             let (y, m) = (num(y)?, num(m)?);
             valid(y, m, 1).then(|| format!("{y:04}-{m:02}"))
         }
@@ -404,6 +414,8 @@ mod tests {
             first("SPLASH Conferences. October, 2010.").as_deref(),
             Some("2010-10")
         );
+        assert_eq!(first("发布日期:2023.03").as_deref(), Some("2023-03"));
+        assert_eq!(first("Date:2024-06-01").as_deref(), Some("2024-06-01"));
         assert_eq!(first("2024. 02").as_deref(), Some("2024-02"));
         assert_eq!(first("2024. 5.").as_deref(), Some("2024-05"));
         assert_eq!(first("2020. 4. 2.").as_deref(), Some("2020-04-02"));

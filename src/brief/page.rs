@@ -1372,6 +1372,9 @@ const PUBLISHED_LABELS: &[&str] = &[
     "발행일",
     "発行日",
     "出版日期",
+    "发布日期",
+    "發布日期",
+    "公開日",
 ];
 
 /// Words that run a date on to the end of a period ("January 1970 to April
