@@ -428,6 +428,10 @@ fn without_letter_marks(text: &str) -> String {
 
 /// Words that are never a person's name, printed where names could be.
 const NOT_NAMES: &[&str] = &[
+    // The buttons and counts of a ResearchGate cover sheet.
+    "see profile",
+    "citations",
+    "reads",
     "abstract",
     "introduction",
     "received",

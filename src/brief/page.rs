@@ -710,8 +710,15 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bo
                     .first()
                     .is_some_and(|d| d.offset == 0)
             });
+        // ("Article in International Conference on ... · July 2023" names
+        // where the paper appeared, not who wrote it.)
+        let venue = {
+            let lower = text.to_lowercase();
+            VENUE_WORDS.iter().any(|w| lower.contains(w))
+        };
         if i == 0
             && dated
+            && !venue
             && text.split_whitespace().count() <= 12
             && !text.is_empty()
             && !text.ends_with('.')
@@ -977,7 +984,21 @@ const BY_LABELS: &[&str] = &[
 ];
 
 /// The names after a "By"-style label, when the label starts the line.
+/// A count may lead the label, as on a repository's cover sheet ("2
+/// authors:", "3 authors, including:").
 fn strip_by(text: &str) -> Option<&str> {
+    let counted = text
+        .split_once(' ')
+        .filter(|(count, _)| !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(_, rest)| rest)
+        .filter(|rest| {
+            let lower = rest.to_lowercase();
+            lower.starts_with("authors:") || lower.starts_with("authors, including:")
+        });
+    if let Some(rest) = counted {
+        let names = rest.split_once(':').map_or("", |(_, names)| names.trim());
+        return Some(names);
+    }
     let lower = text.to_lowercase();
     BY_LABELS.iter().find_map(|label| {
         // "Author : Jane Doe" as well as "Author: Jane Doe".
@@ -1682,6 +1703,48 @@ mod tests {
         // Below the header, several such lines are references.
         let references = ["Intro", "x", "y", "z", "Roe (1998) 1-9", "Doe (2001) 3-4"];
         assert_eq!(self_citation_year(references), None);
+    }
+
+    #[test]
+    fn a_repository_cover_sheet_lists_its_authors_after_a_count() {
+        let cells = |text: &str, top: f32, items: &[&str]| PrintedLine {
+            cells: items.iter().map(|i| i.to_string()).collect(),
+            ..line(1, text, 6.6, top)
+        };
+        let lines = [
+            line(
+                1,
+                "Creating Large Language Model Applications Utilizing LangChain",
+                13.0,
+                94.0,
+            ),
+            line(
+                1,
+                "Article in International Conference on Applied Engineering and Natural Sciences · July 2023",
+                6.6,
+                145.0,
+            ),
+            cells("CITATIONS READS", 189.0, &["CITATIONS", "READS"]),
+            line(1, "2 authors:", 6.6, 224.0),
+            line(1, "Oguzhan Topsakal", 6.6, 241.8),
+            line(1, "Florida Polytechnic University", 6.6, 252.4),
+            line(1, "SEE PROFILE", 5.3, 281.3),
+            line(1, "T. Cetin Akinci", 6.6, 241.8),
+            line(1, "Istanbul Technical University", 6.6, 252.4),
+            line(1, "SEE PROFILE", 5.3, 281.3),
+        ];
+        assert_eq!(
+            read(&lines).authors,
+            ["Oguzhan Topsakal", "T. Cetin Akinci"]
+        );
+    }
+
+    #[test]
+    fn a_counted_authors_label_introduces_names() {
+        assert_eq!(strip_by("2 authors:"), Some(""));
+        assert_eq!(strip_by("3 authors, including:"), Some(""));
+        assert_eq!(strip_by("2 authors: Jane Doe"), Some("Jane Doe"));
+        assert_eq!(strip_by("2 authors were asked"), None);
     }
 
     #[test]
