@@ -1318,6 +1318,11 @@ pub(crate) fn dated_line<'a>(
                 .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
                 .next()
                 .unwrap_or("");
+            // The date an Elsevier preprint's footer gives its version
+            // ("Preprint submitted to Journal of ... February 16, 2022").
+            if label.contains("preprint submitted to") {
+                return Some((date.iso, text.to_string()));
+            }
             // History first: "First published May 2006" is not this edition.
             if HISTORY_LABELS.iter().any(|l| label.contains(l)) {
                 continue;
@@ -1737,6 +1742,21 @@ mod tests {
             read(&lines).authors,
             ["Oguzhan Topsakal", "T. Cetin Akinci"]
         );
+    }
+
+    #[test]
+    fn a_preprint_footer_dates_the_version() {
+        let lines = [
+            "Gender Gap in Politician Performance",
+            "presented at EPSA 2017 and CSAE Conference 2018.",
+            "Preprint submitted to Journal of Development Economics February 16, 2022",
+        ];
+        assert_eq!(
+            dated_line(lines, true).map(|(iso, _)| iso).as_deref(),
+            Some("2022-02-16")
+        );
+        // A manuscript's submission is history.
+        assert_eq!(dated_line(["Submitted March 3, 2021"], true), None);
     }
 
     #[test]
