@@ -1630,6 +1630,44 @@ mod tests {
     }
 
     #[test]
+    fn the_printed_issuer_is_the_author_over_another_organisation() {
+        let lines = [PrintedLine::plain(
+            1,
+            "© 2024 The Meridian Water Institute. All rights reserved.",
+            8.0,
+            760.0,
+        )];
+        let text =
+            text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
+        let authors_with = |info_author: &str| {
+            let info = Info {
+                author: Some(info_author.to_string()),
+                ..Info::default()
+            };
+            metadata_from(&Sources {
+                info: &info,
+                xmp: None,
+                printed: &PrintedMetadata::default(),
+                lines: &lines,
+                page_heights: &[792.0],
+                text: &text,
+            })
+            .authors
+            .map(|a| a.value)
+        };
+        // Another organisation in Info gives way to the printed issuer.
+        assert_eq!(
+            authors_with("Acme Templates Department"),
+            Some(vec!["Meridian Water Institute".to_string()])
+        );
+        // Another spelling of the issuer itself stays.
+        assert_eq!(
+            authors_with("The Meridian Water Institute"),
+            Some(vec!["The Meridian Water Institute".to_string()])
+        );
+    }
+
+    #[test]
     fn xmp_dates_keep_their_precision() {
         assert_eq!(parse_xmp_date("2024").as_deref(), Some("2024"));
         assert_eq!(parse_xmp_date("2024-06").as_deref(), Some("2024-06"));

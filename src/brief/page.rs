@@ -948,10 +948,12 @@ fn name_cut_at_line_end(text: &str) -> Option<&str> {
     let text = text.trim();
     let (_, last) = text.rsplit_once(',')?;
     let last = last.trim();
+    // "Walter Gary Sharp, Jr" ends with a suffix, not a given name.
     let one_word = !last.is_empty()
         && !last.contains(char::is_whitespace)
         && last.chars().all(char::is_alphabetic)
-        && last.starts_with(char::is_uppercase);
+        && last.starts_with(char::is_uppercase)
+        && !crate::brief::names::is_name_suffix(last);
     one_word.then_some(last)
 }
 
