@@ -717,8 +717,9 @@ pub fn printed_lines(
             if text.is_empty() || furniture || is_line_numbers(text) {
                 continue;
             }
+            let letter_spaced = is_letter_spaced(text);
             let printed = PrintedLine {
-                letter_spaced: is_letter_spaced(text),
+                letter_spaced,
                 page,
                 // Clean as the text is ("Efﬁcient" with its ligature reads
                 // "Efficient"), and names and marks are matched by letter:
@@ -727,7 +728,7 @@ pub fn printed_lines(
                 size: line.size,
                 top: layout.height - line.y1,
                 // A line set letter by letter has letters, not items, apart.
-                cells: if is_letter_spaced(text) {
+                cells: if letter_spaced {
                     Vec::new()
                 } else {
                     cells(line)
@@ -1551,6 +1552,13 @@ mod tests {
         );
     }
 
+    /// A page whose only issuer is a copyright line's holder.
+    fn copyright_page() -> ([PrintedLine; 1], TextSection) {
+        let notice = "© 2024 The Meridian Water Institute. All rights reserved.";
+        let lines = [PrintedLine::plain(1, notice, 8.0, 760.0)];
+        (lines, text(&[&format!("Water in cities. {notice}")]))
+    }
+
     #[test]
     fn publisher_from_xmp_when_printed_else_from_the_page() {
         let xmp = |publisher: &str| {
@@ -1559,14 +1567,7 @@ mod tests {
                 <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:publisher><rdf:Bag><rdf:li>{publisher}</rdf:li></rdf:Bag></dc:publisher></rdf:Description></rdf:RDF></x:xmpmeta>"#
             ).as_bytes())
         };
-        let lines = [PrintedLine::plain(
-            1,
-            "© 2024 The Meridian Water Institute. All rights reserved.",
-            8.0,
-            760.0,
-        )];
-        let text =
-            text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
+        let (lines, text) = copyright_page();
         let publisher = |xmp: &Xmp| {
             metadata_from(&Sources {
                 info: &Info::default(),
@@ -1631,14 +1632,7 @@ mod tests {
 
     #[test]
     fn the_printed_issuer_is_the_author_over_another_organisation() {
-        let lines = [PrintedLine::plain(
-            1,
-            "© 2024 The Meridian Water Institute. All rights reserved.",
-            8.0,
-            760.0,
-        )];
-        let text =
-            text(&["Water in cities. © 2024 The Meridian Water Institute. All rights reserved."]);
+        let (lines, text) = copyright_page();
         let authors_with = |info_author: &str| {
             let info = Info {
                 author: Some(info_author.to_string()),

@@ -1626,6 +1626,14 @@ mod tests {
         read_front_matter(lines, "", &CommonWords::default())
     }
 
+    /// A line of page 1 whose items are set far apart (names side by side).
+    fn set_apart(text: &str, size: f32, top: f32, items: &[&str]) -> PrintedLine {
+        PrintedLine {
+            cells: items.iter().map(|i| i.to_string()).collect(),
+            ..line(1, text, size, top)
+        }
+    }
+
     fn brief() -> Vec<PrintedLine> {
         vec![
             line(1, "POLICY BRIEF No. 7", 10.0, 40.0),
@@ -1714,10 +1722,7 @@ mod tests {
 
     #[test]
     fn a_repository_cover_sheet_lists_its_authors_after_a_count() {
-        let cells = |text: &str, top: f32, items: &[&str]| PrintedLine {
-            cells: items.iter().map(|i| i.to_string()).collect(),
-            ..line(1, text, 6.6, top)
-        };
+        let cells = |text: &str, top: f32, items: &[&str]| set_apart(text, 6.6, top, items);
         let lines = [
             line(
                 1,
@@ -1803,10 +1808,7 @@ mod tests {
 
     #[test]
     fn a_grid_of_names_over_their_affiliations() {
-        let cells = |text: &str, top: f32, items: &[&str]| PrintedLine {
-            cells: items.iter().map(|i| i.to_string()).collect(),
-            ..line(1, text, 10.0, top)
-        };
+        let cells = |text: &str, top: f32, items: &[&str]| set_apart(text, 10.0, top, items);
         let body = "When writing and talking, people sometimes pause to think. Although";
         let lines = [
             line(
