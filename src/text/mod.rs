@@ -6,6 +6,7 @@ pub mod furniture;
 pub mod hyphen;
 pub mod language;
 pub mod normalize;
+pub mod radicals;
 
 use crate::pdf::layout::PageLayout;
 

@@ -29,7 +29,7 @@ fn invisible(c: char) -> bool {
 }
 
 /// One line of text cleaned: ligatures expanded, shaped Arabic letters and
-/// Kangxi radicals made letters again, invisible characters and soft hyphens dropped, every kind
+/// Kangxi and supplementary CJK radicals made letters again, invisible characters and soft hyphens dropped, every kind
 /// of space made one ASCII space.
 pub fn clean_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -55,7 +55,7 @@ pub fn clean_line(text: &str) -> String {
                 // the mark; the space is no word break.
                 out.extend(std::iter::once(c).nfkc().filter(|d| !d.is_whitespace()));
             }
-            None => out.push(c),
+            None => out.push(super::radicals::equivalent_ideograph(c).unwrap_or(c)),
         }
     }
     out
@@ -273,6 +273,9 @@ mod tests {
     fn kangxi_radicals_are_ideographs_again() {
         assert_eq!(clean_line("\u{2f6c}指して"), "目指して");
         assert_eq!(clean_line("\u{2f4a}"), "木");
+        // A supplementary radical has no compatibility form; the UCD's
+        // equivalent ideograph stands in.
+        assert_eq!(clean_line("\u{2ed8}木 修"), "青木 修");
     }
 
     #[test]
