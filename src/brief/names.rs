@@ -14,16 +14,21 @@ pub fn split_names(text: &str) -> Vec<String> {
     if let Some(name) = name_then_affiliation(text) {
         return vec![name.to_string()];
     }
-    let text = spaced_initials(&without_footnote_marks(text))
-        .replace(" & ", ", ")
-        .replace(" and ", ", ")
-        .replace(" AND ", ", ")
-        .replace(" et ", ", ")
-        .replace(" und ", ", ");
+    let text = between_names(
+        &spaced_initials(&without_footnote_marks(text))
+            .replace(" & ", ", ")
+            .replace(" and ", ", ")
+            .replace(" AND ", ", ")
+            .replace(" et ", ", ")
+            .replace(" und ", ", "),
+    );
     let mut pieces: Vec<String> = Vec::new();
     // Whether the last name has lost the affiliation letter glued to it.
     let mut unmarked = false;
-    for piece in text.split([',', ';', '、', '·']).flat_map(spaced_cjk_names) {
+    for piece in text
+        .split([',', ';', '、', '·', '|'])
+        .flat_map(spaced_cjk_names)
+    {
         // "Patrick N.J. Lanea,c,*": affiliation letters after a name, the
         // first glued to it by the text layer (it was raised). A letter
         // alone in the list shows the name before it ended with one, when
@@ -85,6 +90,33 @@ pub fn split_names(text: &str) -> Vec<String> {
     } else {
         names
     }
+}
+
+/// Words that join two names only when they stand between capitalised
+/// words: "Jane Doe with John Smith", "Juana Pérez y Juan García", "Ana
+/// Lima e João Souza"; elsewhere they are a phrase's ("Living with Water").
+const NAME_JOINERS: &[&str] = &[" with ", " y ", " e "];
+
+/// The list with each joiner between two capitalised words made a comma.
+fn between_names(text: &str) -> String {
+    let mut out = text.to_string();
+    for joiner in NAME_JOINERS {
+        let mut joined = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(joiner) {
+            let (before, after) = (&rest[..at], &rest[at + joiner.len()..]);
+            let capitalised =
+                |word: Option<&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
+            let names_around = capitalised(before.split_whitespace().next_back())
+                && capitalised(after.split_whitespace().next());
+            joined.push_str(before);
+            joined.push_str(if names_around { ", " } else { joiner });
+            rest = after;
+        }
+        joined.push_str(rest);
+        out = joined;
+    }
+    out
 }
 
 /// Chinese and Korean lists put only a space between names ("罗兴武 孙萌
@@ -472,6 +504,100 @@ const GRADES: &[&str] = &[
     "sr.",
 ];
 
+/// Words of the job titles printed beside a name in briefs and reports
+/// ("Jane Doe, Senior Fellow", "Director of Research").
+const JOB_WORDS: &[&str] = &[
+    "fellow",
+    "senior",
+    "junior",
+    "research",
+    "researcher",
+    "associate",
+    "assistant",
+    "analyst",
+    "director",
+    "deputy",
+    "executive",
+    "managing",
+    "chief",
+    "head",
+    "lead",
+    "principal",
+    "professor",
+    "lecturer",
+    "economist",
+    "scientist",
+    "advisor",
+    "adviser",
+    "consultant",
+    "officer",
+    "manager",
+    "coordinator",
+    "specialist",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "president",
+    "vice",
+    "vice-president",
+    "editor",
+    "intern",
+    "student",
+    "candidate",
+    "visiting",
+    "nonresident",
+    "non-resident",
+    "adjunct",
+    "emeritus",
+    "postdoctoral",
+    "doctoral",
+    "program",
+    "programme",
+    "policy",
+    "project",
+    "team",
+    "leader",
+    "expert",
+    "partner",
+    "founder",
+    "co-founder",
+    "ceo",
+    "secretary",
+    "general",
+    "counsel",
+    "staff",
+    "engineer",
+    "distinguished",
+    "affiliate",
+    "scholar",
+    "author",
+    "co-author",
+    "contributor",
+    "rapporteur",
+    "of",
+    "for",
+    "and",
+    "&",
+    "the",
+];
+
+/// A job title printed beside a name ("Senior Fellow", "Director of
+/// Research", "Research Analyst"): every word one of a job's, the first not
+/// a function word.
+fn is_job_title(piece: &str) -> bool {
+    let words: Vec<String> = piece
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '&')
+                .to_lowercase()
+        })
+        .collect();
+    let function = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "the");
+    words.first().is_some_and(|w| !function(w))
+        && words.iter().all(|w| JOB_WORDS.contains(&w.as_str()))
+}
+
 /// Words of an affiliation: a line holding one names places, not people.
 const AFFILIATION_WORDS: &[&str] = &[
     "working group",
@@ -526,6 +652,7 @@ fn is_name(piece: &str) -> bool {
         && !is_genre_line(piece)
         && !NOT_NAMES.contains(&lower.trim_end_matches([':', '.']))
         && !GRADES.contains(&lower.as_str())
+        && !is_job_title(piece)
         && (words >= 2 || acronym || caseless_name(piece) || has_cjk_issuer_ending(piece))
         && !piece.contains("://")
         && !lower.starts_with("www.")
@@ -1022,6 +1149,38 @@ mod tests {
             split_names("Maria Silva, Ana Souza"),
             ["Maria Silva", "Ana Souza"]
         );
+    }
+
+    #[test]
+    fn job_titles_beside_names_are_not_names() {
+        assert_eq!(split_names("Jane Doe, Senior Fellow"), ["Jane Doe"]);
+        assert_eq!(
+            split_names("Jane Doe | Director of Research, and John Smith, Research Analyst"),
+            ["Jane Doe", "John Smith"]
+        );
+        // A surname that is also a job's word is no job title.
+        assert_eq!(
+            split_names("Dean Baker, Ana Chief Lima"),
+            ["Dean Baker", "Ana Chief Lima"]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_with_y_and_e() {
+        assert_eq!(
+            split_names("Jane Doe with John Smith"),
+            ["Jane Doe", "John Smith"]
+        );
+        assert_eq!(
+            split_names("Juana Pérez y Juan García"),
+            ["Juana Pérez", "Juan García"]
+        );
+        assert_eq!(
+            split_names("Ana Lima e João Souza"),
+            ["Ana Lima", "João Souza"]
+        );
+        // Between lower-case words they are a phrase's.
+        assert!(!looks_like_names("Coping with drought in the Sahel"));
     }
 
     #[test]

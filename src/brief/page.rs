@@ -686,7 +686,11 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bo
     for (i, line) in window.iter().enumerate().take(8) {
         let listed = line.listed();
         let text = without_date(&listed);
+        if is_other_role_line(text) {
+            continue;
+        }
         if let Some(rest) = strip_by(text) {
+            let rest = without_other_roles(rest);
             // "By" alone on its line (or "Developed by the"): the names
             // are on the next one.
             let (names, from) = match rest {
@@ -968,22 +972,86 @@ fn without_date(text: &str) -> &str {
     }
 }
 
-/// Labels that introduce authors: "By", "Prepared by", "Authors:", ...
+/// Labels that introduce authors: "By", "Prepared by", "Authors:", in the
+/// languages of the briefs ("Par", "Von", "Por", "Door", "Autores:").
 const BY_LABELS: &[&str] = &[
+    "researched and written by",
+    "written and researched by",
     "written by",
     "prepared by",
     "developed by",
     "compiled by",
     "submitted by",
     "authored by",
-    "edited by",
     "authors:",
     "author:",
+    "author(s):",
+    "lead authors:",
+    "lead author:",
+    "contributors:",
+    "contributor:",
+    "auteurs:",
+    "auteur:",
+    "autoren:",
+    "autorinnen:",
+    "autorin:",
+    "autor:",
+    "verfasser:",
+    "verfasst von",
+    "autores:",
+    "autoras:",
+    "autora:",
+    "autori:",
+    "autore:",
     "by",
     "par",
     "von",
-    "auteurs :",
+    "por",
+    "door",
 ];
+
+/// Labels of people who are not the authors: editors, translators,
+/// designers ("Edited by Max Roe | Design: ..."); the line names no author.
+const OTHER_ROLE_LABELS: &[&str] = &[
+    "edited by",
+    "editor:",
+    "editors:",
+    "translated by",
+    "translation:",
+    "foreword by",
+    "with a foreword by",
+    "illustrated by",
+    "illustrations:",
+    "design by",
+    "designed by",
+    "design:",
+    "reviewed by",
+    "photo",
+    "cover photo",
+];
+
+/// Whether the line names other people than the authors ("Edited by").
+fn is_other_role_line(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    OTHER_ROLE_LABELS.iter().any(|label| {
+        lower
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', 's']))
+    })
+}
+
+/// A byline's names up to the part that credits other roles ("Written by
+/// Jane Doe | Edited by Max Roe" gives "Jane Doe").
+fn without_other_roles(names: &str) -> &str {
+    let mut end = 0;
+    for part in names.split('|') {
+        if is_other_role_line(part) {
+            break;
+        }
+        end += part.len() + 1;
+    }
+    names.get(..end.saturating_sub(1)).unwrap_or(names).trim()
+}
 
 /// The names after a "By"-style label, when the label starts the line.
 /// A count may lead the label, as on a repository's cover sheet ("2
@@ -1772,6 +1840,31 @@ mod tests {
         assert_eq!(strip_by("3 authors, including:"), Some(""));
         assert_eq!(strip_by("2 authors: Jane Doe"), Some("Jane Doe"));
         assert_eq!(strip_by("2 authors were asked"), None);
+    }
+
+    #[test]
+    fn bylines_in_the_languages_of_briefs() {
+        assert_eq!(
+            strip_by("Contributors: Jane Doe, John Smith"),
+            Some("Jane Doe, John Smith")
+        );
+        assert_eq!(strip_by("Lead author: Jane Doe"), Some("Jane Doe"));
+        assert_eq!(strip_by("Autores: Juana Pérez"), Some("Juana Pérez"));
+        assert_eq!(strip_by("Por Juana Pérez"), Some("Juana Pérez"));
+        assert_eq!(strip_by("Por una nueva política"), None);
+    }
+
+    #[test]
+    fn editors_credited_beside_the_authors_are_not_authors() {
+        let title = line(1, "Water Security in the Sahel", 22.0, 90.0);
+        let byline = line(1, "Written by Jane Doe | Edited by Max Roe", 10.0, 130.0);
+        assert_eq!(read(&[title.clone(), byline]).authors, ["Jane Doe"]);
+        let editors = line(1, "Edited by Max Roe and Ann Poe", 10.0, 130.0);
+        let names = line(1, "Jane Doe and John Smith", 10.0, 145.0);
+        assert_eq!(
+            read(&[title, editors, names]).authors,
+            ["Jane Doe", "John Smith"]
+        );
     }
 
     #[test]
