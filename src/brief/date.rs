@@ -83,6 +83,32 @@ const MONTHS: &[(&str, u32)] = &[
     ("octubre", 10),
     ("noviembre", 11),
     ("diciembre", 12),
+    ("setiembre", 9),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("jänner", 1),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
     ("января", 1),
     ("февраля", 2),
     ("марта", 3),
@@ -107,7 +133,56 @@ const MONTHS: &[(&str, u32)] = &[
     ("октябрь", 10),
     ("ноябрь", 11),
     ("декабрь", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
 ];
+
+/// Seasons that issues of briefs and journals are dated by ("Spring 2024",
+/// "Herbst 2023"): the year is what they tell.
+const SEASONS: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "printemps",
+    "été",
+    "automne",
+    "hiver",
+    "frühjahr",
+    "frühling",
+    "sommer",
+    "herbst",
+    "primavera",
+    "verano",
+    "otoño",
+    "invierno",
+    "verão",
+    "outono",
+    "inverno",
+    "estate",
+    "autunno",
+];
+
+/// "marzo de 2024", "12 de março de 2024": the "de" between a date's
+/// parts in Spanish and Portuguese is no word of the date.
+fn is_date_link(words: &[(usize, &str)], i: usize) -> bool {
+    let word = |k: usize| words.get(k).map_or("", |w| w.1);
+    matches!(word(i), "de" | "del")
+        && i > 0
+        && (day_of(word(i - 1)).is_some() || month_of(word(i - 1)).is_some())
+        && (month_of(word(i + 1)).is_some() || year_of(word(i + 1)).is_some())
+}
 
 fn month_of(word: &str) -> Option<u32> {
     // "October, 2010": a comma may part the month from the year.
@@ -180,7 +255,11 @@ fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
 /// All dates in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<PrintedDate> {
     let mut found = Vec::new();
-    let words: Vec<(usize, &str)> = words_with_offsets(text);
+    let all_words: Vec<(usize, &str)> = words_with_offsets(text);
+    let words: Vec<(usize, &str)> = (0..all_words.len())
+        .filter(|&i| !is_date_link(&all_words, i))
+        .map(|i| all_words[i])
+        .collect();
     let mut i = 0;
     while i < words.len() {
         let (offset, word) = words[i];
@@ -207,6 +286,11 @@ pub fn find_dates(text: &str) -> Vec<PrintedDate> {
                 Some(year) => (Some(format!("{year:04}-{month:02}-{day:02}")), 3),
                 None => (None, 1),
             }
+        } else if let (true, Some(year)) = (
+            SEASONS.contains(&word.to_lowercase().as_str()),
+            year_of(next(1)),
+        ) {
+            (Some(format!("{year:04}")), 2)
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
         } else if let Some((iso, used)) = dotted_date(word, next(1), next(2)) {
@@ -405,6 +489,22 @@ mod tests {
 
     fn first(text: &str) -> Option<String> {
         find_dates(text).into_iter().next().map(|d| d.iso)
+    }
+
+    #[test]
+    fn dates_of_romance_and_dutch_briefs_and_seasons() {
+        assert_eq!(
+            first("Madrid, 12 de marzo de 2024").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(first("março de 2024").as_deref(), Some("2024-03"));
+        assert_eq!(first("Roma, maggio 2023").as_deref(), Some("2023-05"));
+        assert_eq!(first("Den Haag, maart 2024").as_deref(), Some("2024-03"));
+        assert_eq!(first("12 березня 2024 р.").as_deref(), Some("2024-03-12"));
+        // A season dates an issue to its year.
+        assert_eq!(first("Issue 3 | Spring 2024").as_deref(), Some("2024"));
+        // "de" elsewhere is a word of the text.
+        assert_eq!(first("Universidad de 2024"), None);
     }
 
     #[test]

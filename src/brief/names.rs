@@ -643,7 +643,8 @@ fn is_name(piece: &str) -> bool {
     !remark
         && !badge
         && !bulleted
-        && !piece.trim_end_matches(':').contains(':')
+        && !piece.contains(':')
+        && !is_series_label(piece)
         && !piece
             .split_whitespace()
             .next()
@@ -1163,6 +1164,12 @@ mod tests {
             split_names("Dean Baker, Ana Chief Lima"),
             ["Dean Baker", "Ana Chief Lima"]
         );
+    }
+
+    #[test]
+    fn series_and_labels_are_not_names() {
+        assert_eq!(split_names("POLICY BRIEF"), Vec::<String>::new());
+        assert_eq!(split_names("First edition:"), Vec::<String>::new());
     }
 
     #[test]
