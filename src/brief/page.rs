@@ -233,6 +233,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     }
     sizes.sort_by(|a, b| b.total_cmp(a));
     sizes.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    // The issuer's name set large above the title is its masthead; it is
+    // the title only when nothing else stands out.
+    let mut masthead = None;
     for &size in sizes.iter().take(4) {
         let mut start = 0;
         while start < front.len() {
@@ -264,10 +267,17 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             }
             let text = join_lines(&front[start..end]);
             if is_title_like(&text) {
-                return Some((with_leading_article(front, start), end));
+                if end - start == 1 && crate::brief::publisher::is_masthead(&text) {
+                    masthead.get_or_insert((start, end));
+                } else {
+                    return Some((with_leading_article(front, start), end));
+                }
             }
             start = end;
         }
+    }
+    if masthead.is_some() {
+        return masthead;
     }
     // Nothing larger than the body: the first plausible line, with the
     // lines right under it in its size (an OCR layer's sizes vary too much
@@ -339,6 +349,33 @@ const GENRE_LINES: &[&str] = &[
     "redpaper",
     "redbook",
     "white paper",
+    // The kinds of pieces think tanks publish, printed as a banner.
+    "commentary",
+    "analysis",
+    "perspective",
+    "perspectives",
+    "viewpoint",
+    "fact sheet",
+    "factsheet",
+    "briefing",
+    "briefing note",
+    "backgrounder",
+    "explainer",
+    "in focus",
+    "spotlight",
+    "insight",
+    "insights",
+    "research brief",
+    "policy memo",
+    "memo",
+    "note d'analyse",
+    "synthèse",
+    "analyse",
+    "kommentar",
+    "studie",
+    "informe",
+    "nota técnica",
+    "análisis",
     // A journal's article type printed above the title.
     "research article",
     "original article",
@@ -356,7 +393,29 @@ const GENRE_LINES: &[&str] = &[
 
 pub(crate) fn is_genre_line(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
-    GENRE_LINES.contains(&lower.as_str())
+    GENRE_LINES.contains(&lower.as_str()) || SUMMARY_HEADINGS.contains(&lower.as_str())
+}
+
+/// "A Report of the CSIS Africa Program", "A Joint Policy Brief by ...":
+/// under the title, what the document is and who made it, not a subtitle.
+/// (Above it, "A Study of ..." is a title's start.)
+fn is_genre_statement(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some(("a" | "an", rest)) = words.split_first().map(|(a, r)| (*a, r)) else {
+        return false;
+    };
+    let kind = |w: &str| matches!(w, "report" | "brief" | "paper" | "publication" | "memo");
+    // The kind within the first three words ("A Joint Policy Brief"),
+    // followed by whose it is.
+    rest.iter().take(3).position(|w| kind(w)).is_some_and(|at| {
+        rest.get(at + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "of" | "by" | "from" | "for" | "prepared" | "commissioned" | "produced"
+            )
+        })
+    })
 }
 
 fn is_title_like(text: &str) -> bool {
@@ -513,6 +572,7 @@ fn subtitle(
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
+        && !is_genre_statement(&front[next].text)
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
         && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
@@ -1840,6 +1900,53 @@ mod tests {
         assert_eq!(strip_by("3 authors, including:"), Some(""));
         assert_eq!(strip_by("2 authors: Jane Doe"), Some("Jane Doe"));
         assert_eq!(strip_by("2 authors were asked"), None);
+    }
+
+    /// Body text that makes the page's body size 10 points.
+    fn body_lines() -> Vec<PrintedLine> {
+        let text =
+            "Farmers in the Sahel face longer dry seasons, and this brief looks at what works.";
+        (0..12)
+            .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
+            .collect()
+    }
+
+    #[test]
+    fn an_issuers_masthead_above_the_title_is_not_the_title() {
+        let mut lines = vec![
+            line(1, "CENTER FOR WATER POLICY", 28.0, 40.0),
+            line(1, "Water Security in the Sahel", 22.0, 120.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Water Security in the Sahel")
+        );
+        // Alone in display type, the name is the title after all.
+        lines.remove(1);
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("CENTER FOR WATER POLICY")
+        );
+    }
+
+    #[test]
+    fn banners_of_a_pieces_kind_are_not_titles_or_subtitles() {
+        for banner in ["Key takeaways", "COMMENTARY", "In Focus"] {
+            let mut lines = vec![
+                line(1, banner, 24.0, 40.0),
+                line(1, "Water Security in the Sahel", 20.0, 120.0),
+                line(1, "A Report of the CSIS Africa Program", 14.0, 150.0),
+            ];
+            lines.extend(body_lines());
+            let found = read(&lines);
+            assert_eq!(
+                found.title.as_deref(),
+                Some("Water Security in the Sahel"),
+                "{banner}"
+            );
+            assert_eq!(found.subtitle, None);
+        }
     }
 
     #[test]

@@ -440,6 +440,13 @@ fn organisation_line(text: &str) -> Option<String> {
     good.then(|| tidy(&without_genre(&segment)))
 }
 
+/// A line that is an organisation's name and nothing else ("CENTER FOR
+/// WATER POLICY"): set large at the top of a cover, it is the issuer's
+/// masthead, not the title.
+pub(crate) fn is_masthead(text: &str) -> bool {
+    organisation_line(text).is_some_and(|name| word_count(&name) >= word_count(text))
+}
+
 /// Layout may join the issuer and the series on one line: "MERIDIAN WATER
 /// POLICY INSTITUTE Policy Brief No. 14". Cut at a series name, or where a
 /// run of capitals naming an organisation gives way to mixed case.
