@@ -125,12 +125,64 @@ fn between_names(text: &str) -> String {
 /// family name and given name ("青木 修").
 fn spaced_cjk_names(piece: &str) -> Vec<&str> {
     let words: Vec<&str> = piece.split_whitespace().collect();
+    // "수석전문위원 오창석", "张三 研究员": a job title beside the name.
+    if let [first, second] = words.as_slice() {
+        if is_cjk_job_title(first) && caseless_name(second) {
+            return vec![second];
+        }
+        if is_cjk_job_title(second) && caseless_name(first) {
+            return vec![first];
+        }
+    }
     let name_like = |w: &&str| caseless_name(w);
     if words.len() >= 3 && words.iter().all(name_like) {
         words
     } else {
         vec![piece]
     }
+}
+
+/// Endings of the job titles Korean, Chinese and Japanese reports print
+/// beside their authors' names: 위원 (수석전문위원, 연구위원), 연구원,
+/// 교수, 研究员, 教授, 研究員, 執筆 ...
+const CJK_JOB_ENDINGS: &[&str] = &[
+    "위원",
+    "연구원",
+    "교수",
+    "박사",
+    "조사관",
+    "연구관",
+    "팀장",
+    "과장",
+    "국장",
+    "실장",
+    "소장",
+    "원장",
+    "사무관",
+    "주무관",
+    "센터장",
+    "기자",
+    "研究员",
+    "研究員",
+    "教授",
+    "博士",
+    "主任",
+    "所长",
+    "所長",
+    "院长",
+    "院長",
+    "执笔",
+    "執筆",
+    "记者",
+    "記者",
+    "部長",
+    "課長",
+];
+
+/// A job title in a script without case ("수석전문위원", "副研究员").
+fn is_cjk_job_title(word: &str) -> bool {
+    word.chars().all(super::is_cjk_or_hangul)
+        && CJK_JOB_ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
 /// A Chinese or Korean name written as one word, two to four characters
@@ -1011,7 +1063,7 @@ fn names_an_organisation(name: &str) -> bool {
     let acronym = matches!(words.as_slice(), [word]
         if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
-    corporate_suffix || acronym || has_organisation_word(name)
+    corporate_suffix || acronym || has_organisation_word(name) || has_cjk_issuer_ending(name)
 }
 
 /// The words of a name that can tell a person from a phrase: initials
@@ -1163,6 +1215,17 @@ mod tests {
         assert_eq!(
             split_names("Dean Baker, Ana Chief Lima"),
             ["Dean Baker", "Ana Chief Lima"]
+        );
+    }
+
+    #[test]
+    fn job_titles_beside_cjk_names_are_not_names() {
+        assert_eq!(split_names("수석전문위원 오창석"), ["오창석"]);
+        assert_eq!(split_names("张伟 研究员"), ["张伟"]);
+        // A committee is an organisation, not a person.
+        assert_eq!(
+            name_kind("환경노동위원회", &CommonWords::default()),
+            NameKind::Organisation
         );
     }
 

@@ -147,7 +147,7 @@ pub fn read_front_matter(
             None => main,
         });
     }
-    let (names, labelled) = authors_after(&front, after_title);
+    let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
     found.names_people = found
         .authors
@@ -740,7 +740,11 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
 /// title when a date follows it or ends it (the title / authors / date
 /// block of most publications; organisations count as authors there);
 /// else the first line after the title that reads as a list of names.
-fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bool) {
+fn authors_after(
+    front: &[&PrintedLine],
+    after_title: usize,
+    common: &CommonWords,
+) -> (Vec<String>, bool) {
     // Names start within 8 lines of the title, and may run on past them.
     let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
     for (i, line) in window.iter().enumerate().take(8) {
@@ -801,7 +805,8 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bo
             continue;
         }
         if looks_like_names(text) {
-            return (more_names(window, i, split_names(text)), false);
+            let names = more_names(window, i, split_names(text));
+            return (people_under_unit(window, i, names, common), false);
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
@@ -809,6 +814,41 @@ fn authors_after(front: &[&PrintedLine], after_title: usize) -> (Vec<String>, bo
         }
     }
     (Vec::new(), false)
+}
+
+/// A unit's name with its writer right under it ("환경노동위원회" /
+/// "수석전문위원 오창석": the committee, then its chief expert): the
+/// people are the authors, the unit their affiliation.
+fn people_under_unit(
+    window: &[&PrintedLine],
+    at: usize,
+    names: Vec<String>,
+    common: &CommonWords,
+) -> Vec<String> {
+    let units_only = !names.is_empty()
+        && names
+            .iter()
+            .all(|n| name_kind(n, common) == NameKind::Organisation);
+    let (Some(unit), Some(next)) = (window.get(at), window.get(at + 1)) else {
+        return names;
+    };
+    let close_below = next.page == unit.page
+        && next.top > unit.top
+        && next.top - unit.top < 3.0 * unit.size.max(next.size);
+    let listed = next.listed();
+    if !units_only || !close_below || !looks_like_names(&listed) {
+        return names;
+    }
+    let people = split_names(&listed);
+    if !people.is_empty()
+        && people
+            .iter()
+            .all(|n| name_kind(n, common) == NameKind::Person)
+    {
+        people
+    } else {
+        names
+    }
 }
 
 /// Papers set their authors in a grid: each name in the same size, in a
@@ -1947,6 +1987,21 @@ mod tests {
             );
             assert_eq!(found.subtitle, None);
         }
+    }
+
+    #[test]
+    fn a_unit_with_its_writer_under_it_gives_the_writer() {
+        let mut lines = vec![
+            line(1, "탄소중립ᆞ녹색성장 기본법 일부개정법률안", 26.0, 250.0),
+            line(1, "2024. 5.", 18.0, 560.0),
+            line(1, "환경노동위원회", 21.0, 670.0),
+            line(1, "수석전문위원 오창석", 17.0, 710.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["오창석"]);
+        // Without a person under it, the unit is the author.
+        lines.remove(3);
+        assert_eq!(read(&lines).authors, ["환경노동위원회"]);
     }
 
     #[test]
