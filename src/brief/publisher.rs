@@ -51,13 +51,21 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
         .find_map(|l| labelled(&l.text))
         .or_else(|| texts(1).find_map(copyright_holder))
         .or_else(|| beside_series(sources))
+        .or_else(|| {
+            sources
+                .lines
+                .iter()
+                .filter(|l| l.page <= 2)
+                .find_map(|l| self_described(&l.text))
+        })
         .or_else(|| standing_alone(sources))
         .or_else(|| texts(2).find_map(copyright_holder))
 }
 
 /// Corporate suffixes that follow a comma but belong to the name.
 const SUFFIXES: &[&str] = &[
-    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "corp.", "plc", "co.",
+    "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "corp.", "plc", "co.", "b.v.", "n.v.", "s.a.",
+    "s.p.a.", "ag",
 ];
 
 /// A line that says it names the publisher: "Published by X",
@@ -84,15 +92,89 @@ fn labelled(text: &str) -> Option<String> {
     if trimmed.starts_with(char::is_lowercase) || trimmed.ends_with(['-', '‐']) {
         return None;
     }
-    let lower = trimmed.to_lowercase();
-    let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
+    // The label starts the line or a sentence of it ("© 2024 The Authors.
+    // Published by Elsevier B.V.").
+    let sentence_starts = std::iter::once(0).chain(
+        trimmed
+            .match_indices(". ")
+            .map(|(i, _)| i + 2)
+            .filter(|&i| trimmed[i..].starts_with(char::is_uppercase)),
+    );
+    let (start, label) = sentence_starts.into_iter().find_map(|start| {
+        let lower = trimmed[start..].to_lowercase();
+        LABELS
+            .iter()
+            .find(|l| lower.starts_with(*l))
+            .map(|l| (start, *l))
+    })?;
     // Lowercasing keeps these labels' byte lengths, so the cut is valid.
     let rest = trimmed
-        .get(label.len()..)?
+        .get(start + label.len()..)?
         .trim_start_matches([':', ' ', '：']);
     // "Published by the authors in 2020": a year ends the name.
     let name = tidy(&name_before_noise(rest));
     (word_count(&name) <= 10 && starts_like_a_name(&name)).then_some(name)
+}
+
+/// What an issuer says it is ("an independent, nonpartisan research
+/// organization", "a think tank").
+const ORGANISATION_KINDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "institute",
+    "think tank",
+    "think-tank",
+    "centre",
+    "center",
+    "foundation",
+    "agency",
+    "nonprofit",
+    "non-profit",
+    "not-for-profit",
+    "charity",
+    "association",
+];
+
+/// The issuer a sentence of the page describes: "The Center for Water
+/// Policy is an independent, nonpartisan research organization.", "This
+/// publication was produced by the Center for Water Policy with support
+/// from ...". The name must read as an organisation's.
+fn self_described(text: &str) -> Option<String> {
+    let text = text.trim();
+    // What it is must be a kind of organisation, soon after "is a": "...
+    // is the sole owner of all right" describes a party to a contract.
+    let subject = text
+        .split_once(" is a ")
+        .or_else(|| text.split_once(" is an "))
+        .filter(|(_, what)| {
+            let what: String = what
+                .split_whitespace()
+                .take(8)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let what = what.to_lowercase();
+            ORGANISATION_KINDS.iter().any(|kind| what.contains(kind))
+        })
+        .map(|(name, _)| name)
+        .filter(|name| name.starts_with(char::is_uppercase));
+    let agent = || {
+        let lower = text.to_lowercase();
+        ["produced by ", "published by ", "issued by "]
+            .iter()
+            .find_map(|verb| {
+                let at = lower.find(verb)? + verb.len();
+                let rest = text.get(at..)?;
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                let end = [" with ", " in ", ",", ". ", ";"]
+                    .iter()
+                    .filter_map(|stop| rest.find(stop))
+                    .min()
+                    .unwrap_or(rest.len());
+                Some(rest[..end].trim_end_matches('.'))
+            })
+    };
+    let name = subject.or_else(agent)?;
+    organisation_line(name).filter(|found| word_count(found) >= word_count(name).saturating_sub(1))
 }
 
 /// The holder named in a copyright line, when it is an organisation:
@@ -272,6 +354,8 @@ fn is_initial(word: &str) -> bool {
 /// The part of a name before an address: cut at the first comma, unless
 /// what follows is a corporate suffix ("ARD, Inc.").
 fn first_segment(text: &str) -> String {
+    // "Center for Water Policy | 1234 Main Street NW | Washington, DC".
+    let text = text.split(['|', '•']).next().unwrap_or(text);
     let mut out = String::new();
     for (i, part) in text.split(',').enumerate() {
         let trimmed = part.trim();
@@ -629,6 +713,40 @@ mod tests {
         // The same words without the gap are a line of text, not an issuer.
         let joined = [line(1, 40.0, "CIVIC CLIMATE LAB Issue Brief No. 4")];
         assert_eq!(find(&joined, None, &[]), None);
+    }
+
+    #[test]
+    fn the_issuer_a_sentence_describes() {
+        let title = line(1, 90.0, "Water Security in the Sahel");
+        let about = |text: &str| find(&[title.clone(), line(1, 740.0, text)], None, &[]);
+        assert_eq!(
+            about(
+                "The Center for Water Policy is an independent, nonpartisan research organization."
+            )
+            .as_deref(),
+            Some("Center for Water Policy")
+        );
+        assert_eq!(
+            about("This brief was produced by the Center for Water Policy with support from the Ford Foundation.")
+                .as_deref(),
+            Some("Center for Water Policy")
+        );
+        assert_eq!(
+            about("© 2024 The Authors. Published by Elsevier B.V.").as_deref(),
+            Some("Elsevier B.V.")
+        );
+        // A party to a contract is described otherwise.
+        assert_eq!(
+            about(
+                "Fruit of Life Productions LLC is the sole owner of all right, title and interest"
+            ),
+            None
+        );
+        // An address after the name is no part of it.
+        assert_eq!(
+            about("Center for Water Policy | 1234 Main Street NW | Washington, DC").as_deref(),
+            Some("Center for Water Policy")
+        );
     }
 
     #[test]
