@@ -747,13 +747,17 @@ fn authors_after(
 ) -> (Vec<String>, bool) {
     // Names start within 8 lines of the title, and may run on past them.
     let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
+    let mut first_unit: Option<Vec<String>> = None;
     for (i, line) in window.iter().enumerate().take(8) {
         let listed = line.listed();
         let text = without_date(&listed);
         if is_other_role_line(text) {
             continue;
         }
-        if let Some(rest) = strip_by(text) {
+        // Past an organisation, a line going on in lower case ("by Sections
+        // 1 through 9 of this document.") is running text.
+        let running = first_unit.is_some() && text.starts_with(char::is_lowercase);
+        if let Some(rest) = strip_by(text).filter(|_| !running) {
             let rest = without_other_roles(rest);
             // "By" alone on its line (or "Developed by the"): the names
             // are on the next one.
@@ -793,6 +797,10 @@ fn authors_after(
             && !is_affiliation(text)
         {
             let found = split_names(text);
+            if units_only(&found, common) {
+                first_unit.get_or_insert(found);
+                continue;
+            }
             if !found.is_empty() {
                 return (found, false);
             }
@@ -804,51 +812,43 @@ fn authors_after(
         {
             continue;
         }
-        if looks_like_names(text) {
+        // After an organisation, a later line must name people plainly:
+        // a line in capitals there is a notice or a heading ("EFFECTIVE
+        // DATE", "DISCLAIMS LIABILITY FOR DAMAGES").
+        let shouting =
+            text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase);
+        let plainly_people = || {
+            !shouting
+                && split_names(text)
+                    .iter()
+                    .all(|n| name_kind(n, common) == NameKind::Person)
+        };
+        if looks_like_names(text) && (first_unit.is_none() || plainly_people()) {
             let names = more_names(window, i, split_names(text));
-            return (people_under_unit(window, i, names, common), false);
+            // An organisation first ("Andrew W. Mellon Foundation" / "Grant
+            // 1711-05155" / ... / "John Kiplinger"; "환경노동위원회" /
+            // "수석전문위원 오창석"): the people named after it are the
+            // authors, and it is the author only when no one is named.
+            if units_only(&names, common) {
+                first_unit.get_or_insert(names);
+                continue;
+            }
+            return (names, false);
         }
         // A sentence means the body has started.
         if text.split_whitespace().count() > 14 {
             break;
         }
     }
-    (Vec::new(), false)
+    (first_unit.unwrap_or_default(), false)
 }
 
-/// A unit's name with its writer right under it ("환경노동위원회" /
-/// "수석전문위원 오창석": the committee, then its chief expert): the
-/// people are the authors, the unit their affiliation.
-fn people_under_unit(
-    window: &[&PrintedLine],
-    at: usize,
-    names: Vec<String>,
-    common: &CommonWords,
-) -> Vec<String> {
-    let units_only = !names.is_empty()
+/// Names that are all organisations.
+fn units_only(names: &[String], common: &CommonWords) -> bool {
+    !names.is_empty()
         && names
             .iter()
-            .all(|n| name_kind(n, common) == NameKind::Organisation);
-    let (Some(unit), Some(next)) = (window.get(at), window.get(at + 1)) else {
-        return names;
-    };
-    let close_below = next.page == unit.page
-        && next.top > unit.top
-        && next.top - unit.top < 3.0 * unit.size.max(next.size);
-    let listed = next.listed();
-    if !units_only || !close_below || !looks_like_names(&listed) {
-        return names;
-    }
-    let people = split_names(&listed);
-    if !people.is_empty()
-        && people
-            .iter()
-            .all(|n| name_kind(n, common) == NameKind::Person)
-    {
-        people
-    } else {
-        names
-    }
+            .all(|n| name_kind(n, common) == NameKind::Organisation)
 }
 
 /// Papers set their authors in a grid: each name in the same size, in a
@@ -2002,6 +2002,30 @@ mod tests {
         // Without a person under it, the unit is the author.
         lines.remove(3);
         assert_eq!(read(&lines).authors, ["환경노동위원회"]);
+    }
+
+    #[test]
+    fn people_named_after_a_funder_are_the_authors() {
+        let mut lines = vec![
+            line(
+                1,
+                "The Impact of Open Access Latin American Scholarship",
+                36.0,
+                302.0,
+            ),
+            line(1, "Andrew W. Mellon Foundation", 16.0, 533.0),
+            line(1, "Grant 1711-05155", 16.0, 554.0),
+            line(1, "December 19, 2019", 16.0, 575.0),
+            line(1, "John Kiplinger", 16.0, 641.0),
+            line(1, "Valerie Yaw", 16.0, 662.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["John Kiplinger", "Valerie Yaw"]);
+        // A notice in capitals after the organisation names no one.
+        lines.truncate(4);
+        lines.push(line(1, "EFFECTIVE DATE", 16.0, 641.0));
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["Andrew W. Mellon Foundation"]);
     }
 
     #[test]
