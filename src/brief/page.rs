@@ -236,7 +236,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     // The issuer's name set large above the title is its masthead; it is
     // the title only when nothing else stands out.
     let mut masthead = None;
-    for &size in sizes.iter().take(4) {
+    'sizes: for &size in sizes.iter().take(4) {
         let mut start = 0;
         while start < front.len() {
             // A journal's article type set as large as the title, above
@@ -269,6 +269,10 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             if is_title_like(&text) {
                 if end - start == 1 && crate::brief::publisher::is_masthead(&text) {
                     masthead.get_or_insert((start, end));
+                } else if masthead.is_some() && is_numbered_genre(&text) {
+                    // "Coastal Resilience Trust" / "Annual Report 2023": the
+                    // name is the title's, the genre and year its subtitle.
+                    break 'sizes;
                 } else {
                     return Some((with_leading_article(front, start), end));
                 }
@@ -394,6 +398,18 @@ const GENRE_LINES: &[&str] = &[
 pub(crate) fn is_genre_line(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
     GENRE_LINES.contains(&lower.as_str()) || SUMMARY_HEADINGS.contains(&lower.as_str())
+}
+
+/// A genre with the year or number of the issue ("Annual Report 2023",
+/// "Policy Brief 12"): it says which, not what about.
+fn is_numbered_genre(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    let rest = words.join(" ");
+    words.len() < text.split_whitespace().count()
+        && (is_genre_line(&rest) || is_series_label(&rest))
 }
 
 /// "A Report of the CSIS Africa Program", "A Joint Policy Brief by ...":
