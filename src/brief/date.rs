@@ -390,6 +390,29 @@ fn numeric_date(word: &str) -> Option<String> {
     }
 }
 
+/// The day-first reading of a date printed as `a/b/yyyy` with both parts
+/// possible months, which `find_dates` reads month first (US usage): in a
+/// text in another language than English, "12/03/2024" is 12 March. `None`
+/// when `line` prints `iso` in no such form.
+pub fn day_first_reading(iso: &str, line: &str) -> Option<String> {
+    find_dates(line)
+        .iter()
+        .find(|d| d.iso == iso)
+        .and_then(|d| {
+            let printed = d.printed(line).trim_end_matches([',', '.', ';', ':']);
+            let parts: Vec<u32> = printed
+                .split('/')
+                .map(|p| p.parse().ok())
+                .collect::<Option<_>>()?;
+            match parts.as_slice() {
+                &[month, day, year] if month <= 12 && day <= 12 && month != day && year > 31 => {
+                    Some(format!("{year:04}-{day:02}-{month:02}"))
+                }
+                _ => None,
+            }
+        })
+}
+
 /// Korean dates write the units in Hangul: 년 (year), 월 (month), 일 (day).
 fn han_units(word: &str) -> String {
     word.replace('년', "年")
@@ -505,6 +528,18 @@ mod tests {
         assert_eq!(first("Issue 3 | Spring 2024").as_deref(), Some("2024"));
         // "de" elsewhere is a word of the text.
         assert_eq!(first("Universidad de 2024"), None);
+    }
+
+    #[test]
+    fn ambiguous_slashed_dates_read_day_first_on_request() {
+        assert_eq!(first("Fecha: 12/03/2024").as_deref(), Some("2024-12-03"));
+        assert_eq!(
+            day_first_reading("2024-12-03", "Fecha: 12/03/2024").as_deref(),
+            Some("2024-03-12")
+        );
+        // Unambiguous or not slashed: nothing to read again.
+        assert_eq!(day_first_reading("2024-03-25", "Fecha: 25/03/2024"), None);
+        assert_eq!(day_first_reading("2024-03-12", "Datum: 12.03.2024"), None);
     }
 
     #[test]

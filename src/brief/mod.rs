@@ -82,11 +82,13 @@ pub fn metadata_from(sources: &Sources) -> Metadata {
     let joined = crate::record::join_pages(&sources.text.pages);
     let publisher = choose(publisher_candidates(sources));
     let authors = authors(sources, publisher.as_ref());
+    let language = language(sources, &joined);
+    let english = language.as_ref().is_none_or(|l| l.value == "en");
     Metadata {
         title: choose(title_candidates(sources)),
         authors,
-        date: choose(date_candidates(sources)),
-        language: language(sources, &joined),
+        date: choose(date_candidates(sources, english)),
+        language,
         subtitle: sources
             .printed
             .subtitle
@@ -405,7 +407,7 @@ fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 /// Date: the printed date, at its printed precision; else a declared
 /// publication date (XMP dc:date). File creation dates are kept as
 /// alternatives only: they say when a file was exported, not published.
-fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
+fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
     let printed = sources
         .printed
@@ -413,6 +415,12 @@ fn date_candidates(sources: &Sources) -> Vec<Candidate<String>> {
         .clone()
         .or_else(|| date_off_the_page_body(sources));
     if let Some((iso, line)) = printed {
+        // Only the United States write the month first: "12/03/2024" in a
+        // French or Spanish text is 12 March.
+        let iso = match date::day_first_reading(&iso, &line) {
+            Some(day_first) if !english => day_first,
+            _ => iso,
+        };
         let mut candidate = Candidate::new(iso, MetadataSource::Page);
         candidate.raw = Some(line);
         out.push(candidate);
