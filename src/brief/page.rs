@@ -533,6 +533,13 @@ fn ends_mid_phrase(text: &str) -> bool {
         || ARTICLES.contains(&last.as_str())
 }
 
+/// Whether a line ends with a dash set off by a space ("siMPle –"), as a
+/// title does that its next line completes.
+fn ends_with_dash(text: &str) -> bool {
+    let text = text.trim_end();
+    [" –", " —", " -"].iter().any(|dash| text.ends_with(dash))
+}
+
 /// Whether a line capitalises its words, as titles do ("Fifth-order
 /// Shallow Water-wave Models", "BY MICROWAVE DIATHERMY"): most words of
 /// four letters or more start with a capital.
@@ -578,7 +585,11 @@ fn subtitle(
         // title's size (a cover's 16-point subtitle under an 18-point
         // title, before a report set in 14).
         && (front[next].size > body * 1.15
-            || (front[next].size > body * 1.02 && front[next].size >= title_size * 0.8))
+            || (front[next].size > body * 1.02 && front[next].size >= title_size * 0.8)
+            // A title that ends with a dash goes on below, whatever the
+            // size ("... Agreement of siMPle –" / "Software for the
+            // automated detection of microplastic").
+            || (next == end && ends_with_dash(&front[end - 1].text)))
         // A line after a comma or a word that needs more goes on with the
         // phrase even when it reads like names ("Political Process," /
         // "Local Governance, and ...", "... of El Colegio de" / "México’s
@@ -1983,6 +1994,32 @@ mod tests {
         assert_eq!(
             read(&lines).title.as_deref(),
             Some("CENTER FOR WATER POLICY")
+        );
+    }
+
+    #[test]
+    fn a_title_ending_with_a_dash_goes_on_below_in_any_size() {
+        let mut lines = vec![
+            line(
+                1,
+                "International Public License Agreement of siMPle –",
+                16.0,
+                119.0,
+            ),
+            line(
+                1,
+                "Software for the automated detection of microplastic",
+                9.0,
+                138.0,
+            ),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some(
+                "International Public License Agreement of siMPle – Software for the automated \
+                 detection of microplastic"
+            )
         );
     }
 
