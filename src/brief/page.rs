@@ -121,7 +121,8 @@ pub fn read_front_matter(
         // A line break the text did not need starts the subtitle, when
         // the title's own lines hold both.
         let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
-        let main = without_division_label(&join_lines(&front[start..split])).to_string();
+        let main = without_division_label(without_trailing_date(&join_lines(&front[start..split])))
+            .to_string();
         after_title = end;
         let later = subtitle(&front, (start, end), body, common);
         let sub = match (split < end, later) {
@@ -266,10 +267,16 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 end += 1;
             }
             let text = join_lines(&front[start..end]);
-            if is_title_like(&text) {
-                if end - start == 1 && crate::brief::publisher::is_masthead(&text) {
+            // "Annual State-Local Tax Burden Rankings FY 2011 April 2014":
+            // a date set on the title's last line is no part of it.
+            let text = without_trailing_date(&text);
+            // A byline set large ("By Elizabeth Malm and Gerald Prante") is
+            // no title; "By Design: ..." may be one.
+            let byline = strip_by(text).is_some_and(looks_like_names);
+            if is_title_like(text) && !byline {
+                if end - start == 1 && crate::brief::publisher::is_masthead(text) {
                     masthead.get_or_insert((start, end));
-                } else if masthead.is_some() && is_numbered_genre(&text) {
+                } else if masthead.is_some() && is_numbered_genre(text) {
                     // "Coastal Resilience Trust" / "Annual Report 2023": the
                     // name is the title's, the genre and year its subtitle.
                     break 'sizes;
@@ -1312,6 +1319,15 @@ fn is_date_line(text: &str) -> bool {
 /// A line that ends with a month or a day ("PIARC C13 meeting, Lisbon April
 /// 2003") is a dateline, not a title; a year alone may end a title
 /// ("Annual Report 2023").
+/// The text without a date of month precision or finer that ends it after
+/// other words.
+fn without_trailing_date(text: &str) -> &str {
+    match find_dates(text).last() {
+        Some(d) if d.offset > 0 && ends_with_date(text) => text[..d.offset].trim_end(),
+        _ => text,
+    }
+}
+
 fn ends_with_date(text: &str) -> bool {
     find_dates(text).last().is_some_and(|d| {
         let after = text.get(d.end..).unwrap_or("");
@@ -1995,6 +2011,25 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("CENTER FOR WATER POLICY")
         );
+    }
+
+    #[test]
+    fn a_date_on_the_titles_last_line_and_a_large_byline_are_not_the_title() {
+        let mut lines = vec![
+            line(1, "Annual State-Local", 50.0, 164.0),
+            line(1, "Tax Burden Rankings", 50.0, 230.0),
+            line(1, "FY 2011 April 2014", 50.0, 296.0),
+            line(1, "By Elizabeth Malm", 25.0, 407.0),
+            line(1, "and Gerald Prante", 25.0, 437.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Annual State-Local Tax Burden Rankings FY 2011")
+        );
+        assert_eq!(found.authors, ["Elizabeth Malm", "Gerald Prante"]);
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2014-04"));
     }
 
     #[test]

@@ -397,7 +397,10 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
         let in_title = !title.is_empty()
             && title.contains(&text)
             && (line.size >= largest * 0.9 || text.len() * 2 >= title.len());
-        if affiliation.contains(&i) || in_title {
+        // An issuer's name that the title took for want of other display
+        // type is still the issuer's.
+        let title_is_masthead = text == title && is_masthead(&line.text);
+        if affiliation.contains(&i) || (in_title && !title_is_masthead) {
             continue;
         }
         let Some(name) = organisation_line(&line.text) else {
@@ -713,6 +716,16 @@ mod tests {
         // The same words without the gap are a line of text, not an issuer.
         let joined = [line(1, 40.0, "CIVIC CLIMATE LAB Issue Brief No. 4")];
         assert_eq!(find(&joined, None, &[]), None);
+    }
+
+    #[test]
+    fn a_masthead_the_title_fell_back_on_is_still_the_issuer() {
+        let name = "United States Office of Personnel Management";
+        let cover = [line(1, 646.0, name), line(1, 663.0, "February 2014")];
+        assert_eq!(find(&cover, Some(name), &[]).as_deref(), Some(name));
+        // A name that is only part of a longer title is the title's.
+        let title = "United States Office of Personnel Management Annual Report 2013";
+        assert_eq!(find(&cover[..1], Some(title), &[]), None);
     }
 
     #[test]
