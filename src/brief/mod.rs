@@ -10,7 +10,7 @@ pub mod names;
 pub mod page;
 pub mod publisher;
 
-use crate::pdf::layout::PageLayout;
+use crate::pdf::layout::{Line, PageLayout};
 use crate::pdf::metadata::{Info, parse_pdf_date};
 use crate::pdf::xmp::{self, Xmp};
 use crate::record::{Alternative, Field, Identifier, Metadata, MetadataSource, TextSection};
@@ -706,7 +706,8 @@ pub fn printed_lines(
         let upright = mostly_horizontal(layout);
         let largest = layout.lines().map(|l| l.size).fold(0.0, f32::max);
         let mut placed: Vec<(PrintedLine, f32, f32)> = Vec::new();
-        for line in layout.lines() {
+        for line in layout.lines().flat_map(parts_by_type_size) {
+            let line = &line;
             let text = line.text.trim();
             // A running header may repeat the title in small type: only
             // small lines are furniture. A document whose only display
@@ -904,31 +905,105 @@ const ITEM_GAP_RATIO: f32 = 3.0;
 
 /// The words of a horizontal line grouped where the gap between them is
 /// wide; empty when there is no such gap.
-fn cells(line: &crate::pdf::layout::Line) -> Vec<String> {
+/// A line holding a phrase set apart in much smaller type than the rest
+/// ("GAO" in 36 points beside "Report to the Chairman, Subcommittee" in
+/// 20) is read as two lines, each in its own size: the large word is a
+/// logo, and the phrase goes on with the lines below it. Pieces are cut
+/// where a cell starts; a smaller piece of fewer than three words (a
+/// footnote mark, a unit) stays with its line.
+fn parts_by_type_size(line: &Line) -> Vec<Line> {
+    let whole = || vec![line.clone()];
+    let starts = cell_starts(line);
+    if starts.len() < 2 || line.dir.0 < 0.5 || line.text != visual_text(&line.words) {
+        return whole();
+    }
+    let bounds: Vec<(usize, usize)> = starts
+        .iter()
+        .zip(
+            starts
+                .iter()
+                .skip(1)
+                .chain(std::iter::once(&line.words.len())),
+        )
+        .map(|(&a, &b)| (a, b))
+        .collect();
+    let size_of =
+        |(a, b): (usize, usize)| line.words[a..b].iter().map(|w| w.size).fold(0.0, f32::max);
+    let largest = bounds.iter().map(|&c| size_of(c)).fold(0.0, f32::max);
+    let small_phrase = |c: (usize, usize)| size_of(c) * 1.5 <= largest && c.1 - c.0 >= 3;
+    if !bounds.iter().any(|&c| small_phrase(c)) {
+        return whole();
+    }
+    // Consecutive cells of one kind, large or small phrase, stay together.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for &cell in &bounds {
+        match parts.last_mut() {
+            Some(last) if small_phrase(*last) == small_phrase(cell) => last.1 = cell.1,
+            _ => parts.push(cell),
+        }
+    }
+    parts
+        .into_iter()
+        .map(|(a, b)| {
+            let words = line.words[a..b].to_vec();
+            Line {
+                text: visual_text(&words),
+                x0: words.iter().map(|w| w.x0).fold(f32::MAX, f32::min),
+                y0: words.iter().map(|w| w.y0).fold(f32::MAX, f32::min),
+                x1: words.iter().map(|w| w.x1).fold(f32::MIN, f32::max),
+                y1: words.iter().map(|w| w.y1).fold(f32::MIN, f32::max),
+                size: words.iter().map(|w| w.size).fold(0.0, f32::max),
+                font: words.first().map_or(line.font, |w| w.font),
+                dir: line.dir,
+                words,
+            }
+        })
+        .collect()
+}
+
+fn visual_text(words: &[crate::pdf::layout::Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The index of the first word of each cell of a line (see `cells`).
+fn cell_starts(line: &Line) -> Vec<usize> {
     if line.dir.1.abs() > 0.5 || line.words.len() < 2 {
-        return Vec::new();
+        return vec![0];
     }
     let gaps: Vec<f32> = line.words.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
     let mut sorted = gaps.clone();
     sorted.sort_by(f32::total_cmp);
     let usual = sorted[sorted.len() / 2].max(0.0);
-    let mut cells: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for (i, word) in line.words.iter().enumerate() {
-        if i > 0 {
-            let gap = gaps[i - 1];
-            let em = word.size.max(line.words[i - 1].size);
-            if gap > WIDE_GAP * em || (gap > ITEM_GAP * em && gap > ITEM_GAP_RATIO * usual) {
-                cells.push(std::mem::take(&mut current));
-            } else {
-                current.push(' ');
-            }
+    let mut starts = vec![0];
+    for (i, word) in line.words.iter().enumerate().skip(1) {
+        let gap = gaps[i - 1];
+        let em = word.size.max(line.words[i - 1].size);
+        if gap > WIDE_GAP * em || (gap > ITEM_GAP * em && gap > ITEM_GAP_RATIO * usual) {
+            starts.push(i);
         }
-        current.push_str(&word.text);
     }
-    cells.push(current);
-    let cells: Vec<String> = cells.iter().map(|c| printed_text(c)).collect();
-    if cells.len() > 1 { cells } else { Vec::new() }
+    starts
+}
+
+fn cells(line: &Line) -> Vec<String> {
+    let starts = cell_starts(line);
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(line.words.len()));
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| printed_text(&visual_text(&line.words[a..b])))
+        .collect()
 }
 
 /// Whether most characters of the page run left to right.
@@ -1376,6 +1451,40 @@ mod tests {
             y1: 800.0,
             lines,
         }
+    }
+
+    #[test]
+    fn a_small_phrase_beside_a_large_logo_word_is_its_own_line() {
+        let word = |text: &str, x0: f32, x1: f32, size: f32| crate::pdf::layout::Word {
+            text: text.into(),
+            x0,
+            y0: 700.0,
+            x1,
+            y1: 700.0 + size,
+            size,
+            font: 0,
+        };
+        let mut line = layout_line(
+            "GAO Report to the Chairman",
+            36.0,
+            (33.0, 430.0),
+            736.0,
+            (1.0, 0.0),
+        );
+        line.words = vec![
+            word("GAO", 33.0, 105.0, 36.0),
+            word("Report", 219.0, 279.0, 19.9),
+            word("to", 284.0, 302.0, 19.9),
+            word("the", 307.0, 334.0, 19.9),
+            word("Chairman", 339.0, 430.0, 19.9),
+        ];
+        let parts = parts_by_type_size(&line);
+        let texts: Vec<(&str, f32)> = parts.iter().map(|p| (p.text.as_str(), p.size)).collect();
+        assert_eq!(texts, [("GAO", 36.0), ("Report to the Chairman", 19.9)]);
+        // A footnote mark or a short unit stays with its line.
+        line.words.truncate(3);
+        line.text = "GAO Report to".into();
+        assert_eq!(parts_by_type_size(&line).len(), 1);
     }
 
     #[test]

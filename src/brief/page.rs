@@ -443,11 +443,15 @@ fn is_genre_statement(text: &str) -> bool {
 
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
+    // An issuer's acronym set large on its own ("GAO", "OECD") is a logo.
+    let logo =
+        words == 1 && text.chars().count() <= 4 && text.chars().all(|c| c.is_ascii_uppercase());
     // Most of a title is letters; an OCR layer's reading of a formula or a
     // citation line is not ("J. Physiol. (I955) I28, 54I-546").
     let printed = text.chars().filter(|c| !c.is_whitespace()).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     2 * letters >= printed
+        && !logo
         && !is_running_head(text)
         && !is_genre_line(text)
         && !is_identifier_line(text)
@@ -704,7 +708,19 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
         if lighter {
             return true;
         }
-        let goes_on = before.ends_with(['-', '\u{2010}', ',', ':', ';', '/', '&'])
+        let cut = before.ends_with(['-', '\u{2010}', ',', ':', ';', '/', '&']);
+        // A title in capitals over lines in mixed case, the capitals on
+        // several lines ("MANAGING FOR" / "RESULTS" / "Enhancing Agency").
+        let capitals_end = k >= 2
+            && caps(before)
+            && caps(lines[k - 2].text.trim())
+            && !caps(line)
+            && line.starts_with(char::is_uppercase)
+            && line.split_whitespace().count() >= 2;
+        if capitals_end && !cut {
+            return true;
+        }
+        let goes_on = cut
             || !line.starts_with(char::is_uppercase)
             || line.split_whitespace().count() < 2
             || before.split_whitespace().count() < 2;
@@ -2030,6 +2046,24 @@ mod tests {
         );
         assert_eq!(found.authors, ["Elizabeth Malm", "Gerald Prante"]);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2014-04"));
+    }
+
+    #[test]
+    fn a_logo_acronym_is_no_title_and_capitals_end_before_mixed_case() {
+        let mut lines = vec![
+            line(1, "GAO", 36.0, 43.0),
+            line(1, "Report to the Chairman, Subcommittee", 19.9, 45.0),
+            line(1, "September 2005", 12.0, 160.0),
+            line(1, "MANAGING FOR", 36.0, 157.0),
+            line(1, "RESULTS", 36.0, 193.0),
+            line(1, "Enhancing Agency", 36.0, 250.0),
+            line(1, "Use of Performance", 36.0, 286.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("MANAGING FOR RESULTS: Enhancing Agency Use of Performance")
+        );
     }
 
     #[test]

@@ -385,7 +385,15 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
     let cover = page.len() <= 30;
     let (top_band, foot_band) = if cover { (0.2, 0.3) } else { (0.15, 0.85) };
     let title = sources.title.map(folded).unwrap_or_default();
-    let largest = page.iter().map(|l| l.size).fold(0.0f32, f32::max);
+    // The title's own size (a logo's giant letter may be larger).
+    let largest = page
+        .iter()
+        .filter(|l| {
+            let text = folded(&l.text);
+            text.chars().count() >= 4 && title.contains(&text)
+        })
+        .map(|l| l.size)
+        .fold(0.0f32, f32::max);
     let affiliation = affiliation_lines(&page, sources.authors);
     let mut top: Vec<(usize, String)> = Vec::new();
     let mut foot: Vec<(usize, String)> = Vec::new();
@@ -726,6 +734,16 @@ mod tests {
         // A name that is only part of a longer title is the title's.
         let title = "United States Office of Personnel Management Annual Report 2013";
         assert_eq!(find(&cover[..1], Some(title), &[]), None);
+    }
+
+    #[test]
+    fn a_title_line_is_the_titles_even_beside_a_giant_logo_letter() {
+        let title = "MANAGING FOR RESULTS: Enhancing Agency Use of Performance Information";
+        let mut logo = line(1, 660.0, "a");
+        logo.size = 95.0;
+        let mut in_title = line(1, 250.0, "Enhancing Agency");
+        in_title.size = 36.0;
+        assert_eq!(find(&[in_title, logo], Some(title), &[]), None);
     }
 
     #[test]

@@ -644,6 +644,26 @@ fn similar_size(a: f32, b: f32) -> bool {
     a.max(b) <= MAX_LINE_SIZE_RATIO * a.min(b)
 }
 
+/// Whether `chunk`, much smaller than the line's largest type, would sit
+/// over or under text of its own size in the line rather than beside it:
+/// two lines of a smaller size beside one large word ("GAO" beside
+/// "Report to the Chairman, Subcommittee" / "on Government Management,
+/// Finance") are two lines, not one whose words interleave. (A formula's
+/// subscript under its superscript is less than 1.5 times smaller than its
+/// line's body.)
+fn overprints(chunks: &[Chunk], line: &LineAcc, chunk: &Chunk) -> bool {
+    if line.size < chunk.size * 1.5 {
+        return false;
+    }
+    line.chunks.iter().any(|&other| {
+        let other = &chunks[other];
+        let same_size = (other.size - chunk.size).abs() <= 0.1 * chunk.size;
+        let another_baseline = (other.v - chunk.v).abs() >= 0.5 * chunk.size;
+        let overlap = chunk.u1.min(other.u1) - chunk.u0.max(other.u0);
+        same_size && another_baseline && overlap > 0.1 * chunk.size
+    })
+}
+
 /// Sweep the chunks from the top of the page down, keeping only the lines
 /// whose band can still be reached ("active"), so the cost stays near
 /// linear in the number of chunks.
@@ -663,7 +683,11 @@ fn lines(chunks: &[Chunk]) -> Vec<LineAcc> {
                 let extent = (line.v - DESCENT * line.size, line.v + ASCENT * line.size);
                 (l, overlap_ratio(band, extent))
             })
-            .filter(|&(l, ratio)| ratio >= SAME_LINE && similar_size(lines[l].size, chunk.size))
+            .filter(|&(l, ratio)| {
+                ratio >= SAME_LINE
+                    && similar_size(lines[l].size, chunk.size)
+                    && !overprints(chunks, &lines[l], chunk)
+            })
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
             Some((l, _)) => {
@@ -1346,6 +1370,38 @@ mod tests {
         glyph_at(&mut page, 112.7, 4.5, "e");
         glyph_at(&mut page, 120.0, 5.0, "S");
         assert_eq!(lines_of(&layout_page(&page)), ["Free S"]);
+    }
+
+    #[test]
+    fn two_smaller_lines_beside_a_large_word_stay_two_lines() {
+        // GAO's cover: "GAO" in 36 points beside a recipient block in 20.
+        let mut page = new_page();
+        paint(&mut page, 33.0, 720.0, 36.0, (1.0, 0.0), "GAO");
+        paint(
+            &mut page,
+            219.0,
+            731.0,
+            19.92,
+            (1.0, 0.0),
+            "Report to the Chairman",
+        );
+        paint(
+            &mut page,
+            219.0,
+            711.0,
+            19.92,
+            (1.0, 0.0),
+            "on Government Management",
+        );
+        let lines = lines_of(&layout_page(&page));
+        assert!(
+            lines.iter().any(|l| l.ends_with("Report to the Chairman")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l == "on Government Management"),
+            "{lines:?}"
+        );
     }
 
     #[test]
