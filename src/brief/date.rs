@@ -241,7 +241,8 @@ fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
         ok.then(|| digits.parse().ok().map(|n| (n, stop))).flatten()
     };
     let (m, stop) = number(month).filter(|&(m, _)| (1..=12).contains(&m))?;
-    if !stop && month.len() != 2 {
+    // "2025. 2" ending its line is a month; "In 2024. 5 people" is not.
+    if !stop && month.len() != 2 && !day.is_empty() {
         return None;
     }
     match number(day) {
@@ -252,8 +253,59 @@ fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
     }
 }
 
+/// Japanese eras and the Gregorian year before each one's first.
+const JAPANESE_ERAS: &[(&str, u32)] = &[
+    ("令和", 2018),
+    ("平成", 1988),
+    ("昭和", 1925),
+    ("大正", 1911),
+];
+
+/// The text with each Japanese era year written as the Gregorian year
+/// ("平成 25 年" as "2013 年", "令和元年" as "2019年"), padded with spaces
+/// to the same byte length so that offsets still point into `text`.
+fn with_gregorian_years(text: &str) -> std::borrow::Cow<'_, str> {
+    if !JAPANESE_ERAS.iter().any(|(era, _)| text.contains(era)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, era, base)) = JAPANESE_ERAS
+        .iter()
+        .filter_map(|&(era, base)| rest.find(era).map(|at| (at, era, base)))
+        .min_by_key(|&(at, _, _)| at)
+    {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + era.len()..];
+        let number = after.trim_start_matches(' ');
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        let (year, taken) = if let Some(first) = number.strip_prefix('元') {
+            (Some(1), number.len() - first.len())
+        } else {
+            (
+                digits.parse::<u32>().ok().filter(|n| *n <= 64),
+                digits.len(),
+            )
+        };
+        let span = era.len() + (after.len() - number.len()) + taken;
+        match year.filter(|_| number[taken..].trim_start().starts_with('年')) {
+            Some(n) => {
+                let year = (base + n).to_string();
+                out.push_str(&year);
+                out.extend(std::iter::repeat_n(' ', span - year.len()));
+            }
+            None => out.push_str(&rest[at..at + span]),
+        }
+        rest = &rest[at + span..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// All dates in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<PrintedDate> {
+    let gregorian = with_gregorian_years(text);
+    let text = gregorian.as_ref();
     let mut found = Vec::new();
     let all_words: Vec<(usize, &str)> = words_with_offsets(text);
     let words: Vec<(usize, &str)> = (0..all_words.len())
@@ -451,7 +503,7 @@ fn unit_spaced_cjk_date(words: &[(usize, &str)]) -> Option<(String, usize)> {
             break;
         }
         joined.push_str(&word);
-        if word.starts_with(['月', '日'])
+        if word.contains(['月', '日'])
             && let Some(iso) = cjk_date(&joined)
         {
             best = Some((iso, used + 1));
@@ -512,6 +564,23 @@ mod tests {
 
     fn first(text: &str) -> Option<String> {
         find_dates(text).into_iter().next().map(|d| d.iso)
+    }
+
+    #[test]
+    fn japanese_era_dates_and_a_korean_month_ending_its_line() {
+        assert_eq!(
+            first("平成 25 年 10 月 29 日").as_deref(),
+            Some("2013-10-29")
+        );
+        assert_eq!(first("令和元年5月1日").as_deref(), Some("2019-05-01"));
+        assert_eq!(first("昭和60年4月").as_deref(), Some("1985-04"));
+        // The printed date is the era's.
+        let text = "事務連絡 平成 25 年 10 月 29 日";
+        let date = &find_dates(text)[0];
+        assert!(text[date.offset..date.end].contains("29 日"));
+        // An era name without a year is text.
+        assert_eq!(first("平成の時代"), None);
+        assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
     }
 
     #[test]
