@@ -261,51 +261,90 @@ const JAPANESE_ERAS: &[(&str, u32)] = &[
     ("大正", 1911),
 ];
 
-/// The text with each Japanese era year written as the Gregorian year
-/// ("平成 25 年" as "2013 年", "令和元年" as "2019年"), padded with spaces
-/// to the same byte length so that offsets still point into `text`.
-fn with_gregorian_years(text: &str) -> std::borrow::Cow<'_, str> {
-    if !JAPANESE_ERAS.iter().any(|(era, _)| text.contains(era)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
+/// The text as dates are read from it: full-width digits and marks as
+/// ASCII ("２０２４年１２月" as "2024年12月") and each Japanese era year
+/// as the Gregorian year ("平成 25 年" as "2013 年", "令和元年" as
+/// "2019年"); with, for each byte, the offset in `text` it came from.
+fn date_text(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((at, era, base)) = JAPANESE_ERAS
-        .iter()
-        .filter_map(|&(era, base)| rest.find(era).map(|at| (at, era, base)))
-        .min_by_key(|&(at, _, _)| at)
-    {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + era.len()..];
-        let number = after.trim_start_matches(' ');
-        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
-        let (year, taken) = if let Some(first) = number.strip_prefix('元') {
-            (Some(1), number.len() - first.len())
-        } else {
-            (
-                digits.parse::<u32>().ok().filter(|n| *n <= 64),
-                digits.len(),
-            )
-        };
-        let span = era.len() + (after.len() - number.len()) + taken;
-        match year.filter(|_| number[taken..].trim_start().starts_with('年')) {
-            Some(n) => {
-                let year = (base + n).to_string();
-                out.push_str(&year);
-                out.extend(std::iter::repeat_n(' ', span - year.len()));
+    let mut origin = Vec::with_capacity(text.len());
+    let mut push = |out: &mut String, c: char, at: usize| {
+        out.push(c);
+        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let rest = &text[at..];
+        if let Some((year, taken)) = era_year(rest) {
+            for digit in year.to_string().chars() {
+                push(&mut out, digit, at);
             }
-            None => out.push_str(&rest[at..at + span]),
+            while chars.peek().is_some_and(|&(next, _)| next < at + taken) {
+                chars.next();
+            }
+            continue;
         }
-        rest = &rest[at + span..];
+        let ascii = match c {
+            '\u{ff10}'..='\u{ff19}' => char::from_u32(c as u32 - 0xff10 + u32::from(b'0')),
+            '\u{ff0e}' => Some('.'),
+            '\u{ff0f}' => Some('/'),
+            '\u{ff0d}' => Some('-'),
+            _ => None,
+        };
+        push(&mut out, ascii.unwrap_or(c), at);
     }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    (out, origin)
+}
+
+/// The Gregorian year of a Japanese era year that starts `text` ("平成 25
+/// 年", "令和元年", digits full-width too), and the bytes it takes before
+/// its "年".
+fn era_year(text: &str) -> Option<(u32, usize)> {
+    let (era, base) = JAPANESE_ERAS
+        .iter()
+        .find(|(era, _)| text.starts_with(era))?;
+    let after = &text[era.len()..];
+    let number = after.trim_start_matches(' ');
+    let (n, taken) = if number.starts_with('元') {
+        (1, '元'.len_utf8())
+    } else {
+        let digits: String = number
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('\u{ff10}'..='\u{ff19}').contains(c))
+            .collect();
+        let value: String = digits
+            .chars()
+            .filter_map(|c| c.to_digit(10).or_else(|| (c as u32).checked_sub(0xff10)))
+            .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+            .collect();
+        (
+            value.parse::<u32>().ok().filter(|n| (1..=64).contains(n))?,
+            digits.len(),
+        )
+    };
+    let taken = era.len() + (after.len() - number.len()) + taken;
+    text[taken..]
+        .trim_start()
+        .starts_with('年')
+        .then_some((base + n, taken))
 }
 
 /// All dates in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<PrintedDate> {
-    let gregorian = with_gregorian_years(text);
-    let text = gregorian.as_ref();
+    let (read, origin) = date_text(text);
+    let at = |offset: usize| origin.get(offset).copied().unwrap_or(text.len());
+    dates_in(&read)
+        .into_iter()
+        .map(|d| PrintedDate {
+            offset: at(d.offset),
+            end: at(d.end),
+            iso: d.iso,
+        })
+        .collect()
+}
+
+/// All dates in `text`, with offsets in it.
+fn dates_in(text: &str) -> Vec<PrintedDate> {
     let mut found = Vec::new();
     let all_words: Vec<(usize, &str)> = words_with_offsets(text);
     let words: Vec<(usize, &str)> = (0..all_words.len())
@@ -580,6 +619,12 @@ mod tests {
         assert!(text[date.offset..date.end].contains("29 日"));
         // An era name without a year is text.
         assert_eq!(first("平成の時代"), None);
+        // Full-width digits, as Japanese typesetting prints them.
+        assert_eq!(
+            first("平成２４年１２月２８日").as_deref(),
+            Some("2012-12-28")
+        );
+        assert_eq!(first("２０２４年１月").as_deref(), Some("2024-01"));
         assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
     }
 

@@ -360,6 +360,21 @@ const GENRE_LINES: &[&str] = &[
     "redpaper",
     "redbook",
     "white paper",
+    // A press release's banner.
+    "press release",
+    "news release",
+    "media release",
+    "media statement",
+    "pressenotiz",
+    "pressemitteilung",
+    "presseinformation",
+    "communiqué de presse",
+    "communiqué",
+    "nota de prensa",
+    "comunicado de prensa",
+    "comunicato stampa",
+    "persbericht",
+    "事務連絡",
     // The kinds of pieces think tanks publish, printed as a banner.
     "commentary",
     "analysis",
@@ -404,7 +419,54 @@ const GENRE_LINES: &[&str] = &[
 
 pub(crate) fn is_genre_line(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
-    GENRE_LINES.contains(&lower.as_str()) || SUMMARY_HEADINGS.contains(&lower.as_str())
+    GENRE_LINES.contains(&lower.as_str())
+        || SUMMARY_HEADINGS.contains(&lower.as_str())
+        || is_contents_heading(&lower)
+        || is_addressee(text)
+}
+
+/// The heading of a table of contents, alone or leading its first entries
+/// ("CONTENTS / 目录 热点 | Hot", "Table of contents: 0. AI SECURITY
+/// OVERVIEW 4"); "Índice de Desarrollo Humano" is a title.
+fn is_contents_heading(lower: &str) -> bool {
+    CONTENTS_HEADINGS.iter().any(|heading| {
+        lower.strip_prefix(heading).is_some_and(|rest| {
+            rest.is_empty()
+                || [":", " :", " /", " |", "/"]
+                    .iter()
+                    .any(|s| rest.starts_with(s))
+        })
+    })
+}
+
+const CONTENTS_HEADINGS: &[&str] = &[
+    "contents",
+    "table of contents",
+    "índice",
+    "indice",
+    "sumario",
+    "sumário",
+    "inhalt",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "table des matières",
+    "inhoud",
+    "inhoudsopgave",
+    "содержание",
+    "оглавление",
+    "目录",
+    "目錄",
+    "目次",
+    "목차",
+    "차례",
+];
+
+/// A Japanese letter's addressee ("各都道府県衛生主管部（局）薬務主管課
+/// 御中": "to the divisions of each prefecture"), named above the issuer
+/// and the title.
+fn is_addressee(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with("御中") || text.ends_with(" 殿")
 }
 
 /// A genre with the year or number of the issue ("Annual Report 2023",
@@ -450,8 +512,13 @@ fn is_title_like(text: &str) -> bool {
     // citation line is not ("J. Physiol. (I955) I28, 54I-546").
     let printed = text.chars().filter(|c| !c.is_whitespace()).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    // "Bard's Dancing Shoes ....... 20": an entry of a table of contents.
+    let leaders = ["....", "· · ·", "···", "……", "_____"]
+        .iter()
+        .any(|l| text.contains(l));
     2 * letters >= printed
         && !logo
+        && !leaders
         && !is_running_head(text)
         && !is_genre_line(text)
         && !is_identifier_line(text)
@@ -1562,6 +1629,12 @@ pub(crate) fn dated_line<'a>(
             if several {
                 continue;
             }
+            // "Fälligkeit: 15. April 2033", "Deadline: ...": a label of
+            // another date than the document's.
+            let labelled = before.trim_end().ends_with([':', '：']);
+            if labelled && !DATE_LABELS.iter().any(|l| label.contains(l)) {
+                continue;
+            }
             let words = text.split_whitespace().count();
             let date_words = date.printed(text).split_whitespace().count();
             // A line of words that starts in lower case goes on with a
@@ -1630,6 +1703,34 @@ const PUBLISHED_LABELS: &[&str] = &[
     "发布日期",
     "發布日期",
     "公開日",
+];
+
+/// Labels of the document's own date, besides the publication labels:
+/// other labelled dates are of something else (a bond's maturity, a
+/// deadline, an event).
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "datum",
+    "fecha",
+    "data",
+    "stand",
+    "as of",
+    "updated",
+    "update",
+    "version",
+    "issued",
+    "dated",
+    "effective",
+    "aktualisiert",
+    "mise à jour",
+    "le ",
+    "дата",
+    "日期",
+    "日付",
+    "年月日",
+    "날짜",
+    "일자",
+    "연월일",
 ];
 
 /// Words that run a date on to the end of a period ("January 1970 to April
@@ -2064,6 +2165,28 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("MANAGING FOR RESULTS: Enhancing Agency Use of Performance")
         );
+    }
+
+    #[test]
+    fn contents_press_banners_addressees_and_other_dates() {
+        let mut lines = vec![
+            line(1, "Pressenotiz", 16.0, 127.0),
+            line(1, "Frankfurt am Main", 11.0, 158.0),
+            line(1, "31. August 2023", 11.0, 171.0),
+            line(1, "Ankündigung Tenderverfahren", 14.0, 230.0),
+            line(1, "Fälligkeit: 15. April 2033", 11.0, 384.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(found.title.as_deref(), Some("Ankündigung Tenderverfahren"));
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2023-08-31"));
+        assert!(is_genre_line("CONTENTS / 目录 热点 | Hot"));
+        assert!(is_genre_line(
+            "Table of contents: 0. AI SECURITY OVERVIEW 4"
+        ));
+        assert!(!is_genre_line("Índice de Desarrollo Humano"));
+        assert!(is_genre_line("各都道府県衛生主管部（局）薬務主管課 御中"));
+        assert!(!is_title_like("Bard's Dancing Shoes .............. 20"));
     }
 
     #[test]
