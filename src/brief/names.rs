@@ -961,6 +961,14 @@ const CJK_ISSUER_ENDINGS: &[&str] = &[
     "基金会",
     "政府",
     "国务院",
+    // Ministries, agencies, bureaus and divisions: "厚生労働省医薬食品局審査管理課".
+    "省",
+    "庁",
+    "厅",
+    "局",
+    "課",
+    "진흥원",
+    "공사",
 ];
 
 fn has_cjk_issuer_ending(text: &str) -> bool {

@@ -293,7 +293,12 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     // Nothing larger than the body: the first plausible line, with the
     // lines right under it in its size (an OCR layer's sizes vary too much
     // for a title to stand out).
-    let start = front.iter().position(|l| is_title_like(&l.text))?;
+    // An issuer's name in the body's size is no title either, unless it is
+    // all there is ("厚生労働省医薬食品局審査管理課" over "…について").
+    let start = front
+        .iter()
+        .position(|l| is_title_like(&l.text) && !crate::brief::publisher::is_masthead(&l.text))
+        .or_else(|| front.iter().position(|l| is_title_like(&l.text)))?;
     let size = front[start].size;
     let mut end = start + 1;
     // The body is in this size too: a title of three lines at most, that
@@ -2165,6 +2170,28 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("MANAGING FOR RESULTS: Enhancing Agency Use of Performance")
         );
+    }
+
+    #[test]
+    fn a_ministrys_notice_in_the_body_size_has_its_subject_as_title() {
+        let lines: Vec<PrintedLine> = [
+            "事務連絡",
+            "平成 25 年 10 月 29 日",
+            "各都道府県衛生主管部（局）薬務主管課 御中",
+            "厚生労働省医薬食品局審査管理課",
+            "原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）",
+            "原薬等登録原簿に関する質疑応答集（Q＆A）については、平成 17 年 7 月",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| line(1, text, 12.0, 120.0 + 50.0 * i as f32))
+        .collect();
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）")
+        );
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2013-10-29"));
     }
 
     #[test]

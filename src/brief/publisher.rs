@@ -426,6 +426,19 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
     if let Some(name) = last_of_run(top.iter().collect(), false) {
         return Some(name);
     }
+    // A letter names its issuer just above its subject line (a Japanese
+    // ministry's notice: date, addressee, "厚生労働省医薬食品局審査管理課",
+    // then the title).
+    let title_at = page.iter().position(|l| {
+        let text = folded(&l.text);
+        text.chars().count() >= 4 && title.contains(&text)
+    });
+    if let Some(at) = title_at {
+        let above = page[at.saturating_sub(3)..at].iter().rev();
+        if let Some(name) = above.filter_map(|l| organisation_line(&l.text)).next() {
+            return Some(name);
+        }
+    }
     // A banner repeated on every page was taken for a running header; a
     // footer with a date or page number is not a banner.
     sources
@@ -744,6 +757,27 @@ mod tests {
         let mut in_title = line(1, 250.0, "Enhancing Agency");
         in_title.size = 36.0;
         assert_eq!(find(&[in_title, logo], Some(title), &[]), None);
+    }
+
+    #[test]
+    fn a_letter_names_its_issuer_just_above_the_subject() {
+        let title = "原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）";
+        let page = [
+            line(1, 120.0, "事務連絡"),
+            line(1, 137.0, "平成 25 年 10 月 29 日"),
+            line(1, 189.0, "各都道府県衛生主管部（局）薬務主管課 御中"),
+            line(1, 241.0, "厚生労働省医薬食品局審査管理課"),
+            line(1, 310.0, title),
+            line(
+                1,
+                379.0,
+                "原薬等登録原簿に関する質疑応答集については、平成 17 年 7 月",
+            ),
+        ];
+        assert_eq!(
+            find(&page, Some(title), &[]).as_deref(),
+            Some("厚生労働省医薬食品局審査管理課")
+        );
     }
 
     #[test]
