@@ -1097,7 +1097,51 @@ fn unlike_a_person(name: &str) -> bool {
     };
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
         || words.iter().enumerate().any(|(i, w)| joins(i, w))
+        || words
+            .iter()
+            .any(|w| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str()))
 }
+
+/// Words that name a kind of document or its part, never a person's name:
+/// "Honduras Systematic Country Diagnostic" is a subtitle.
+const DOCUMENT_WORDS: &[&str] = &[
+    "diagnostic",
+    "report",
+    "review",
+    "assessment",
+    "analysis",
+    "strategy",
+    "survey",
+    "study",
+    "outlook",
+    "overview",
+    "handbook",
+    "framework",
+    "guidelines",
+    "guidance",
+    "proceedings",
+    "summary",
+    "statement",
+    "bulletin",
+    "newsletter",
+    "appendix",
+    "annex",
+    "chapter",
+    "edition",
+    "volume",
+    "update",
+    "factsheet",
+    "whitepaper",
+    "roadmap",
+    "toolkit",
+    "checklist",
+    "manual",
+    "guide",
+    "plan",
+    "policy",
+    "programme",
+    "program",
+];
 
 /// German articles that join a phrase's nouns, and also follow a particle
 /// in names ("van der", "von den").
@@ -1235,6 +1279,16 @@ mod tests {
             name_kind("환경노동위원회", &CommonWords::default()),
             NameKind::Organisation
         );
+    }
+
+    #[test]
+    fn a_kind_of_document_is_no_persons_name() {
+        let common = CommonWords::default();
+        assert_eq!(
+            name_kind("Honduras Systematic Country Diagnostic", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(name_kind("Jared G. Tupuola", &common), NameKind::Person);
     }
 
     #[test]

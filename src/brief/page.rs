@@ -683,6 +683,7 @@ fn subtitle(
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
         && !is_genre_statement(&front[next].text)
+        && from_organisation_at(front, next).is_none()
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
         && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
@@ -875,6 +876,9 @@ fn authors_after(
         let text = without_date(&listed);
         if is_other_role_line(text) {
             continue;
+        }
+        if let Some(team) = from_organisation_at(window, i) {
+            return (vec![team], true);
         }
         // Past an organisation, a line going on in lower case ("by Sections
         // 1 through 9 of this document.") is running text.
@@ -1231,6 +1235,28 @@ const BY_LABELS: &[&str] = &[
     "por",
     "door",
 ];
+
+/// The organisation a "From the ..." line credits ("From the OWASP Top 10
+/// for LLM Applications Team"): a byline, when what follows names an
+/// organisation ("From Farm to Fork" is a subtitle).
+fn from_organisation_at(lines: &[&PrintedLine], at: usize) -> Option<String> {
+    let first = lines.get(at)?;
+    let rest = first.text.trim().strip_prefix("From the ")?;
+    // The name may go on, in lower case, on the next lines of its size.
+    let mut name = rest.to_string();
+    for line in lines.iter().skip(at + 1).take(2) {
+        let text = line.text.trim();
+        if (line.size - first.size).abs() > first.size * 0.04
+            || !text.starts_with(char::is_lowercase)
+        {
+            break;
+        }
+        name.push(' ');
+        name.push_str(text);
+    }
+    let name = name.trim_end_matches(['.', ',']).to_string();
+    (name_kind(&name, &CommonWords::default()) == NameKind::Organisation).then_some(name)
+}
 
 /// Labels of people who are not the authors: editors, translators,
 /// designers ("Edited by Max Roe | Design: ..."); the line names no author.
@@ -2192,6 +2218,30 @@ mod tests {
             Some("原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）")
         );
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2013-10-29"));
+    }
+
+    #[test]
+    fn a_team_credited_from_the_cover_is_the_author_not_a_subtitle() {
+        let mut lines = vec![
+            line(1, "LLM AI Cybersecurity &", 41.8, 289.0),
+            line(1, "Governance Checklist", 41.8, 331.0),
+            line(1, "From the OWASP Top 10", 23.9, 401.0),
+            line(1, "for LLM Applications Team", 23.9, 425.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("LLM AI Cybersecurity & Governance Checklist")
+        );
+        assert_eq!(found.authors, ["OWASP Top 10 for LLM Applications Team"]);
+        // A subtitle that starts the same way names no organisation.
+        lines[2] = line(1, "From the Farm to the Fork", 23.9, 401.0);
+        lines.remove(3);
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("LLM AI Cybersecurity & Governance Checklist From the Farm to the Fork")
+        );
     }
 
     #[test]
