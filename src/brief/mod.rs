@@ -330,8 +330,24 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             is_account_name(n)
                 || (!n.contains(' ') && !acronym(n) && !on_the_page(std::slice::from_ref(n)))
         };
+        // An organisation the first pages never name ("Turn-Key Systems Pty
+        // Ltd") made the file, not the work.
+        let unprinted_organisation = |n: &String| {
+            // "U.S. Census Bureau" is printed as "the Census Bureau".
+            let core = ["U.S. ", "US ", "The ", "United States "]
+                .iter()
+                .fold(n.as_str(), |name, qualifier| {
+                    name.strip_prefix(qualifier).unwrap_or(name)
+                });
+            !front.contains(&folded(core))
+                && names::name_kind(n, &names::CommonWords::default())
+                    == names::NameKind::Organisation
+                && !acronym(n)
+        };
         if candidate.value.iter().all(login) {
             candidate.rejected = Some("a user account or software name, not an author");
+        } else if candidate.value.iter().all(unprinted_organisation) {
+            candidate.rejected = Some("an organisation the first pages do not name");
         } else if !sources.printed.authors.is_empty() && !on_the_page(&candidate.value) {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
@@ -1300,6 +1316,16 @@ mod tests {
         assert_eq!(
             date(&[&book[..], &["(c) 1974 amendments to the Act apply."]].concat()),
             None
+        );
+    }
+
+    #[test]
+    fn an_organisation_the_pages_never_name_made_the_file() {
+        let page = "Statistics from the Census Bureau on retail and wholesale trade.";
+        assert_eq!(authors_given_info("Turn-Key Systems Pty Ltd", page), None);
+        assert_eq!(
+            authors_given_info("U.S. Census Bureau", page),
+            Some(vec!["U.S. Census Bureau".to_string()])
         );
     }
 
