@@ -385,6 +385,7 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
     let cover = page.len() <= 30;
     let (top_band, foot_band) = if cover { (0.2, 0.3) } else { (0.15, 0.85) };
     let title = sources.title.map(folded).unwrap_or_default();
+    let page_largest = page.iter().map(|l| l.size).fold(0.0f32, f32::max);
     // The title's own size (a logo's giant letter may be larger).
     let largest = page
         .iter()
@@ -411,7 +412,25 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
         if affiliation.contains(&i) || (in_title && !title_is_masthead) {
             continue;
         }
-        let Some(name) = organisation_line(&line.text) else {
+        // A cover's foot may name its issuer by an acronym alone ("KT"), set
+        // large enough to be no licence badge ("CC", "BY NC ND").
+        let acronym = || {
+            let text = line.text.trim();
+            let set_large = line.size >= page_largest * 0.5;
+            let badge = ["CC", "BY", "NC", "ND", "SA"].contains(&text);
+            (cover
+                && set_large
+                && !badge
+                && line.top > height * foot_band
+                && (2..=5).contains(&text.chars().count()))
+            .then(|| {
+                text.chars()
+                    .all(|c| c.is_ascii_uppercase())
+                    .then(|| text.to_string())
+            })
+            .flatten()
+        };
+        let Some(name) = organisation_line(&line.text).or_else(acronym) else {
             continue;
         };
         if line.top > height * foot_band {
@@ -757,6 +776,20 @@ mod tests {
         let mut in_title = line(1, 250.0, "Enhancing Agency");
         in_title.size = 36.0;
         assert_eq!(find(&[in_title, logo], Some(title), &[]), None);
+    }
+
+    #[test]
+    fn an_acronym_at_a_covers_foot_is_its_issuer_but_a_badge_is_not() {
+        let mut title = line(1, 83.0, "5G 서비스 이용약관");
+        title.size = 26.0;
+        let mut issuer = line(1, 672.0, "KT");
+        issuer.size = 20.0;
+        assert_eq!(
+            find(&[title.clone(), issuer], None, &[]).as_deref(),
+            Some("KT")
+        );
+        let badge = line(1, 790.0, "CC");
+        assert_eq!(find(&[title, badge], None, &[]), None);
     }
 
     #[test]
