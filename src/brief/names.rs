@@ -816,6 +816,19 @@ pub enum NameKind {
 /// matched as whole words, a phrase anywhere): a line on a cover holding
 /// one names the issuer.
 const ISSUER_WORDS: &[&str] = &[
+    // Turkish, and the ablative a letterhead uses ("... Rektörlüğünden:",
+    // "from the Rectorate of ...").
+    "üniversitesi",
+    "rektörlüğü",
+    "rektörlüğünden",
+    "bakanlığı",
+    "bakanlığından",
+    "başkanlığı",
+    "başkanlığından",
+    "müdürlüğü",
+    "müdürlüğünden",
+    "belediyesi",
+    "belediyesinden",
     "verlag",
     "éditions",
     "editorial",

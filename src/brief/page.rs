@@ -2245,6 +2245,23 @@ mod tests {
     }
 
     #[test]
+    fn a_turkish_letterheads_issuer_is_no_title() {
+        let lines: Vec<PrintedLine> = [
+            "Atatürk Üniversitesi Rektörlüğünden:",
+            "ÖNCELİKLİ ALAN ARAŞTIRMA GÖREVLİSİ ALIM İLANI",
+            "Üniversitemizin aşağıda yazılı birimine, 2547 sayılı Kanunun ilgili maddeleri ve",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, text)| line(1, text, 9.0, 8.0 + 12.0 * i as f32))
+        .collect();
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("ÖNCELİKLİ ALAN ARAŞTIRMA GÖREVLİSİ ALIM İLANI")
+        );
+    }
+
+    #[test]
     fn contents_press_banners_addressees_and_other_dates() {
         let mut lines = vec![
             line(1, "Pressenotiz", 16.0, 127.0),
