@@ -420,6 +420,7 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
                 && words.len() <= 6
                 && words
                     .iter()
+                    .map(|w| w.trim_start_matches(['(', '"', '\u{201c}', '\'']))
                     .filter(|w| w.len() > 3)
                     .all(|w| w.starts_with(|c: char| c.is_uppercase())))
     }) && !is_series_label(text)
@@ -1292,6 +1293,13 @@ mod tests {
             name_kind("환경노동위원회", &CommonWords::default()),
             NameKind::Organisation
         );
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_is_capitalised_too() {
+        assert!(looks_like_names(
+            "Open Worldwide Application Security Project (OWASP)"
+        ));
     }
 
     #[test]
