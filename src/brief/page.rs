@@ -517,10 +517,19 @@ fn is_title_like(text: &str) -> bool {
     // citation line is not ("J. Physiol. (I955) I28, 54I-546").
     let printed = text.chars().filter(|c| !c.is_whitespace()).count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    // "Bard's Dancing Shoes ....... 20": an entry of a table of contents.
-    let leaders = ["....", "· · ·", "···", "……", "_____"]
-        .iter()
-        .any(|l| text.contains(l));
+    // "Bard's Dancing Shoes ....... 20", "0. AI SECURITY OVERVIEW 4": an
+    // entry of a table of contents, with its leaders or between a section
+    // number and a page number.
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let numbered_entry = tokens.len() >= 3
+        && tokens.first().is_some_and(|w| is_section_number(w))
+        && tokens
+            .last()
+            .is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    let leaders = numbered_entry
+        || ["....", "· · ·", "···", "……", "_____"]
+            .iter()
+            .any(|l| text.contains(l));
     2 * letters >= printed
         && !logo
         && !leaders
@@ -539,16 +548,20 @@ fn is_title_like(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c.is_whitespace())
 }
 
+/// A section's number: "0.", "6.4", "2.3.1".
+fn is_section_number(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').any(|part| !part.is_empty())
+        && word
+            .split('.')
+            .all(|part| part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A section's heading, numbered "6.4 Internal PXC" or "1. Introduction":
 /// as the largest line, it marks a page from inside a document.
 pub(crate) fn is_numbered_heading(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let number = words.next().unwrap_or("");
-    number.contains('.')
-        && number.split('.').any(|part| !part.is_empty())
-        && number
-            .split('.')
-            .all(|part| part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+    is_section_number(words.next().unwrap_or(""))
         && words
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -1034,19 +1047,26 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
             break;
         }
         for name in row.iter().flat_map(|l| split_names(l)) {
-            if !all.contains(&name) {
-                all.push(name);
-            }
+            push_new_name(&mut all, name);
         }
     }
     if let Some(start) = front.iter().position(|l| std::ptr::eq(*l, *anchor)) {
         for name in stacked_names(&front[start..]) {
-            if !all.contains(&name) {
-                all.push(name);
-            }
+            push_new_name(&mut all, name);
         }
     }
     with_repeated_affiliations(front, all)
+}
+
+/// Add a name not yet listed, nor listed whole where this is its part cut
+/// at a line's hyphen ("Aditya Sirish A Yelgund-").
+fn push_new_name(names: &mut Vec<String>, name: String) {
+    let cut = name
+        .strip_suffix('-')
+        .is_some_and(|part| names.iter().any(|n| n.starts_with(part)));
+    if !cut && !names.contains(&name) {
+        names.push(name);
+    }
 }
 
 /// Authors of one place each print its name over the same affiliation
@@ -1138,6 +1158,19 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
     };
     let mut previous = first;
     for &line in window.iter().skip(last + 1) {
+        // A surname hyphenated at the line's end ("Aditya Sirish A
+        // Yelgund-" / "halli") goes on in lower case on the next.
+        let rest = line.text.trim();
+        if previous.text.trim_end().ends_with('-')
+            && rest.starts_with(char::is_lowercase)
+            && !rest.contains(' ')
+            && let Some(cut) = names.last_mut().filter(|n| n.ends_with('-'))
+        {
+            cut.pop();
+            cut.push_str(rest);
+            previous = line;
+            continue;
+        }
         let listed = line.listed();
         let text = listed
             .strip_prefix("and ")
@@ -2245,6 +2278,26 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_hyphenated_at_the_lines_end_is_whole() {
+        let mut lines = vec![
+            line(1, "Software Supply Chain Best Practices", 42.0, 433.0),
+            line(1, "James Carnegie", 9.0, 695.0),
+            line(1, "Ben Cotton", 9.0, 709.0),
+            line(1, "Aditya Sirish A Yelgund-", 9.0, 723.0),
+            line(1, "halli", 9.0, 737.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).authors,
+            [
+                "James Carnegie",
+                "Ben Cotton",
+                "Aditya Sirish A Yelgundhalli"
+            ]
+        );
+    }
+
+    #[test]
     fn a_turkish_letterheads_issuer_is_no_title() {
         let lines: Vec<PrintedLine> = [
             "Atatürk Üniversitesi Rektörlüğünden:",
@@ -2281,6 +2334,7 @@ mod tests {
         assert!(!is_genre_line("Índice de Desarrollo Humano"));
         assert!(is_genre_line("各都道府県衛生主管部（局）薬務主管課 御中"));
         assert!(!is_title_like("Bard's Dancing Shoes .............. 20"));
+        assert!(!is_title_like("0. AI SECURITY OVERVIEW 4"));
     }
 
     #[test]
