@@ -24,8 +24,18 @@ const CITATION_LABELS: &[&str] = &[
     "how to cite this article",
     "how to cite",
     "zitiervorschlag",
+    "zitierweise",
+    "zitieren",
     "pour citer ce document",
+    "citer ce document",
     "citation suggérée",
+    "cómo citar",
+    "como citar",
+    "para citar",
+    "per citare",
+    "citeren als",
+    "cite as",
+    "citation",
 ];
 
 /// How many lines after its label a citation may run on.
@@ -180,6 +190,22 @@ mod tests {
         assert_eq!(cited.year, 2005);
         assert_eq!(cited.title, "Molecular markers of breast cancer metastasis");
         assert_eq!(printed_at(&refs, &cited.title), Some((1, 2)));
+    }
+
+    #[test]
+    fn a_german_citation_label_alone_on_its_line() {
+        let printed = lines(&[
+            "Zitieren",
+            "Hicketier A und an der Heiden M (2024): StopptCOVID-Studie - Daten, Analyse und",
+            "Ergebnisse. Berlin: Zenodo. DOI: 10.5281/zenodo.10888033",
+        ]);
+        let refs: Vec<&PrintedLine> = printed.iter().collect();
+        let cited = self_citation(&refs).expect("a citation");
+        assert_eq!(cited.year, 2024);
+        assert_eq!(
+            cited.title,
+            "StopptCOVID-Studie - Daten, Analyse und Ergebnisse"
+        );
     }
 
     #[test]

@@ -1106,8 +1106,20 @@ fn telling_words(name: &str) -> Vec<&str> {
 fn unlike_a_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().map(trim_word).collect();
     let joins = |i: usize, w: &str| {
-        let after_particle = i > 0 && PARTICLES.contains(&words[i - 1].to_lowercase().as_str());
-        FUNCTION_WORDS.contains(&w) || (!after_particle && ARTICLES_INSIDE.contains(&w))
+        let after_particle = i > 0
+            && (PARTICLES.contains(&words[i - 1].to_lowercase().as_str())
+                || words[i - 1].starts_with(char::is_lowercase));
+        // "Matthias an der Heiden": a lower-case word before an article is
+        // a name's particle, not a phrase's preposition.
+        let particle = words
+            .get(i + 1)
+            .is_some_and(|next| ARTICLES_INSIDE.contains(next))
+            && i > 0
+            && words
+                .last()
+                .is_some_and(|l| l.starts_with(char::is_uppercase));
+        (FUNCTION_WORDS.contains(&w) && !particle)
+            || (!after_particle && ARTICLES_INSIDE.contains(&w))
     };
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
         || words.iter().enumerate().any(|(i, w)| joins(i, w))
@@ -1292,6 +1304,19 @@ mod tests {
         assert_eq!(
             name_kind("환경노동위원회", &CommonWords::default()),
             NameKind::Organisation
+        );
+    }
+
+    #[test]
+    fn a_particle_before_an_article_is_a_names() {
+        let common = CommonWords::default();
+        assert_eq!(
+            name_kind("Matthias an der Heiden", &common),
+            NameKind::Person
+        );
+        assert_eq!(
+            split_names("Andreas Hicketier1 und Matthias an der Heiden2"),
+            ["Andreas Hicketier", "Matthias an der Heiden"]
         );
     }
 
