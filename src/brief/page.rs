@@ -1717,8 +1717,10 @@ pub(crate) fn dated_line<'a>(
             // "(January 1970 to April 2009)": a period the text covers, at
             // either end.
             let period_word = |w: &str| PERIOD_WORDS.contains(&w.to_lowercase().as_str());
+            let starts_period = |w: &str| PERIOD_STARTS.contains(&w.to_lowercase().as_str());
             if after.split_whitespace().next().is_some_and(period_word)
                 || before.split_whitespace().last().is_some_and(period_word)
+                || before.split_whitespace().rev().take(2).any(starts_period)
             {
                 continue;
             }
@@ -1802,6 +1804,11 @@ const DATE_LABELS: &[&str] = &[
 const PERIOD_WORDS: &[&str] = &[
     "to", "until", "till", "through", "bis", "au", "à", "jusqu'à",
 ];
+
+/// Words that start a period, one or two words before its first date
+/// ("gültig ab Produktstand 31.12.2022": valid from the data of that day;
+/// "since May 2019").
+const PERIOD_STARTS: &[&str] = &["since", "ab", "seit", "depuis", "desde"];
 
 /// Words that introduce a date of the manuscript's history, or of an event
 /// the document reports ("Date of Incident: 01/09/2015").
