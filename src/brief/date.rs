@@ -170,7 +170,6 @@ const SEASONS: &[&str] = &[
     "verão",
     "outono",
     "inverno",
-    "estate",
     "autunno",
 ];
 
@@ -229,7 +228,7 @@ fn day_range(first: &str, second: &str, third: &str) -> Option<usize> {
 /// full stop: "2024. 5. 3.", "2024. 5.", "2024. 02" (a month written with
 /// two digits may end the line without its stop). Gives the date and the
 /// words it takes.
-fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
+fn dotted_date(year: &str, month: &str, day: &str, alone: bool) -> Option<(String, usize)> {
     let year: u32 = year.strip_suffix('.')?.parse().ok()?;
     if !(1900..=2100).contains(&year) {
         return None;
@@ -241,8 +240,9 @@ fn dotted_date(year: &str, month: &str, day: &str) -> Option<(String, usize)> {
         ok.then(|| digits.parse().ok().map(|n| (n, stop))).flatten()
     };
     let (m, stop) = number(month).filter(|&(m, _)| (1..=12).contains(&m))?;
-    // "2025. 2" ending its line is a month; "In 2024. 5 people" is not.
-    if !stop && month.len() != 2 && !day.is_empty() {
+    // "2025. 2" as the whole line is a month; "In 2024. 5 people" and
+    // "... adopted in 2019. 3" (a footnote mark) are not.
+    if !stop && month.len() != 2 && !(alone && day.is_empty()) {
         return None;
     }
     match number(day) {
@@ -384,7 +384,7 @@ fn dates_in(text: &str) -> Vec<PrintedDate> {
             (Some(format!("{year:04}")), 2)
         } else if let Some(iso) = numeric_date(word) {
             (Some(iso), 1)
-        } else if let Some((iso, used)) = dotted_date(word, next(1), next(2)) {
+        } else if let Some((iso, used)) = dotted_date(word, next(1), next(2), i == 0) {
             (Some(iso), used)
         } else if word.bytes().all(|b| b.is_ascii_digit()) && next(1).starts_with(['年', '년']) {
             // "2018 年 04 月": digits and units as separate words.
@@ -626,6 +626,7 @@ mod tests {
         );
         assert_eq!(first("２０２４年１月").as_deref(), Some("2024-01"));
         assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
+        assert_eq!(first("The law was adopted in 2019. 3"), None);
     }
 
     #[test]
@@ -640,6 +641,7 @@ mod tests {
         assert_eq!(first("12 березня 2024 р.").as_deref(), Some("2024-03-12"));
         // A season dates an issue to its year.
         assert_eq!(first("Issue 3 | Spring 2024").as_deref(), Some("2024"));
+        assert_eq!(first("Real Estate 2030 Outlook"), None);
         // "de" elsewhere is a word of the text.
         assert_eq!(first("Universidad de 2024"), None);
     }

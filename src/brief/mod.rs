@@ -334,11 +334,13 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
         // Ltd") made the file, not the work.
         let unprinted_organisation = |n: &String| {
             // "U.S. Census Bureau" is printed as "the Census Bureau".
-            let core = ["U.S. ", "US ", "The ", "United States "]
+            let mut core = n.as_str();
+            while let Some(rest) = ["U.S. ", "US ", "The ", "United States "]
                 .iter()
-                .fold(n.as_str(), |name, qualifier| {
-                    name.strip_prefix(qualifier).unwrap_or(name)
-                });
+                .find_map(|qualifier| core.strip_prefix(qualifier))
+            {
+                core = rest;
+            }
             !front.contains(&folded(core))
                 && names::name_kind(n, &names::CommonWords::default())
                     == names::NameKind::Organisation
@@ -431,8 +433,9 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
         .clone()
         .or_else(|| date_off_the_page_body(sources));
     if let Some((iso, line)) = printed {
-        // Only the United States write the month first: "12/03/2024" in a
-        // French or Spanish text is 12 March.
+        // Outside English, slashed dates are day first: "12/03/2024" in a
+        // French or Spanish text is 12 March. (English texts, and those of
+        // no known language, keep the US reading: UK usage cannot be told.)
         let iso = match date::day_first_reading(&iso, &line) {
             Some(day_first) if !english => day_first,
             _ => iso,
@@ -919,8 +922,6 @@ const WIDE_GAP: f32 = 1.5;
 const ITEM_GAP: f32 = 0.8;
 const ITEM_GAP_RATIO: f32 = 3.0;
 
-/// The words of a horizontal line grouped where the gap between them is
-/// wide; empty when there is no such gap.
 /// A line holding a phrase set apart in much smaller type than the rest
 /// ("GAO" in 36 points beside "Report to the Chairman, Subcommittee" in
 /// 20) is read as two lines, each in its own size: the large word is a
@@ -1005,6 +1006,8 @@ fn cell_starts(line: &Line) -> Vec<usize> {
     starts
 }
 
+/// The words of a horizontal line grouped where the gap between them is
+/// wide; empty when there is no such gap.
 fn cells(line: &Line) -> Vec<String> {
     let starts = cell_starts(line);
     if starts.len() < 2 {

@@ -105,10 +105,22 @@ fn between_names(text: &str) -> String {
         let mut rest = out.as_str();
         while let Some(at) = rest.find(joiner) {
             let (before, after) = (&rest[..at], &rest[at + joiner.len()..]);
-            let capitalised =
-                |word: Option<&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
-            let names_around = capitalised(before.split_whitespace().next_back())
-                && capitalised(after.split_whitespace().next());
+            // Each side a name of two capitalised words or more up to the
+            // list's comma: "Consejo Nacional de Ciencia y Tecnología" is one
+            // name ("Tecnología" alone is none).
+            let name_of_words = |side: &str| {
+                let words: Vec<&str> = side.split_whitespace().collect();
+                words.len() >= 2
+                    && words
+                        .iter()
+                        .all(|w| w.starts_with(char::is_uppercase) || is_particle(w))
+            };
+            let before_name = before.rsplit([',', ';']).next().unwrap_or(before);
+            let after_name = after.split([',', ';']).next().unwrap_or(after);
+            let after_name = NAME_JOINERS
+                .iter()
+                .fold(after_name, |text, j| text.split(j).next().unwrap_or(text));
+            let names_around = name_of_words(before_name) && name_of_words(after_name);
             joined.push_str(before);
             joined.push_str(if names_around { ", " } else { joiner });
             rest = after;
@@ -987,14 +999,26 @@ const CJK_ISSUER_ENDINGS: &[&str] = &[
 
 fn has_cjk_issuer_ending(text: &str) -> bool {
     text.split_whitespace().any(|word| {
-        CJK_ISSUER_ENDINGS
-            .iter()
-            .any(|ending| word.ends_with(ending) && word.chars().count() > ending.chars().count())
+        let common_word = NOT_ISSUERS.iter().any(|w| word.ends_with(w));
+        CJK_ISSUER_ENDINGS.iter().any(|ending| {
+            let ending_chars = ending.chars().count();
+            // A one-character ending ("局") needs a name of its own before
+            // it: "医薬食品局", not "格局" (a pattern).
+            let before = if ending_chars == 1 { 2 } else { 1 };
+            word.ends_with(ending) && word.chars().count() >= ending_chars + before
+        }) && !common_word
     })
 }
 
+/// Words that end like an issuer and are none: "格局" (pattern), "布局"
+/// (layout), "结局" (outcome), "反省" (reflection).
+const NOT_ISSUERS: &[&str] = &[
+    "格局", "布局", "大局", "结局", "結局", "开局", "開局", "残局", "殘局", "反省", "自省",
+];
+
 fn holds_word_of(text: &str, list: &[&str]) -> bool {
-    let lower = text.to_lowercase();
+    // "ÜNİVERSİTESİ" lower-cases to "üni\u{307}versitesi": the dot goes.
+    let lower = text.to_lowercase().replace('\u{307}', "");
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
@@ -1105,20 +1129,20 @@ fn telling_words(name: &str) -> Vec<&str> {
 /// is a name's ("Johan van der Knijff").
 fn unlike_a_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().map(trim_word).collect();
+    // "Matthias an der Heiden", "Anna auf der Heide": a preposition that
+    // names take before an article is a particle there.
+    let name_preposition = |i: usize| {
+        i > 0
+            && matches!(words.get(i).copied(), Some("an" | "auf"))
+            && words
+                .get(i + 1)
+                .is_some_and(|next| ARTICLES_INSIDE.contains(next))
+    };
     let joins = |i: usize, w: &str| {
         let after_particle = i > 0
             && (PARTICLES.contains(&words[i - 1].to_lowercase().as_str())
-                || words[i - 1].starts_with(char::is_lowercase));
-        // "Matthias an der Heiden": a lower-case word before an article is
-        // a name's particle, not a phrase's preposition.
-        let particle = words
-            .get(i + 1)
-            .is_some_and(|next| ARTICLES_INSIDE.contains(next))
-            && i > 0
-            && words
-                .last()
-                .is_some_and(|l| l.starts_with(char::is_uppercase));
-        (FUNCTION_WORDS.contains(&w) && !particle)
+                || name_preposition(i - 1));
+        (FUNCTION_WORDS.contains(&w) && !name_preposition(i))
             || (!after_particle && ARTICLES_INSIDE.contains(&w))
     };
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
@@ -1305,6 +1329,12 @@ mod tests {
             name_kind("환경노동위원회", &CommonWords::default()),
             NameKind::Organisation
         );
+        assert!(has_cjk_issuer_ending("厚生労働省医薬食品局審査管理課"));
+        // "格局" (a pattern) ends like a bureau and is none.
+        assert!(!has_cjk_issuer_ending("中国对外开放新格局"));
+        assert!(!has_cjk_issuer_ending("格局"));
+        // Turkish capitals: "İ" lower-cases with a combining dot.
+        assert!(has_issuer_word("ATATÜRK ÜNİVERSİTESİ REKTÖRLÜĞÜNDEN"));
     }
 
     #[test]
@@ -1314,6 +1344,8 @@ mod tests {
             name_kind("Matthias an der Heiden", &common),
             NameKind::Person
         );
+        // Other prepositions before an article join a phrase.
+        assert_eq!(name_kind("Politik in der Krise", &common), NameKind::Phrase);
         assert_eq!(
             split_names("Andreas Hicketier1 und Matthias an der Heiden2"),
             ["Andreas Hicketier", "Matthias an der Heiden"]
@@ -1356,6 +1388,11 @@ mod tests {
         assert_eq!(
             split_names("Ana Lima e João Souza"),
             ["Ana Lima", "João Souza"]
+        );
+        // One side a single word: an organisation's "y", not a list's.
+        assert_eq!(
+            split_names("Consejo Nacional de Ciencia y Tecnología"),
+            ["Consejo Nacional de Ciencia y Tecnología"]
         );
         // Between lower-case words they are a phrase's.
         assert!(!looks_like_names("Coping with drought in the Sahel"));

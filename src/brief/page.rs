@@ -525,7 +525,7 @@ fn is_title_like(text: &str) -> bool {
         && tokens.first().is_some_and(|w| is_section_number(w))
         && tokens
             .last()
-            .is_some_and(|w| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            .is_some_and(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()));
     let leaders = numbered_entry
         || ["....", "· · ·", "···", "……", "_____"]
             .iter()
@@ -1315,9 +1315,10 @@ const OTHER_ROLE_LABELS: &[&str] = &[
 fn is_other_role_line(text: &str) -> bool {
     let lower = text.trim_start().to_lowercase();
     OTHER_ROLE_LABELS.iter().any(|label| {
-        lower
-            .strip_prefix(label)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', 's']))
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            rest.is_empty() || rest.starts_with([' ', ':'])
+        })
     })
 }
 
@@ -1463,18 +1464,22 @@ fn is_date_line(text: &str) -> bool {
         .is_some_and(|d| d.offset == 0 || words <= d.printed(text).split_whitespace().count() + 2)
 }
 
-/// A line that ends with a month or a day ("PIARC C13 meeting, Lisbon April
-/// 2003") is a dateline, not a title; a year alone may end a title
-/// ("Annual Report 2023").
 /// The text without a date of month precision or finer that ends it after
 /// other words.
 fn without_trailing_date(text: &str) -> &str {
     match find_dates(text).last() {
-        Some(d) if d.offset > 0 && ends_with_date(text) => text[..d.offset].trim_end(),
+        // "The Agreement of 24 December 2020": the date ends the phrase.
+        Some(d) if d.offset > 0 && ends_with_date(text) => {
+            let kept = text[..d.offset].trim_end();
+            if ends_mid_phrase(kept) { text } else { kept }
+        }
         _ => text,
     }
 }
 
+/// A line that ends with a month or a day ("PIARC C13 meeting, Lisbon April
+/// 2003") is a dateline, not a title; a year alone may end a title
+/// ("Annual Report 2023").
 fn ends_with_date(text: &str) -> bool {
     find_dates(text).last().is_some_and(|d| {
         let after = text.get(d.end..).unwrap_or("");
@@ -1696,7 +1701,8 @@ pub(crate) fn dated_line<'a>(
             // "Fälligkeit: 15. April 2033", "Deadline: ...": a label of
             // another date than the document's.
             let labelled = before.trim_end().ends_with([':', '：']);
-            if labelled && !DATE_LABELS.iter().any(|l| label.contains(l)) {
+            let other_date = OTHER_DATE_WORDS.iter().any(|w| label.contains(w));
+            if labelled && (other_date || !DATE_LABELS.iter().any(|l| label.contains(l))) {
                 continue;
             }
             let words = text.split_whitespace().count();
@@ -1782,7 +1788,6 @@ const DATE_LABELS: &[&str] = &[
     "stand",
     "as of",
     "updated",
-    "update",
     "version",
     "issued",
     "dated",
@@ -1797,6 +1802,25 @@ const DATE_LABELS: &[&str] = &[
     "날짜",
     "일자",
     "연월일",
+];
+
+/// Words that make a labelled date another thing's ("Due date:", "Closing
+/// date:", "Maturity date:").
+const OTHER_DATE_WORDS: &[&str] = &[
+    "due",
+    "closing",
+    "deadline",
+    "expiry",
+    "expiration",
+    "maturity",
+    "start",
+    "end",
+    "event",
+    "meeting",
+    "hearing",
+    "submission",
+    "frist",
+    "fälligkeit",
 ];
 
 /// Words that run a date on to the end of a period ("January 1970 to April
@@ -2334,6 +2358,8 @@ mod tests {
         let found = read(&lines);
         assert_eq!(found.title.as_deref(), Some("Ankündigung Tenderverfahren"));
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2023-08-31"));
+        let due = [line(1, "Application due date: 15 April 2033", 11.0, 100.0)];
+        assert_eq!(read(&due).date, None);
         assert!(is_genre_line("CONTENTS / 目录 热点 | Hot"));
         assert!(is_genre_line(
             "Table of contents: 0. AI SECURITY OVERVIEW 4"
@@ -2342,6 +2368,14 @@ mod tests {
         assert!(is_genre_line("各都道府県衛生主管部（局）薬務主管課 御中"));
         assert!(!is_title_like("Bard's Dancing Shoes .............. 20"));
         assert!(!is_title_like("0. AI SECURITY OVERVIEW 4"));
+        // A year is no page number; a title's date that ends its phrase stays.
+        assert!(is_title_like("2. Outlook for 2025 and Beyond in 2030"));
+        assert_eq!(
+            without_trailing_date("The Agreement of 24 December 2020"),
+            "The Agreement of 24 December 2020"
+        );
+        assert!(!is_other_role_line("Photosynthesis in the Sahel"));
+        assert!(is_other_role_line("Photos: Jane Doe"));
     }
 
     #[test]

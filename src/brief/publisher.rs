@@ -116,6 +116,19 @@ fn labelled(text: &str) -> Option<String> {
     (word_count(&name) <= 10 && starts_like_a_name(&name)).then_some(name)
 }
 
+/// How a document names itself as the subject of "was produced by".
+const DOCUMENT_SUBJECTS: &[&str] = &[
+    "this brief",
+    "this report",
+    "this publication",
+    "this paper",
+    "this document",
+    "this study",
+    "this guide",
+    "this note",
+    "this issue",
+];
+
 /// What an issuer says it is ("an independent, nonpartisan research
 /// organization", "a think tank").
 const ORGANISATION_KINDS: &[&str] = &[
@@ -162,7 +175,14 @@ fn self_described(text: &str) -> Option<String> {
         ["produced by ", "published by ", "issued by "]
             .iter()
             .find_map(|verb| {
-                let at = lower.find(verb)? + verb.len();
+                let found = lower.find(verb)?;
+                // The document must be the one made: "This brief was
+                // produced by ...", not "data published by the World Bank".
+                let subject = lower.get(..found)?;
+                if !DOCUMENT_SUBJECTS.iter().any(|d| subject.contains(d)) {
+                    return None;
+                }
+                let at = found + verb.len();
                 let rest = text.get(at..)?;
                 let rest = rest.strip_prefix("the ").unwrap_or(rest);
                 let end = [" with ", " in ", ",", ". ", ";"]
@@ -395,6 +415,8 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
         })
         .map(|l| l.size)
         .fold(0.0f32, f32::max);
+    // A title from metadata may match no line: then the page's largest.
+    let largest = if largest > 0.0 { largest } else { page_largest };
     let affiliation = affiliation_lines(&page, sources.authors);
     let mut top: Vec<(usize, String)> = Vec::new();
     let mut foot: Vec<(usize, String)> = Vec::new();
@@ -417,7 +439,11 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
         let acronym = || {
             let text = line.text.trim();
             let set_large = line.size >= page_largest * 0.5;
-            let badge = ["CC", "BY", "NC", "ND", "SA"].contains(&text);
+            // Nor a licence badge ("CC"), a stamp ("DRAFT") or a language.
+            let badge = [
+                "CC", "BY", "NC", "ND", "SA", "DRAFT", "FINAL", "EN", "FR", "DE", "ES",
+            ]
+            .contains(&text);
             (cover
                 && set_large
                 && !badge
@@ -789,7 +815,10 @@ mod tests {
             Some("KT")
         );
         let badge = line(1, 790.0, "CC");
-        assert_eq!(find(&[title, badge], None, &[]), None);
+        assert_eq!(find(&[title.clone(), badge], None, &[]), None);
+        let mut stamp = line(1, 672.0, "DRAFT");
+        stamp.size = 20.0;
+        assert_eq!(find(&[title, stamp], None, &[]), None);
     }
 
     #[test]
@@ -832,6 +861,11 @@ mod tests {
         assert_eq!(
             about("© 2024 The Authors. Published by Elsevier B.V.").as_deref(),
             Some("Elsevier B.V.")
+        );
+        // Another organisation's data is no issuer.
+        assert_eq!(
+            about("Figures published by the World Bank in 2020 show a rise in poverty."),
+            None
         );
         // A party to a contract is described otherwise.
         assert_eq!(
