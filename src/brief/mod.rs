@@ -10,6 +10,8 @@ pub mod names;
 pub mod page;
 pub mod publisher;
 
+use std::borrow::Cow;
+
 use crate::pdf::layout::{Line, PageLayout};
 use crate::pdf::metadata::{Info, parse_pdf_date};
 use crate::pdf::xmp::{self, Xmp};
@@ -324,8 +326,7 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
         // login of whoever made the file.
         // An acronym of five capitals or fewer ("IBM", "CCITT") is an
         // organisation's.
-        let acronym =
-            |n: &String| (2..=5).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_uppercase());
+        let acronym = |n: &String| names::is_acronym(n, 2..=5);
         let login = |n: &String| {
             is_account_name(n)
                 || (!n.contains(' ') && !acronym(n) && !on_the_page(std::slice::from_ref(n)))
@@ -726,7 +727,7 @@ pub fn printed_lines(
         let largest = layout.lines().map(|l| l.size).fold(0.0, f32::max);
         let mut placed: Vec<(PrintedLine, f32, f32)> = Vec::new();
         for line in layout.lines().flat_map(parts_by_type_size) {
-            let line = &line;
+            let line = line.as_ref();
             let text = line.text.trim();
             // A running header may repeat the title in small type: only
             // small lines are furniture. A document whose only display
@@ -928,42 +929,49 @@ const ITEM_GAP_RATIO: f32 = 3.0;
 /// logo, and the phrase goes on with the lines below it. Pieces are cut
 /// where a cell starts; a smaller piece of fewer than three words (a
 /// footnote mark, a unit) stays with its line.
-fn parts_by_type_size(line: &Line) -> Vec<Line> {
-    let whole = || vec![line.clone()];
+fn parts_by_type_size(line: &Line) -> Vec<Cow<'_, Line>> {
+    let whole = || vec![Cow::Borrowed(line)];
     let starts = cell_starts(line);
     if starts.len() < 2 || line.dir.0 < 0.5 || line.text != visual_text(&line.words) {
         return whole();
     }
-    let bounds: Vec<(usize, usize)> = starts
+    let ends = starts
         .iter()
-        .zip(
-            starts
-                .iter()
-                .skip(1)
-                .chain(std::iter::once(&line.words.len())),
-        )
-        .map(|(&a, &b)| (a, b))
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(line.words.len()));
+    let cells: Vec<(usize, usize, f32)> = starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| {
+            (
+                a,
+                b,
+                line.words[a..b].iter().map(|w| w.size).fold(0.0, f32::max),
+            )
+        })
         .collect();
-    let size_of =
-        |(a, b): (usize, usize)| line.words[a..b].iter().map(|w| w.size).fold(0.0, f32::max);
-    let largest = bounds.iter().map(|&c| size_of(c)).fold(0.0, f32::max);
-    let small_phrase = |c: (usize, usize)| size_of(c) * 1.5 <= largest && c.1 - c.0 >= 3;
-    if !bounds.iter().any(|&c| small_phrase(c)) {
+    let largest = cells.iter().map(|c| c.2).fold(0.0, f32::max);
+    let small: Vec<bool> = cells
+        .iter()
+        .map(|&(a, b, size)| size * 1.5 <= largest && b - a >= 3)
+        .collect();
+    if !small.contains(&true) {
         return whole();
     }
     // Consecutive cells of one kind, large or small phrase, stay together.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    for &cell in &bounds {
+    let mut parts: Vec<(usize, usize, bool)> = Vec::new();
+    for (&(a, b, _), &kind) in cells.iter().zip(&small) {
         match parts.last_mut() {
-            Some(last) if small_phrase(*last) == small_phrase(cell) => last.1 = cell.1,
-            _ => parts.push(cell),
+            Some(last) if last.2 == kind => last.1 = b,
+            _ => parts.push((a, b, kind)),
         }
     }
     parts
         .into_iter()
-        .map(|(a, b)| {
+        .map(|(a, b, _)| {
             let words = line.words[a..b].to_vec();
-            Line {
+            Cow::Owned(Line {
                 text: visual_text(&words),
                 x0: words.iter().map(|w| w.x0).fold(f32::MAX, f32::min),
                 y0: words.iter().map(|w| w.y0).fold(f32::MAX, f32::min),
@@ -973,7 +981,7 @@ fn parts_by_type_size(line: &Line) -> Vec<Line> {
                 font: words.first().map_or(line.font, |w| w.font),
                 dir: line.dir,
                 words,
-            }
+            })
         })
         .collect()
 }

@@ -685,6 +685,12 @@ pub(crate) fn is_affiliation(text: &str) -> bool {
     AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) || text.contains('@')
 }
 
+/// An acronym of capital letters only, of a length in `letters` ("GAO",
+/// "CCITT", "KT").
+pub(crate) fn is_acronym(text: &str, letters: std::ops::RangeInclusive<usize>) -> bool {
+    letters.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Whether a piece of a name list can be a name: not a heading word or a
 /// grade, and two words or more (one word only as an acronym such as
 /// "CCITT", which organisations sign with).

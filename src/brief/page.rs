@@ -511,8 +511,7 @@ fn is_genre_statement(text: &str) -> bool {
 fn is_title_like(text: &str) -> bool {
     let words = text.split_whitespace().count();
     // An issuer's acronym set large on its own ("GAO", "OECD") is a logo.
-    let logo =
-        words == 1 && text.chars().count() <= 4 && text.chars().all(|c| c.is_ascii_uppercase());
+    let logo = crate::brief::names::is_acronym(text.trim(), 1..=4);
     // Most of a title is letters; an OCR layer's reading of a formula or a
     // citation line is not ("J. Physiol. (I955) I28, 54I-546").
     let printed = text.chars().filter(|c| !c.is_whitespace()).count();

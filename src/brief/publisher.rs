@@ -444,17 +444,9 @@ fn standing_alone(sources: &PublisherSources) -> Option<String> {
                 "CC", "BY", "NC", "ND", "SA", "DRAFT", "FINAL", "EN", "FR", "DE", "ES",
             ]
             .contains(&text);
-            (cover
-                && set_large
-                && !badge
-                && line.top > height * foot_band
-                && (2..=5).contains(&text.chars().count()))
-            .then(|| {
-                text.chars()
-                    .all(|c| c.is_ascii_uppercase())
-                    .then(|| text.to_string())
-            })
-            .flatten()
+            let at_foot = cover && line.top > height * foot_band;
+            (at_foot && set_large && !badge && crate::brief::names::is_acronym(text, 2..=5))
+                .then(|| text.to_string())
         };
         let Some(name) = organisation_line(&line.text).or_else(acronym) else {
             continue;

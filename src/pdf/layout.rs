@@ -644,6 +644,9 @@ fn similar_size(a: f32, b: f32) -> bool {
     a.max(b) <= MAX_LINE_SIZE_RATIO * a.min(b)
 }
 
+/// How many of a line's chunks `overprints` compares a new chunk with.
+const OVERPRINT_SCAN: usize = 512;
+
 /// Whether `chunk`, much smaller than the line's largest type, would sit
 /// over or under text of its own size in the line rather than beside it:
 /// two lines of a smaller size beside one large word ("GAO" beside
@@ -655,7 +658,9 @@ fn overprints(chunks: &[Chunk], line: &LineAcc, chunk: &Chunk) -> bool {
     if line.size < chunk.size * 1.5 {
         return false;
     }
-    line.chunks.iter().any(|&other| {
+    // The latest chunks only: a line of a hostile page may hold tens of
+    // thousands, and the lines beside a large word are short.
+    line.chunks.iter().rev().take(OVERPRINT_SCAN).any(|&other| {
         let other = &chunks[other];
         let same_size = (other.size - chunk.size).abs() <= 0.1 * chunk.size;
         let another_baseline = (other.v - chunk.v).abs() >= 0.5 * chunk.size;
