@@ -309,14 +309,18 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         && (front[end].size - size).abs() <= size * 0.04
         && front[end].page == front[end - 1].page
         && front[end].top - front[end - 1].top < size * 2.2
-        && is_title_like(&front[end].text)
-        && strip_by(&front[end].text).is_none()
-        && !names_someone(front[end], common)
-        // A list ("Alabsi S1, *Alhadainy HA 2, Darrag AM 2") is the authors.
-        && front[end].text.matches(',').count() < 2
-        // The body's lines are in sentence case: a title's go on a phrase
-        // or capitalise their words.
-        && (ends_mid_phrase(&front[end - 1].text) || title_cased(&front[end].text))
+        // A year alone under a cover's title is the title's ("Jahresabschluss"
+        // / "2021").
+        && (year_of(front[end].text.trim()).is_some()
+            || (is_title_like(&front[end].text)
+                && strip_by(&front[end].text).is_none()
+                && !names_someone(front[end], common)
+                // A list ("Alabsi S1, *Alhadainy HA 2, Darrag AM 2") is the
+                // authors.
+                && front[end].text.matches(',').count() < 2
+                // The body's lines are in sentence case: a title's go on a
+                // phrase or capitalise their words.
+                && (ends_mid_phrase(&front[end - 1].text) || title_cased(&front[end].text))))
     {
         end += 1;
     }
@@ -785,8 +789,11 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
         // A bold title over a subtitle in the regular weight of its size
         // ("Adobe Portable Document Format" / "Inventory of long-term
         // preservation risks"), unless the phrase is cut mid-word.
+        // (A year alone in the lighter weight still belongs to the title:
+        // "Jahresabschluss" / "2021".)
         let lighter = lines[k - 1].bold
             && !lines[k].bold
+            && year_of(line).is_none()
             && (lines[k].size - lines[k - 1].size).abs() <= lines[k - 1].size * 0.04
             && !before.ends_with(['-', '\u{2010}'])
             && !line.starts_with(char::is_lowercase);
@@ -2324,6 +2331,17 @@ mod tests {
                 "Ben Cotton",
                 "Aditya Sirish A Yelgundhalli"
             ]
+        );
+    }
+
+    #[test]
+    fn a_year_under_a_covers_title_in_its_size_is_the_titles() {
+        let mut bold = line(1, "Jahresabschluss", 50.0, 424.0);
+        bold.bold = true;
+        let year = line(1, "2021", 50.0, 486.0);
+        assert_eq!(
+            read(&[bold, year]).title.as_deref(),
+            Some("Jahresabschluss 2021")
         );
     }
 
