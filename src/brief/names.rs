@@ -1067,6 +1067,15 @@ const NEVER_LAST_IN_A_NAME: &[&str] = &[
 
 /// Whether a printed name is a person's, an organisation's or neither.
 pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
+    // A word of the text set in capitals ("THREATS", "PEACE") is no
+    // acronym of an organisation.
+    let capitalised_word = !name.contains(' ')
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && common.contains(name);
+    if capitalised_word {
+        return NameKind::Phrase;
+    }
     if names_an_organisation(name) {
         return NameKind::Organisation;
     }
@@ -1363,6 +1372,14 @@ mod tests {
         assert!(looks_like_names(
             "Open Worldwide Application Security Project (OWASP)"
         ));
+    }
+
+    #[test]
+    fn a_word_of_the_text_in_capitals_is_no_acronym() {
+        let common = CommonWords::of_pages(["The threats to peace grow where resilience is low."]);
+        assert_eq!(name_kind("PEACE", &common), NameKind::Phrase);
+        assert_eq!(name_kind("THREATS", &common), NameKind::Phrase);
+        assert_eq!(name_kind("CCITT", &common), NameKind::Organisation);
     }
 
     #[test]

@@ -369,6 +369,12 @@ const GENRE_LINES: &[&str] = &[
     "redpaper",
     "redbook",
     "white paper",
+    "codebook",
+    // What a repository's cover sheet says the work is.
+    "conference paper",
+    "journal article",
+    "book chapter",
+    "preprint",
     // A press release's banner.
     "press release",
     "news release",
@@ -2378,6 +2384,8 @@ mod tests {
         let due = [line(1, "Application due date: 15 April 2033", 11.0, 100.0)];
         assert_eq!(read(&due).date, None);
         assert!(is_genre_line("CONTENTS / 目录 热点 | Hot"));
+        assert!(is_genre_line("Conference Paper"));
+        assert!(is_genre_line("Codebook"));
         assert!(is_genre_line(
             "Table of contents: 0. AI SECURITY OVERVIEW 4"
         ));
