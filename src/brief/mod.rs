@@ -465,6 +465,15 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
     ];
     for (raw, source, rejected) in found {
         let Some(raw) = raw else { continue };
+        // A declared date with a time of day ("2023-06-09T14:10:01+09:00")
+        // is a timestamp the producing program wrote, not a publication
+        // date, which has no hour.
+        let rejected = rejected.or_else(|| {
+            raw.trim()
+                .get(10..)
+                .is_some_and(|time| time.starts_with('T') && time.len() > 1)
+                .then_some("a timestamp with a time of day, not a publication date")
+        });
         let iso = parse_xmp_date(&raw).or_else(|| parse_pdf_date(&raw));
         if let Some(iso) = iso {
             let mut candidate = Candidate::new(iso, source);
@@ -1704,6 +1713,23 @@ mod tests {
             metadata.identifiers.first().map(|i| i.value.as_str()),
             Some("2049-3630")
         );
+    }
+
+    #[test]
+    fn a_declared_date_with_a_time_of_day_is_a_timestamp() {
+        let xmp = Xmp::parse(
+            br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:date><rdf:Seq><rdf:li>2023-06-09T14:10:01+09:00</rdf:li></rdf:Seq></dc:date></rdf:Description></rdf:RDF></x:xmpmeta>"#,
+        );
+        let metadata = metadata_from(&Sources {
+            info: &Info::default(),
+            xmp: Some(&xmp),
+            printed: &PrintedMetadata::default(),
+            lines: &[],
+            page_heights: &[],
+            text: &text(&["대한민국약전 일부개정고시 변경대비표"]),
+        });
+        assert_eq!(metadata.date, None);
     }
 
     /// A page whose only issuer is a copyright line's holder.
