@@ -1216,19 +1216,25 @@ mod tests {
 
     /// The authors chosen when Info names `author` and the page prints
     /// `page`.
+    /// The metadata of a document that has only Info, XMP and text: no
+    /// printed lines.
+    fn metadata_of(info: &Info, xmp: Option<&Xmp>, text: &TextSection) -> Metadata {
+        metadata_from(&Sources {
+            info,
+            xmp,
+            printed: &PrintedMetadata::default(),
+            lines: &[],
+            page_heights: &[],
+            text,
+        })
+    }
+
     fn authors_given_info(author: &str, page: &str) -> Option<Vec<String>> {
         let info = Info {
             author: Some(author.into()),
             ..Info::default()
         };
-        let metadata = metadata_from(&Sources {
-            info: &info,
-            xmp: None,
-            printed: &PrintedMetadata::default(),
-            lines: &[],
-            page_heights: &[],
-            text: &text(&[page]),
-        });
+        let metadata = metadata_of(&info, None, &text(&[page]));
         metadata.authors.map(|a| a.value)
     }
 
@@ -1310,16 +1316,9 @@ mod tests {
     #[test]
     fn a_books_imprint_dates_it_when_the_first_pages_do_not() {
         let date = |pages: &[&str]| {
-            metadata_from(&Sources {
-                info: &Info::default(),
-                xmp: None,
-                printed: &PrintedMetadata::default(),
-                lines: &[],
-                page_heights: &[],
-                text: &text(pages),
-            })
-            .date
-            .map(|d| d.value)
+            metadata_of(&Info::default(), None, &text(pages))
+                .date
+                .map(|d| d.value)
         };
         let book = ["", "WALDEN\nBY\nHENRY DAVID THOREAU"];
         assert_eq!(
@@ -1694,14 +1693,7 @@ mod tests {
             of water resources and publish their data every year, so that farmers, cities and industry can plan \
             for droughts and floods with the same information.",
         ]);
-        let metadata = metadata_from(&Sources {
-            info: &info,
-            xmp: Some(&xmp),
-            printed: &PrintedMetadata::default(),
-            lines: &[],
-            page_heights: &[],
-            text: &text,
-        });
+        let metadata = metadata_of(&info, Some(&xmp), &text);
         let title = metadata.title.expect("a title");
         assert_eq!(title.value, "Water Security");
         assert_eq!(title.source, MetadataSource::Xmp);
@@ -1721,14 +1713,11 @@ mod tests {
             br#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
             <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:date><rdf:Seq><rdf:li>2023-06-09T14:10:01+09:00</rdf:li></rdf:Seq></dc:date></rdf:Description></rdf:RDF></x:xmpmeta>"#,
         );
-        let metadata = metadata_from(&Sources {
-            info: &Info::default(),
-            xmp: Some(&xmp),
-            printed: &PrintedMetadata::default(),
-            lines: &[],
-            page_heights: &[],
-            text: &text(&["대한민국약전 일부개정고시 변경대비표"]),
-        });
+        let metadata = metadata_of(
+            &Info::default(),
+            Some(&xmp),
+            &text(&["대한민국약전 일부개정고시 변경대비표"]),
+        );
         assert_eq!(metadata.date, None);
     }
 

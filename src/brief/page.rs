@@ -2209,6 +2209,15 @@ mod tests {
         assert_eq!(strip_by("2 authors were asked"), None);
     }
 
+    /// Lines of page 1, one under the other, in one size.
+    fn stacked(texts: &[&str], size: f32, top: f32, step: f32) -> Vec<PrintedLine> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| line(1, text, size, top + step * i as f32))
+            .collect()
+    }
+
     /// Body text that makes the page's body size 10 points.
     fn body_lines() -> Vec<PrintedLine> {
         let text =
@@ -2276,18 +2285,19 @@ mod tests {
 
     #[test]
     fn a_ministrys_notice_in_the_body_size_has_its_subject_as_title() {
-        let lines: Vec<PrintedLine> = [
-            "事務連絡",
-            "平成 25 年 10 月 29 日",
-            "各都道府県衛生主管部（局）薬務主管課 御中",
-            "厚生労働省医薬食品局審査管理課",
-            "原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）",
-            "原薬等登録原簿に関する質疑応答集（Q＆A）については、平成 17 年 7 月",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| line(1, text, 12.0, 120.0 + 50.0 * i as f32))
-        .collect();
+        let lines = stacked(
+            &[
+                "事務連絡",
+                "平成 25 年 10 月 29 日",
+                "各都道府県衛生主管部（局）薬務主管課 御中",
+                "厚生労働省医薬食品局審査管理課",
+                "原薬等登録原簿に関する質疑応答集（Q＆A）について（その４）",
+                "原薬等登録原簿に関する質疑応答集（Q＆A）については、平成 17 年 7 月",
+            ],
+            12.0,
+            120.0,
+            50.0,
+        );
         let found = read(&lines);
         assert_eq!(
             found.title.as_deref(),
@@ -2353,15 +2363,16 @@ mod tests {
 
     #[test]
     fn a_turkish_letterheads_issuer_is_no_title() {
-        let lines: Vec<PrintedLine> = [
-            "Atatürk Üniversitesi Rektörlüğünden:",
-            "ÖNCELİKLİ ALAN ARAŞTIRMA GÖREVLİSİ ALIM İLANI",
-            "Üniversitemizin aşağıda yazılı birimine, 2547 sayılı Kanunun ilgili maddeleri ve",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, text)| line(1, text, 9.0, 8.0 + 12.0 * i as f32))
-        .collect();
+        let lines = stacked(
+            &[
+                "Atatürk Üniversitesi Rektörlüğünden:",
+                "ÖNCELİKLİ ALAN ARAŞTIRMA GÖREVLİSİ ALIM İLANI",
+                "Üniversitemizin aşağıda yazılı birimine, 2547 sayılı Kanunun ilgili maddeleri ve",
+            ],
+            9.0,
+            8.0,
+            12.0,
+        );
         assert_eq!(
             read(&lines).title.as_deref(),
             Some("ÖNCELİKLİ ALAN ARAŞTIRMA GÖREVLİSİ ALIM İLANI")
