@@ -1136,7 +1136,13 @@ fn stacked_names(lines: &[&PrintedLine]) -> Vec<String> {
     let mut after_and = false;
     for line in rest.iter().take(60) {
         let text = line.text.trim();
-        if line.page != anchor.page || line.top - previous_top > 2.5 * anchor.size {
+        let same_size = (line.size - anchor.size).abs() <= 0.03 * anchor.size;
+        // Blocks of name and affiliation may stand a blank line apart
+        // ("Monty G. Marshall" / "Center for Systemic Peace" / … / "Ted
+        // Robert Gurr"): a name in the size of the first may be further.
+        let next_block = previous_top > anchor.top && same_size && is_one_plain_name(text);
+        let reach = if next_block { 4.0 } else { 2.5 };
+        if line.page != anchor.page || line.top - previous_top > reach * anchor.size {
             break;
         }
         previous_top = line.top;
@@ -1144,11 +1150,15 @@ fn stacked_names(lines: &[&PrintedLine]) -> Vec<String> {
             after_and = true;
             continue;
         }
-        let same_size = (line.size - anchor.size).abs() <= 0.03 * anchor.size;
         if same_size && looks_like_names(text) {
             names.extend(split_names(text));
             (between, after_and) = (0, false);
-        } else if after_and || line.size > anchor.size || between >= 4 {
+        } else if (after_and
+            && !is_affiliation(text)
+            && !crate::brief::names::has_organisation_word(text))
+            || line.size > anchor.size
+            || between >= 4
+        {
             // After "and" a name must follow; a larger line or a long
             // run of others ends the block.
             break;
@@ -1159,6 +1169,16 @@ fn stacked_names(lines: &[&PrintedLine]) -> Vec<String> {
         }
     }
     names
+}
+
+/// A line that is one person's name of two to four words in mixed case
+/// ("Ted Robert Gurr"), not a heading in capitals or two names in a row.
+fn is_one_plain_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=4).contains(&words)
+        && text.chars().any(char::is_lowercase)
+        && looks_like_names(text)
+        && split_names(text).len() == 1
 }
 
 /// Names often run over several lines ("Brooke F. Connor, Donna L. Rose,"
@@ -2225,6 +2245,27 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn blocks_of_name_and_affiliation_a_blank_line_apart_are_all_read() {
+        let mut lines = vec![
+            line(1, "Regime Characteristics and Transitions", 18.0, 140.0),
+            line(1, "Dataset Users' Manual", 18.0, 162.0),
+            line(1, "Monty G. Marshall", 12.0, 304.7),
+            line(1, "Center for Systemic Peace and", 12.0, 318.5),
+            line(1, "Societal-Systems Research Inc", 12.0, 332.3),
+            line(1, "Ted Robert Gurr", 12.0, 373.7),
+            line(1, "University of Maryland (emeritus)", 12.0, 387.5),
+            line(1, "Keith Jaggers", 12.0, 428.9),
+            line(1, "Colorado State University", 12.0, 442.7),
+            line(1, "Introduction and Overview", 12.0, 484.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).authors,
+            ["Monty G. Marshall", "Ted Robert Gurr", "Keith Jaggers"]
+        );
     }
 
     #[test]
