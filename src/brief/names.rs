@@ -95,7 +95,7 @@ pub fn split_names(text: &str) -> Vec<String> {
 /// Words that join two names only when they stand between capitalised
 /// words: "Jane Doe with John Smith", "Juana Pérez y Juan García", "Ana
 /// Lima e João Souza"; elsewhere they are a phrase's ("Living with Water").
-const NAME_JOINERS: &[&str] = &[" with ", " y ", " e "];
+const NAME_JOINERS: &[&str] = &[" in collaboration with ", " with ", " y ", " e "];
 
 /// The list with each joiner between two capitalised words made a comma.
 fn between_names(text: &str) -> String {

@@ -150,6 +150,9 @@ pub fn read_front_matter(
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
+    if found.authors.is_empty() {
+        found.authors = byline_overleaf(lines, &front, common);
+    }
     found.names_people = found
         .authors
         .iter()
@@ -992,6 +995,38 @@ fn authors_after(
         }
     }
     (first_unit.unwrap_or_default(), false)
+}
+
+/// A cover that prints no one names its authors overleaf, in a byline at
+/// the top of page 2 ("Open and Secure — A Manual …" / "by Justin Cappos in
+/// collaboration with Andrés Vega"). Only people count: "by the CNCF" there
+/// may be a sponsor.
+fn byline_overleaf(
+    lines: &[PrintedLine],
+    front: &[&PrintedLine],
+    common: &CommonWords,
+) -> Vec<String> {
+    let cover = front.len() <= 12 && front.iter().all(|l| l.page == 1);
+    if !cover {
+        return Vec::new();
+    }
+    let overleaf: Vec<&PrintedLine> = lines
+        .iter()
+        .filter(|l| l.page == 2 && !l.margin)
+        .take(6)
+        .collect();
+    for (i, line) in overleaf.iter().enumerate() {
+        let listed = line.listed();
+        if let Some(rest) = strip_by(&listed) {
+            let names = more_names(&overleaf, i, split_names(without_other_roles(rest)));
+            let people = !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| name_kind(n, common) == NameKind::Person);
+            return if people { names } else { Vec::new() };
+        }
+    }
+    Vec::new()
 }
 
 /// Names that are all organisations.
@@ -2245,6 +2280,40 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn a_cover_without_names_has_its_byline_overleaf() {
+        let mut lines = vec![
+            line(1, "Open", 72.0, 262.0),
+            line(1, "and Secure", 72.0, 334.0),
+            line(1, "A Manual for Practicing Threat Modeling", 36.0, 416.0),
+            line(
+                2,
+                "Open and Secure: A Manual for Practicing Threat Modeling",
+                10.0,
+                66.0,
+            ),
+            line(
+                2,
+                "by Justin Cappos in collaboration with Andrés Vega",
+                10.0,
+                84.0,
+            ),
+            line(
+                2,
+                "and feedback of the CNCF Security Technical Advisory Group",
+                10.0,
+                102.0,
+            ),
+        ];
+        assert_eq!(read(&lines).authors, ["Justin Cappos", "Andrés Vega"]);
+        // Past the cover's first lines overleaf, a "by" is the text's.
+        lines.splice(
+            3..3,
+            (0..6).map(|i| line(2, "Contents and credits", 10.0, 20.0 + i as f32)),
+        );
+        assert!(read(&lines).authors.is_empty());
     }
 
     #[test]
