@@ -17,7 +17,7 @@ and final full stop dropped too), and "contains" (one name holds the other
 as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
 Bureau of Reclamation"). A null label counts as right when nothing is found.
 
-tests/metadata-heldout4.jsonl to -heldout7.jsonl label publications
+tests/metadata-heldout4.jsonl to -heldout8.jsonl label publications
 from outside the corpus;
 its PDFs are not in the repository: each line's `source` names the
 repository, path and commit they came from, and `--root` gives the folder
@@ -25,7 +25,7 @@ they were saved in (the `pdf` paths are relative to it). Their SHA-256 is
 checked before scoring.
 
     python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2|heldout3] [--show-misses]
-    python3 tools/score_metadata.py --set heldout4|heldout5|heldout6|heldout7 --root DIR
+    python3 tools/score_metadata.py --set heldout4|...|heldout8 --root DIR
 """
 import hashlib
 import argparse
@@ -100,7 +100,7 @@ def pdfinfo_fields(pdf):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"], default="fidelity")
+    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"], default="fidelity")
     ap.add_argument("--root", help="folder the set's PDFs are in (needed for heldout4, whose PDFs are not in the repository)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
@@ -110,11 +110,11 @@ def main():
         rows = [json.loads(l) for l in (base / "truth.jsonl").open()]
     else:
         base = SHARED / "corpus"
-        name = {"labels": "metadata-labels.jsonl", "heldout": "metadata-heldout.jsonl", "heldout2": "metadata-heldout2.jsonl", "heldout3": "metadata-heldout3.jsonl", "heldout4": "metadata-heldout4.jsonl", "heldout5": "metadata-heldout5.jsonl", "heldout6": "metadata-heldout6.jsonl", "heldout7": "metadata-heldout7.jsonl"}[args.set]
+        name = "metadata-labels.jsonl" if args.set == "labels" else f"metadata-{args.set}.jsonl"
         rows = [json.loads(l) for l in (ROOT / "tests" / name).open()]
     if args.root:
         base = Path(args.root)
-    elif args.set in ("heldout4", "heldout5", "heldout6", "heldout7"):
+    elif args.set.startswith("heldout") and args.set not in ("heldout", "heldout2", "heldout3"):
         print(f"{args.set}'s PDFs are not in the repository: fetch them by each line's `source` and give their folder with --root", file=sys.stderr)
         return 2
     pdfs = [base / r["pdf"] for r in rows]
