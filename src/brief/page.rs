@@ -1648,9 +1648,13 @@ pub(crate) fn self_citation_year<'a>(
                     && b.bytes().all(|c| c.is_ascii_digit())
             })
         });
+        // "(2000))" closes a parenthesis around the citation too: one
+        // quoted in the text ("(e.g., Bush v. Gore, 531 U.S. 98, 99-100
+        // (2000))"), not the document's.
         let year = words.iter().find_map(|w| {
             let inner = w.trim_end_matches([',', ';', '.', ':']);
-            year_of(inner.strip_prefix('(')?.strip_suffix(')')?)
+            let year = inner.strip_prefix('(')?.strip_suffix(')')?;
+            year_of(year).filter(|_| !year.ends_with(')'))
         })?;
         page_range.then(|| (index, format!("{year:04}"), line.trim().to_string()))
     });
@@ -1673,6 +1677,11 @@ fn published_at(text: &str) -> Option<usize> {
         .filter_map(|l| lower.find(l).map(|at| (at, l)))
         .min()?;
     let before = lower.get(..at)?.trim_end();
+    // "we improve upon the best published …": a word of a sentence, not
+    // a label, which starts its line or nearly.
+    if before.split_whitespace().count() > 3 {
+        return None;
+    }
     let history = HISTORY_LABELS
         .iter()
         .filter_map(|h| h.split_whitespace().next())
@@ -1795,6 +1804,15 @@ pub(crate) fn dated_line<'a>(
                 || before.split_whitespace().last().is_some_and(period_word)
                 || before.split_whitespace().rev().take(2).any(starts_period)
             {
+                continue;
+            }
+            // A year alone in parentheses after words is a citation's
+            // ("(Shimodaira, 2000)", "Roe et al. (2000)").
+            let cited_year = date.iso.len() == 4
+                && (before.ends_with('(') || before.ends_with(", "))
+                && after.starts_with(')')
+                && words > date_words + 3;
+            if cited_year {
                 continue;
             }
             // A date that closes a parenthesis inside running text ("...
@@ -2208,6 +2226,37 @@ mod tests {
         // Below the header, several such lines are references.
         let references = ["Intro", "x", "y", "z", "Roe (1998) 1-9", "Doe (2001) 3-4"];
         assert_eq!(self_citation_year(references), None);
+    }
+
+    #[test]
+    fn a_year_cited_in_the_text_does_not_date_the_paper() {
+        let quoted = [
+            "x",
+            "y",
+            "z",
+            "w",
+            "• full case (e.g., Bush v. Gore, 531 U.S. 98, 99-100 (2000))",
+        ];
+        assert_eq!(self_citation_year(quoted), None);
+        let cited = [
+            // Two columns read as one line.
+            "we improve upon the best published ence covariate shift (Shimodaira, 2000). This",
+            "covariate shift (Shimodaira, 2000). This is typically",
+            "as shown by Roe and Doe (2000) in a survey of the field",
+        ];
+        for line in cited {
+            assert_eq!(dated_line([line], false), None, "{line}");
+        }
+        // A label that starts its line still dates the paper.
+        assert_eq!(
+            dated_line(
+                ["Published in J. Environ. Qual. 33:2192–2200 (2004)."],
+                true
+            )
+            .map(|(year, _)| year)
+            .as_deref(),
+            Some("2004")
+        );
     }
 
     #[test]
