@@ -260,6 +260,12 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             while end < front.len()
                 && front[end].size >= size * TITLE_SIZE_SPREAD
                 && front[end].size <= size * 1.04
+                // A title set a little larger than the body does not go on
+                // with a name in the body's size ("Sabodh K. Garg" and his
+                // address below).
+                && !(front[end].size < size * 0.96
+                    && front[end].size <= body * 1.02
+                    && names_someone(front[end], common))
                 && front[end].page == front[end - 1].page
                 && front[end].top - front[end - 1].top < size * 2.2
                 && !is_genre_line(&front[end].text)
@@ -2329,6 +2335,27 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn a_title_a_little_larger_than_the_body_stops_before_its_author() {
+        let mut lines = vec![
+            line(1, "A REEXAMINATION OF THE VOLUMETRIC METHOD", 11.0, 126.0),
+            line(1, "Sabodh K. Garg", 10.0, 149.0),
+            line(
+                1,
+                "Science Applications International Corporation",
+                10.0,
+                171.0,
+            ),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("A REEXAMINATION OF THE VOLUMETRIC METHOD")
+        );
+        assert_eq!(found.authors, ["Sabodh K. Garg"]);
     }
 
     #[test]
