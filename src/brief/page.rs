@@ -249,6 +249,8 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             // report).
             if (front[start].size - size).abs() > size * 0.04
                 || is_genre_line(&front[start].text)
+                // "Page 1/2" at the foot of a sidebar read before the title.
+                || is_running_head(&front[start].text)
                 || front[start].letter_spaced
             {
                 start += 1;
@@ -675,8 +677,18 @@ fn title_cased(text: &str) -> bool {
 /// ("Page 12", "Seite 1092").
 fn is_running_head(text: &str) -> bool {
     let number = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    // "1/2" or "1 of 2": a page of a count.
+    let of_count = |w: &str| {
+        w.split_once('/')
+            .is_some_and(|(n, m)| number(n) && number(m))
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
-    let labelled = matches!(words.as_slice(), [label, n] if PAGE_LABELS.contains(&label.to_lowercase().as_str()) && number(n));
+    let page = |label: &str| PAGE_LABELS.contains(&label.to_lowercase().as_str());
+    let labelled = match words.as_slice() {
+        [label, n] => page(label) && (number(n) || of_count(n)),
+        [label, n, _, m] => page(label) && number(n) && number(m),
+        _ => false,
+    };
     labelled || (words.first().is_some_and(|w| number(w)) && words.len() <= 3)
 }
 
@@ -2359,6 +2371,22 @@ mod tests {
     }
 
     #[test]
+    fn a_page_count_read_before_the_title_is_not_its_start() {
+        let mut lines = vec![
+            line(1, "Policy Brief", 22.0, 44.0),
+            line(1, "Prepared by: Sunil Abraham", 14.0, 111.0),
+            line(1, "Page 1/2", 22.0, 806.0),
+            line(1, "Availability and Accessibility of", 22.0, 44.0),
+            line(1, "Government Information in the Public Domain", 22.0, 68.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Availability and Accessibility of Government Information in the Public Domain")
+        );
+    }
+
+    #[test]
     fn a_cover_without_names_has_its_byline_overleaf() {
         let mut lines = vec![
             line(1, "Open", 72.0, 262.0),
@@ -2737,6 +2765,8 @@ mod tests {
         assert!(is_running_head("272 Notes"));
         assert!(is_running_head("Seite 1092"));
         assert!(is_running_head("Page 12"));
+        assert!(is_running_head("Page 1/2"));
+        assert!(is_running_head("Page 3 of 12"));
         assert!(!is_running_head("100 Years of Solitude"));
         assert!(!is_running_head("Page Layout Analysis"));
     }
