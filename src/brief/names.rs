@@ -939,6 +939,7 @@ const MORE_ORGANISATION_WORDS: &[&str] = &[
     "laboratories",
     "limited",
     "project",
+    "research",
     "services",
     "squadron",
     "systems",

@@ -1204,7 +1204,9 @@ fn stacked_names(lines: &[&PrintedLine]) -> Vec<String> {
             continue;
         }
         if same_size && looks_like_names(text) {
-            names.extend(split_names(text));
+            // Names set apart on the line are each one ("Shaoqing Ren
+            // Jian Sun").
+            names.extend(split_names(&line.listed()));
             (between, after_and) = (0, false);
         } else if (after_and
             && !is_affiliation(text)
@@ -2383,6 +2385,42 @@ mod tests {
         assert_eq!(
             read(&lines).title.as_deref(),
             Some("Availability and Accessibility of Government Information in the Public Domain")
+        );
+    }
+
+    #[test]
+    fn names_set_apart_over_a_shared_affiliation_are_each_one() {
+        let mut lines = vec![
+            line(
+                1,
+                "Deep Residual Learning for Image Recognition",
+                14.0,
+                105.0,
+            ),
+            set_apart(
+                "Kaiming He Xiangyu Zhang",
+                12.0,
+                152.0,
+                &["Kaiming He", "Xiangyu Zhang"],
+            ),
+            set_apart(
+                "Shaoqing Ren Jian Sun",
+                12.0,
+                152.0,
+                &["Shaoqing Ren", "Jian Sun"],
+            ),
+            line(1, "Microsoft Research", 12.0, 168.0),
+            line(
+                1,
+                "{kahe, v-xiangz, v-shren, jiansun}@microsoft.com",
+                10.0,
+                184.0,
+            ),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).authors,
+            ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"]
         );
     }
 
