@@ -1101,7 +1101,7 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
         .all(|c| !c.is_lowercase() && !c.is_uppercase());
     if script_without_case || (!article && !unlike_a_person(name) && uncommon) {
         NameKind::Person
-    } else if (article && uncommon) || common.is_proper_name(name) {
+    } else if (article && uncommon) || (common.is_proper_name(name) && !names_a_document(name)) {
         // "The Brookings Institution"; common words the text capitalises
         // mid-sentence ("Creative Commons").
         NameKind::Organisation
@@ -1163,9 +1163,14 @@ fn unlike_a_person(name: &str) -> bool {
     };
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
         || words.iter().enumerate().any(|(i, w)| joins(i, w))
-        || words
-            .iter()
-            .any(|w| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str()))
+        || names_a_document(name)
+}
+
+/// Whether a name holds a word naming a kind of document ("Meeting
+/// Notes", "Country Diagnostic").
+fn names_a_document(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| DOCUMENT_WORDS.contains(&trim_word(w).to_lowercase().as_str()))
 }
 
 /// Words that name a kind of document or its part, never a person's name:
@@ -1207,6 +1212,11 @@ const DOCUMENT_WORDS: &[&str] = &[
     "policy",
     "programme",
     "program",
+    "notes",
+    "findings",
+    "minutes",
+    "memorandum",
+    "proposal",
 ];
 
 /// German articles that join a phrase's nouns, and also follow a particle

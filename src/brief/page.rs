@@ -934,11 +934,15 @@ fn authors_after(
             // "By" alone on its line (or "Developed by the"): the names
             // are on the next one.
             let (names, from) = match rest {
-                "" | "the" | "The" => {
-                    (window.get(i + 1).map_or("", |next| next.text.trim()), i + 1)
-                }
-                rest => (rest, i),
+                "" | "the" | "The" => (
+                    window
+                        .get(i + 1)
+                        .map_or(String::new(), |next| next.listed()),
+                    i + 1,
+                ),
+                rest => (rest.to_string(), i),
             };
+            let names = names.as_str();
             let mut found = split_names(without_date(names));
             // ("BY NC ND" is a licence's badge: no word of three letters.)
             let worded = names.split_whitespace().any(|w| has_letters(w, 3));
@@ -1439,6 +1443,20 @@ fn strip_by(text: &str) -> Option<&str> {
         return Some(names);
     }
     let lower = text.to_lowercase();
+    // "Summary and Meeting Notes Prepared by:": a label that ends a short
+    // line puts the names on the next.
+    let label_ends_line = BY_LABELS.iter().any(|label| {
+        label.contains(' ')
+            && lower
+                .trim_end_matches([':', ' '])
+                .strip_suffix(label.trim_end_matches(':'))
+                .is_some_and(|before| {
+                    before.ends_with(' ') && before.split_whitespace().count() <= 6
+                })
+    });
+    if label_ends_line {
+        return Some("");
+    }
     BY_LABELS.iter().find_map(|label| {
         // "Author : Jane Doe" as well as "Author: Jane Doe".
         let rest = lower.strip_prefix(label).or_else(|| {
@@ -2421,6 +2439,36 @@ mod tests {
         assert_eq!(
             read(&lines).authors,
             ["Kaiming He", "Xiangyu Zhang", "Shaoqing Ren", "Jian Sun"]
+        );
+    }
+
+    #[test]
+    fn a_label_that_ends_its_line_puts_the_names_below() {
+        let mut lines = vec![
+            line(1, "2020 Review Panel Workshop on Energy", 20.0, 221.0),
+            line(1, "Intensity Indicators", 20.0, 246.0),
+            line(1, "Summary Findings and Meeting Notes", 14.0, 281.0),
+            line(1, "March 2020", 12.0, 357.0),
+            line(1, "Summary and Meeting Notes Prepared by:", 12.0, 415.0),
+            set_apart(
+                "DM Anderson S Ganguli",
+                12.0,
+                445.0,
+                &["DM Anderson", "S Ganguli"],
+            ),
+            set_apart("KA Cort SR Goulet", 12.0, 459.0, &["KA Cort", "SR Goulet"]),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "2020 Review Panel Workshop on Energy Intensity Indicators: Summary Findings and Meeting Notes"
+            )
+        );
+        assert_eq!(
+            found.authors,
+            ["DM Anderson", "S Ganguli", "KA Cort", "SR Goulet"]
         );
     }
 
