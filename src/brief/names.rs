@@ -1166,6 +1166,37 @@ fn unlike_a_person(name: &str) -> bool {
         || names_a_document(name)
 }
 
+/// Whether a name ends with a word naming a kind of document that no
+/// organisation's name ends with: "OPEN BUDGET SURVEY TRACKER GUIDE" is a
+/// title ("Geological Survey", "Center for Water Policy", "Bureau of
+/// Economic Analysis" are organisations).
+pub(crate) fn ends_with_document_word(name: &str) -> bool {
+    const NEVER_AN_ISSUERS_END: &[&str] = &[
+        "guide",
+        "manual",
+        "handbook",
+        "toolkit",
+        "checklist",
+        "roadmap",
+        "factsheet",
+        "whitepaper",
+        "guidelines",
+        "guidance",
+        "overview",
+        "summary",
+        "notes",
+        "findings",
+        "minutes",
+        "memorandum",
+        "proposal",
+        "appendix",
+        "annex",
+    ];
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| NEVER_AN_ISSUERS_END.contains(&trim_word(w).to_lowercase().as_str()))
+}
+
 /// Whether a name holds a word naming a kind of document ("Meeting
 /// Notes", "Country Diagnostic").
 fn names_a_document(name: &str) -> bool {

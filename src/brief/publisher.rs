@@ -582,7 +582,8 @@ fn organisation_line(text: &str) -> Option<String> {
         && starts_like_a_name(&segment)
         && has_issuer_word(&segment)
         && capitalised_share(&segment) >= 1.0;
-    good.then(|| tidy(&without_genre(&segment)))
+    let name = tidy(&without_genre(&segment));
+    (good && !crate::brief::names::ends_with_document_word(&name)).then_some(name)
 }
 
 /// A line that is an organisation's name and nothing else ("CENTER FOR
@@ -757,6 +758,13 @@ mod tests {
             title,
             authors: &authors,
         })
+    }
+
+    #[test]
+    fn a_name_ending_with_a_kind_of_document_is_a_title_not_a_masthead() {
+        assert!(!is_masthead("OPEN BUDGET SURVEY TRACKER GUIDE"));
+        assert!(is_masthead("UNITED STATES GEOLOGICAL SURVEY"));
+        assert!(is_masthead("CENTER FOR WATER POLICY"));
     }
 
     #[test]
