@@ -869,7 +869,8 @@ fn full_title(main: &str, sub: &str) -> String {
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
         || ARTICLES.contains(&last_word.as_str())
-        || main.ends_with([':', '-', '\u{2013}', '\u{2014}'])
+        // "How should you sit?" / "EMG based ergonomics …" needs no colon.
+        || main.ends_with([':', '-', '\u{2013}', '\u{2014}', '?', '!', '？', '！'])
         // The title's own colon comes a few words into the next line
         // ("... and the Ukraine" / "War: Aligned but not allied").
         || (!main.contains(':')
@@ -3736,6 +3737,10 @@ mod tests {
         assert_eq!(
             full_title("东北电气发展股份有限公司", "2018 年第一季度报告"),
             "东北电气发展股份有限公司 2018 年第一季度报告"
+        );
+        assert_eq!(
+            full_title("How should you sit?", "EMG based ergonomics"),
+            "How should you sit? EMG based ergonomics"
         );
     }
 
