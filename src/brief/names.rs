@@ -913,6 +913,29 @@ const ISSUER_WORDS: &[&str] = &[
     "llc",
     "group",
     "think tank",
+    // Italian, Spanish and Portuguese.
+    "università",
+    "politecnico",
+    "universidade",
+    "istituto",
+    "fondazione",
+    "fundación",
+    "fundação",
+    "ministero",
+    "ministerio",
+    "ministério",
+    "dirección",
+    "secretaría",
+    "subsecretaría",
+    // Russian, in the cases a title page prints them in.
+    "университет",
+    "университета",
+    "институт",
+    "института",
+    "министерство",
+    "академия",
+    "кафедра",
+    "факультет",
 ];
 
 /// Words of other organisations' names: "Committee on Finance", "Research

@@ -285,7 +285,12 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             // no title; "By Design: ..." may be one.
             let byline = strip_by(text).is_some_and(looks_like_names);
             if is_title_like(text) && !byline {
-                if end - start == 1 && crate::brief::publisher::is_masthead(text) {
+                // (The issuer's name may run over lines: the university,
+                // then its department.)
+                if front[start..end]
+                    .iter()
+                    .all(|l| crate::brief::publisher::is_masthead(&l.text))
+                {
                     masthead.get_or_insert((start, end));
                 } else if masthead.is_some() && is_numbered_genre(text) {
                     // "Coastal Resilience Trust" / "Annual Report 2023": the
@@ -2470,6 +2475,26 @@ mod tests {
         assert_eq!(
             found.authors,
             ["DM Anderson", "S Ganguli", "KA Cort", "SR Goulet"]
+        );
+    }
+
+    #[test]
+    fn an_issuers_name_over_two_lines_in_the_titles_size_is_its_masthead() {
+        let mut lines = vec![
+            line(1, "Пензенский государственный университет", 16.0, 31.0),
+            line(1, "Кафедра «МОиПЭВМ»", 16.0, 60.0),
+            line(
+                1,
+                "Методические указания к лабораторным работам",
+                16.0,
+                230.0,
+            ),
+            line(1, "по дисциплине «Программирование»", 16.0, 251.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Методические указания к лабораторным работам по дисциплине «Программирование»")
         );
     }
 

@@ -581,7 +581,7 @@ fn organisation_line(text: &str) -> Option<String> {
         && word_count(&segment) <= 9
         && starts_like_a_name(&segment)
         && has_issuer_word(&segment)
-        && capitalised_share(&segment) >= 1.0;
+        && (capitalised_share(&segment) >= 1.0 || is_cyrillic_name(&segment));
     let name = tidy(&without_genre(&segment));
     (good && !crate::brief::names::ends_with_document_word(&name)).then_some(name)
 }
@@ -696,6 +696,16 @@ fn capitalised_share(text: &str) -> f32 {
         .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
         .count();
     capitalised as f32 / words.len() as f32
+}
+
+/// Russian capitalises only the first word of a name ("Пензенский
+/// государственный университет"): a short line in Cyrillic.
+fn is_cyrillic_name(text: &str) -> bool {
+    let cyrillic = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    cyrillic && word_count(text) <= 6
 }
 
 fn starts_like_a_name(text: &str) -> bool {
