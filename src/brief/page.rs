@@ -336,11 +336,32 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && front[end].text.matches(',').count() < 2
                 // The body's lines are in sentence case: a title's go on a
                 // phrase or capitalise their words.
-                && (ends_mid_phrase(&front[end - 1].text) || title_cased(&front[end].text))))
+                && (ends_mid_phrase(&front[end - 1].text)
+                    || title_cased(&front[end].text)
+                    || is_quoted(&front[end].text))))
     {
         end += 1;
     }
     Some((start, end))
+}
+
+/// A line that is one quoted name ("«Операционные системы»", the subject
+/// a title names: "… по дисциплине" / "«Операционные системы»").
+fn is_quoted(text: &str) -> bool {
+    let text = text.trim();
+    [
+        ('«', '»'),
+        ('\u{201c}', '\u{201d}'),
+        ('"', '"'),
+        ('„', '\u{201c}'),
+    ]
+    .iter()
+    .any(|&(open, close)| {
+        text.starts_with(open)
+            && text.ends_with(close)
+            && text.len() > open.len_utf8() + close.len_utf8()
+            && text.matches(close).count() == 1 + usize::from(open == close)
+    })
 }
 
 /// A title whose first words are set small above it ("THE" /
@@ -928,6 +949,10 @@ fn authors_after(
         let text = without_date(&listed);
         if is_other_role_line(text) {
             continue;
+        }
+        // A table of contents follows: no byline comes after it.
+        if is_contents_heading(&text.to_lowercase()) {
+            break;
         }
         if let Some(team) = from_organisation_at(window, i) {
             return (vec![team], true);
@@ -2496,6 +2521,32 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("Методические указания к лабораторным работам по дисциплине «Программирование»")
         );
+    }
+
+    #[test]
+    fn a_quoted_subject_under_a_body_sized_title_is_the_titles_and_contents_name_no_one() {
+        let lines = stacked(
+            &[
+                "Методические указания к лабораторным работам по дисциплине",
+                "«Операционные системы»",
+                "Содержание",
+                "Введение",
+                "СОКЕТЫ",
+            ],
+            14.0,
+            78.0,
+            20.0,
+        );
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "Методические указания к лабораторным работам по дисциплине «Операционные системы»"
+            )
+        );
+        assert!(found.authors.is_empty(), "{:?}", found.authors);
+        assert!(!is_quoted("«a» and «b»"));
+        assert!(is_quoted("“Data Cube 2.0”"));
     }
 
     #[test]
