@@ -355,7 +355,9 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
-        } else if spells_out(&sources.printed.authors, &candidate.value) {
+        } else if spells_out(&sources.printed.authors, &candidate.value)
+            || only_given_names(&sources.printed.authors, &candidate.value)
+        {
             candidate.rejected = Some("the page prints the names in full");
         } else if sources.printed.names_people && !names_people(&candidate.value) {
             // "IEEE" in Info, where the page names the paper's authors.
@@ -1107,6 +1109,19 @@ fn lists_more(printed: &[String], declared: &[String]) -> bool {
 
 /// Whether the page prints the same names as the metadata, some with more
 /// of them ("H. Sebastian Seung" for "Sebastian Seung").
+/// Metadata that gives one word of a printed name ("Paolo" for "Paolo
+/// Cattarello"): a given name, or an account named after it.
+fn only_given_names(printed: &[String], declared: &[String]) -> bool {
+    !declared.is_empty()
+        && declared.iter().all(|d| {
+            !d.trim().contains(' ')
+                && printed.iter().any(|p| {
+                    p.split_whitespace().count() > 1
+                        && p.split_whitespace().any(|w| folded(w) == folded(d))
+                })
+        })
+}
+
 fn spells_out(printed: &[String], declared: &[String]) -> bool {
     printed.len() == declared.len()
         && printed
@@ -1236,6 +1251,15 @@ mod tests {
         };
         let metadata = metadata_of(&info, None, &text(&[page]));
         metadata.authors.map(|a| a.value)
+    }
+
+    #[test]
+    fn a_declared_given_name_gives_way_to_the_printed_full_name() {
+        let printed = ["Paolo Cattarello".to_string()];
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert!(only_given_names(&printed, &names(&["Paolo"])));
+        assert!(!only_given_names(&printed, &names(&["Paolo Cattarello"])));
+        assert!(!only_given_names(&printed, &names(&["Marco"])));
     }
 
     #[test]

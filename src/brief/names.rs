@@ -387,6 +387,17 @@ const HONORIFICS: &[&str] = &[
     "mme",
     "mlle",
     "sir",
+    // Italian, Spanish and German degrees written before a name.
+    "ing.",
+    "dott.",
+    "dott.ssa",
+    "prof.ssa",
+    "avv.",
+    "arch.",
+    "dipl.-ing.",
+    "dra.",
+    "lic.",
+    "mag.",
 ];
 
 fn without_honorific(name: &str) -> &str {

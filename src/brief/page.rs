@@ -944,12 +944,20 @@ fn authors_after(
     // Names start within 8 lines of the title, and may run on past them.
     let window: &[&PrintedLine] = front.get(after_title..).unwrap_or_default();
     let mut first_unit: Option<Vec<String>> = None;
+    // After a role's label alone on its line ("Supervisori:"), the names
+    // below are that role's.
+    let mut role_names = false;
     for (i, line) in window.iter().enumerate().take(8) {
         let listed = line.listed();
         let text = without_date(&listed);
         if is_other_role_line(text) {
+            role_names = text.trim_end().ends_with(':');
             continue;
         }
+        if role_names && strip_by(text).is_none() && looks_like_names(text) {
+            continue;
+        }
+        role_names = false;
         // A table of contents follows: no byline comes after it.
         if is_contents_heading(&text.to_lowercase()) {
             break;
@@ -1431,6 +1439,18 @@ const OTHER_ROLE_LABELS: &[&str] = &[
     "reviewed by",
     "photo",
     "cover photo",
+    "supervisor:",
+    "supervisori:",
+    "supervisore:",
+    "relatore:",
+    "relatori:",
+    "tutor:",
+    "advisor:",
+    "adviser:",
+    "betreuer:",
+    "betreuerin:",
+    "gutachter:",
+    "reviewer:",
 ];
 
 /// Whether the line names other people than the authors ("Edited by").
@@ -2547,6 +2567,20 @@ mod tests {
         assert!(found.authors.is_empty(), "{:?}", found.authors);
         assert!(!is_quoted("«a» and «b»"));
         assert!(is_quoted("“Data Cube 2.0”"));
+    }
+
+    #[test]
+    fn supervisors_named_under_their_label_are_not_authors() {
+        let mut lines = vec![
+            line(1, "How should you sit?", 24.0, 291.0),
+            line(1, "Supervisori:", 14.0, 589.0),
+            line(1, "Prof. Roberto Merletti", 14.0, 607.0),
+            line(1, "Prof. Marco Gazzoni", 14.0, 625.0),
+            line(1, "Borsista:", 14.0, 644.0),
+            line(1, "Ing. Paolo Cattarello", 14.0, 662.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["Paolo Cattarello"]);
     }
 
     #[test]
