@@ -1282,6 +1282,20 @@ const DOCUMENT_WORDS: &[&str] = &[
     "minutes",
     "memorandum",
     "proposal",
+    // The same in other languages.
+    "rapporto",
+    "relazione",
+    "rapport",
+    "bericht",
+    "leitfaden",
+    "handbuch",
+    "informe",
+    "relatório",
+    "guía",
+    "guida",
+    "отчет",
+    "отчёт",
+    "доклад",
 ];
 
 /// German articles that join a phrase's nouns, and also follow a particle

@@ -733,6 +733,9 @@ fn subtitle(
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
+        // A subtitle keeps one size: a smaller line after it is a heading
+        // ("What is AVERT?").
+        && (next == end || front[next].size >= front[next - 1].size * 0.96)
         // Larger than the body, clearly or by a little when close to the
         // title's size (a cover's 16-point subtitle under an 18-point
         // title, before a report set in 14).
@@ -2581,6 +2584,24 @@ mod tests {
         ];
         lines.extend(body_lines());
         assert_eq!(read(&lines).authors, ["Paolo Cattarello"]);
+    }
+
+    #[test]
+    fn a_smaller_heading_after_the_subtitle_is_not_part_of_it() {
+        let mut lines = vec![
+            line(1, "Avoided Emissions and Generation Tool", 22.0, 167.0),
+            line(1, "A Tool for Energy Policies and Programs", 15.0, 199.0),
+            line(1, "What is AVERT?", 14.0, 241.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Avoided Emissions and Generation Tool: A Tool for Energy Policies and Programs")
+        );
+        assert_eq!(
+            crate::brief::names::name_kind("RAPPORTO CONCLUSIVO", &CommonWords::default()),
+            crate::brief::names::NameKind::Phrase
+        );
     }
 
     #[test]
