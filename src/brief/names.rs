@@ -201,7 +201,7 @@ fn is_cjk_job_title(word: &str) -> bool {
 /// that start with a common family name: "罗兴武", "김창호". Keyword lists
 /// ("초연결 지능화 뉴노멀") and table headers ("项目 单位") have the same
 /// shape; the family name tells them apart.
-fn caseless_name(word: &str) -> bool {
+pub(crate) fn caseless_name(word: &str) -> bool {
     let count = word.chars().count();
     let hangul = word.chars().all(crate::pdf::layout::is_hangul);
     let han = word.chars().all(crate::pdf::layout::is_cjk);

@@ -151,6 +151,9 @@ pub fn read_front_matter(
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
     if found.authors.is_empty() {
+        found.authors = byline_anywhere(&front, common);
+    }
+    if found.authors.is_empty() {
         found.authors = byline_overleaf(lines, &front, common);
     }
     found.names_people = found
@@ -1059,6 +1062,45 @@ fn authors_after(
         }
     }
     (first_unit.unwrap_or_default(), false)
+}
+
+/// Labels Korean, Chinese and Japanese colophons print before the author's
+/// name, without a colon ("작성 박정화 부연구위원": written by Park
+/// Jeong-hwa, associate research fellow).
+const CJK_BY_LABELS: &[&str] = &["작성", "집필", "저자", "执笔", "作者", "執筆", "著者"];
+
+/// A byline printed elsewhere on the front page than after the title: in a
+/// sidebar read first ("Prepared by: Sunil Abraham, …") or a colophon above
+/// it ("작성 심혜인 연구위원"). Only people count.
+fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> {
+    for (i, line) in front.iter().enumerate() {
+        let pieces = if line.cells.is_empty() {
+            std::slice::from_ref(&line.text)
+        } else {
+            line.cells.as_slice()
+        };
+        for piece in pieces {
+            let mut words = piece.split_whitespace();
+            if let (Some(label), Some(name)) = (words.next(), words.next())
+                && CJK_BY_LABELS.contains(&label)
+                && crate::brief::names::caseless_name(name)
+            {
+                return vec![name.to_string()];
+            }
+            let Some(rest) = strip_by(piece.trim()).filter(|rest| !rest.is_empty()) else {
+                continue;
+            };
+            let names = more_names(front, i, split_names(without_other_roles(rest)));
+            let people = !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| name_kind(n, common) == NameKind::Person);
+            if people {
+                return names;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// A cover that prints no one names its authors overleaf, in a byline at
@@ -2602,6 +2644,32 @@ mod tests {
             crate::brief::names::name_kind("RAPPORTO CONCLUSIVO", &CommonWords::default()),
             crate::brief::names::NameKind::Phrase
         );
+    }
+
+    #[test]
+    fn a_byline_before_the_title_is_read_when_none_follows_it() {
+        let mut lines = vec![
+            line(1, "Policy Brief", 22.0, 44.0),
+            line(1, "Prepared by: Sunil Abraham,", 14.0, 111.0),
+            line(1, "Nirmita Narasimhan and Anandhi Vishwanath", 14.0, 129.0),
+            line(1, "Availability of Government Information", 22.0, 44.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).authors,
+            ["Sunil Abraham", "Nirmita Narasimhan", "Anandhi Vishwanath"]
+        );
+        let mut lines = vec![
+            line(
+                1,
+                "작성 박정화 부연구위원 기획·조정 심혜인 결산정보분석부장",
+                8.0,
+                166.0,
+            ),
+            line(1, "중앙-지방 간 재정조정제도", 32.0, 238.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["박정화"]);
     }
 
     #[test]
