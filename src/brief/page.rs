@@ -150,8 +150,13 @@ pub fn read_front_matter(
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
-    if found.authors.is_empty() {
-        found.authors = byline_anywhere(&front, common);
+    // A labelled byline elsewhere on the page outweighs names read without
+    // a label after the title ("나가며", a contents entry, after it).
+    if found.authors.is_empty() || !labelled {
+        let byline = byline_anywhere(&front, common);
+        if !byline.is_empty() {
+            found.authors = byline;
+        }
     }
     if found.authors.is_empty() {
         found.authors = byline_overleaf(lines, &front, common);
@@ -241,8 +246,23 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     sizes.sort_by(|a, b| b.total_cmp(a));
     sizes.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     // The issuer's name set large above the title is its masthead; it is
-    // the title only when nothing else stands out.
+    // the title only when nothing else stands out. So is a series' name in
+    // Latin letters on a Korean, Chinese or Japanese page ("ISSUE & FOCUS"
+    // over "핵심재정사업 성과관리").
     let mut masthead = None;
+    let caseless_page = {
+        let (cjk, letters) =
+            front
+                .iter()
+                .flat_map(|l| l.text.chars())
+                .fold((0, 0), |(c, n), ch| {
+                    (
+                        c + usize::from(crate::brief::is_cjk_or_hangul(ch)),
+                        n + usize::from(ch.is_alphabetic()),
+                    )
+                });
+        2 * cjk > letters
+    };
     'sizes: for &size in sizes.iter().take(4) {
         let mut start = 0;
         while start < front.len() {
@@ -293,6 +313,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 if front[start..end]
                     .iter()
                     .all(|l| crate::brief::publisher::is_masthead(&l.text))
+                    || (caseless_page && !text.chars().any(crate::brief::is_cjk_or_hangul))
                 {
                     masthead.get_or_insert((start, end));
                 } else if masthead.is_some() && is_numbered_genre(text) {
@@ -2659,17 +2680,21 @@ mod tests {
             read(&lines).authors,
             ["Sunil Abraham", "Nirmita Narasimhan", "Anandhi Vishwanath"]
         );
+        // It outweighs names read without a label after the title (a
+        // contents entry, "나가며": closing remarks).
         let mut lines = vec![
-            line(
-                1,
-                "작성 박정화 부연구위원 기획·조정 심혜인 결산정보분석부장",
-                8.0,
-                166.0,
-            ),
+            line(1, "ISSUE & FOCUS", 60.0, 82.0),
+            line(1, "작성 박정화 부연구위원 기획·조정 심혜인", 8.0, 166.0),
             line(1, "중앙-지방 간 재정조정제도", 32.0, 238.0),
+            line(1, "들어가며", 10.0, 300.0),
+            line(1, "나가며", 10.0, 320.0),
         ];
-        lines.extend(body_lines());
-        assert_eq!(read(&lines).authors, ["박정화"]);
+        let body = "핵심재정사업 성과관리는 올해 처음 도입된 제도이다. 정부는 국정과제의 조기 성과";
+        lines.extend((0..12).map(|i| line(1, body, 10.0, 400.0 + 12.0 * i as f32)));
+        let found = read(&lines);
+        assert_eq!(found.authors, ["박정화"]);
+        // A series' name in Latin letters on a Korean page is no title.
+        assert_eq!(found.title.as_deref(), Some("중앙-지방 간 재정조정제도"));
     }
 
     #[test]
