@@ -44,12 +44,19 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
                     .map(|f| f.1),
             )
     };
+    // An author holding the copyright ("© 2023 by Anton Korinek") is no
+    // publisher.
+    let holder = |page: u32| {
+        texts(page)
+            .filter_map(copyright_holder)
+            .find(|holder| !sources.authors.iter().any(|a| same_name(a, holder)))
+    };
     sources
         .lines
         .iter()
         .filter(|l| l.page <= 2)
         .find_map(|l| labelled(&l.text))
-        .or_else(|| texts(1).find_map(copyright_holder))
+        .or_else(|| holder(1))
         .or_else(|| beside_series(sources))
         .or_else(|| {
             sources
@@ -59,7 +66,12 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
                 .find_map(|l| self_described(&l.text))
         })
         .or_else(|| standing_alone(sources))
-        .or_else(|| texts(2).find_map(copyright_holder))
+        .or_else(|| holder(2))
+}
+
+/// The same name, whatever the case and spacing.
+fn same_name(a: &str, b: &str) -> bool {
+    folded(a) == folded(b)
 }
 
 /// Corporate suffixes that follow a comma but belong to the name.
@@ -571,9 +583,15 @@ fn organisation_line(text: &str) -> Option<String> {
         None => segment,
     };
     let lower = segment.to_lowercase();
-    let affiliation = ["department of", "school of", "faculty of", "dept."]
+    // "Prepared for the U.S. Department of Energy": the sponsor, not the
+    // issuer.
+    let sponsor = ["prepared for", "submitted to", "presented to", "report to"]
         .iter()
-        .any(|p| lower.starts_with(p))
+        .any(|p| lower.starts_with(p));
+    let affiliation = sponsor
+        || ["department of", "school of", "faculty of", "dept."]
+            .iter()
+            .any(|p| lower.starts_with(p))
         || lower.contains(" is with ")
         || lower.contains(" was with ");
     let segment = before_series(&segment);
@@ -768,6 +786,21 @@ mod tests {
             title,
             authors: &authors,
         })
+    }
+
+    #[test]
+    fn an_author_holding_the_copyright_or_a_sponsor_is_no_publisher() {
+        let lines = [
+            line(1, 100.0, "Language Models and Cognitive Automation"),
+            line(1, 120.0, "Anton Korinek"),
+            line(1, 700.0, "© 2023 by Anton Korinek. All rights reserved."),
+        ];
+        assert_eq!(find(&lines, None, &["Anton Korinek"]), None);
+        let lines = [
+            line(1, 100.0, "Energy Intensity Indicators"),
+            line(1, 700.0, "Prepared for the U.S. Department of Energy"),
+        ];
+        assert_eq!(find(&lines, None, &[]), None);
     }
 
     #[test]
