@@ -1873,8 +1873,14 @@ pub(crate) fn dated_line<'a>(
 ) -> Option<(String, String)> {
     let mut best: Option<(usize, String, String)> = None;
     let mut labelled_below = false;
+    // "Received in revised form" on a line of its own: the date on the
+    // next is that event's.
+    let mut history_below = false;
     for line in lines {
         let text = line.trim();
+        if std::mem::take(&mut history_below) {
+            continue;
+        }
         // "Publication date:" on a line of its own, the date on the next.
         if std::mem::take(&mut labelled_below) {
             let below = find_dates(text)
@@ -1894,6 +1900,13 @@ pub(crate) fn dated_line<'a>(
         let bare = text.trim_end_matches(':').trim().to_lowercase();
         if PUBLISHED_LABELS.contains(&bare.as_str()) {
             labelled_below = true;
+            continue;
+        }
+        if find_dates(text).is_empty()
+            && bare.split_whitespace().count() <= 5
+            && HISTORY_LABELS.iter().any(|l| bare.starts_with(l))
+        {
+            history_below = true;
             continue;
         }
         // "Published in J. Environ. Qual. 33:2192–2200 (2004).": a year
@@ -2002,6 +2015,7 @@ pub(crate) fn dated_line<'a>(
 /// Words that introduce the date a work was published.
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
+    "available online",
     "publication date",
     "date of publication",
     "date de publication",
@@ -2381,6 +2395,23 @@ mod tests {
         // Below the header, several such lines are references.
         let references = ["Intro", "x", "y", "z", "Roe (1998) 1-9", "Doe (2001) 3-4"];
         assert_eq!(self_citation_year(references), None);
+    }
+
+    #[test]
+    fn an_articles_history_dates_events_and_it_was_published_online() {
+        let block = [
+            "Article history:",
+            "Received 28 October 2020",
+            "Received in revised form",
+            "4 May 2021",
+            "Accepted 4 June 2021",
+            "Available online 7 June 2021",
+        ];
+        assert_eq!(
+            dated_line(block, true).map(|(iso, _)| iso).as_deref(),
+            Some("2021-06-07")
+        );
+        assert_eq!(dated_line(block.into_iter().take(4), true), None);
     }
 
     #[test]
