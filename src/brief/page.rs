@@ -1936,7 +1936,15 @@ pub(crate) fn dated_line<'a>(
             if HISTORY_LABELS.iter().any(|l| label.contains(l)) {
                 continue;
             }
-            if PUBLISHED_LABELS.iter().any(|l| label.contains(l)) {
+            // A working paper's version, the date right after its label
+            // ("First draft: September 2018" / "This draft: January 2019";
+            // not "This version … reflects the 19 March 2025 draft").
+            let version = label.trim_end().trim_end_matches(':');
+            if PUBLISHED_LABELS.iter().any(|l| label.contains(l))
+                || ["this draft", "this version"]
+                    .iter()
+                    .any(|l| version.ends_with(l))
+            {
                 return Some((date.iso, text.to_string()));
             }
             if several {
@@ -2092,6 +2100,8 @@ const PERIOD_STARTS: &[&str] = &["since", "ab", "seit", "depuis", "desde"];
 /// the document reports ("Date of Incident: 01/09/2015").
 const HISTORY_LABELS: &[&str] = &[
     "first published",
+    "first draft",
+    "first version",
     "incident",
     "date of birth",
     "date of death",
@@ -2412,6 +2422,22 @@ mod tests {
             Some("2021-06-07")
         );
         assert_eq!(dated_line(block.into_iter().take(4), true), None);
+    }
+
+    #[test]
+    fn a_working_papers_current_draft_dates_it() {
+        let block = ["First draft: September 2018", "This draft: January 2019"];
+        assert_eq!(
+            dated_line(block, true).map(|(iso, _)| iso).as_deref(),
+            Some("2019-01")
+        );
+        let note = "This version of the white paper has been modified to reflect the 19 March 2025 zero draft.";
+        assert_eq!(
+            dated_line([note, "April 2025"], true)
+                .map(|(iso, _)| iso)
+                .as_deref(),
+            Some("2025-04")
+        );
     }
 
     #[test]
