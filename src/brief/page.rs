@@ -922,8 +922,9 @@ fn full_title(main: &str, sub: &str) -> String {
         || CONTINUING_WORDS.contains(&first_word.as_str())
         || CONTINUING_WORDS.contains(&last_word.as_str())
         || ARTICLES.contains(&last_word.as_str())
-        // "How should you sit?" / "EMG based ergonomics …" needs no colon.
-        || main.ends_with([':', '-', '\u{2013}', '\u{2014}', '?', '!', '？', '！'])
+        // "How should you sit?" / "EMG based ergonomics …" needs no colon,
+        // nor "How to Hackathon." / "Wann und wie …".
+        || main.ends_with([':', '-', '\u{2013}', '\u{2014}', '?', '!', '？', '！', '.'])
         // The title's own colon comes a few words into the next line
         // ("... and the Ukraine" / "War: Aligned but not allied").
         || (!main.contains(':')
@@ -932,7 +933,7 @@ fn full_title(main: &str, sub: &str) -> String {
                 .split_once(": ")
                 .is_some_and(|(head, _)| head.split_whitespace().count() <= 3));
     if continues {
-        format!("{main} {sub}")
+        without_space_at_full_width(&format!("{main} {sub}"))
     } else {
         format!("{main}: {sub}")
     }
@@ -953,9 +954,30 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
         out.push_str(text);
     }
     // A footnote mark after a title ("... Markov Chains∗") is not part of it.
-    out.trim_end_matches([':', ',', '*', '\u{2217}', '\u{2020}', '\u{2021}'])
-        .trim()
-        .to_string()
+    without_space_at_full_width(
+        out.trim_end_matches([':', ',', '*', '\u{2217}', '\u{2020}', '\u{2021}'])
+            .trim(),
+    )
+}
+
+/// Full-width punctuation carries its own space: a gap the layout read
+/// beside it, next to Chinese or Japanese, is none ("研究 （2022 年）" is
+/// "研究（2022 年）").
+fn without_space_at_full_width(text: &str) -> String {
+    let full_width = |c: char| matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF60);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        let gap = c == ' '
+            && matches!((before, after), (Some(b), Some(a))
+                if (full_width(a) && is_cjk(b)) || (full_width(b) && is_cjk(a)));
+        if !gap {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Authors, and whether a label ("By", "Authors:") introduced them: a
@@ -4022,6 +4044,14 @@ mod tests {
         assert_eq!(
             full_title("How should you sit?", "EMG based ergonomics"),
             "How should you sit? EMG based ergonomics"
+        );
+        assert_eq!(
+            full_title("How to Hackathon.", "Wann und wie Hackathons helfen"),
+            "How to Hackathon. Wann und wie Hackathons helfen"
+        );
+        assert_eq!(
+            full_title("数据安全风险分析及应对策略研究", "（2022 年）"),
+            "数据安全风险分析及应对策略研究（2022 年）"
         );
     }
 
