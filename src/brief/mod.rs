@@ -210,9 +210,18 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                 // first words: "Geometrie und Topologie" of "Einführung in
                 // die Geometrie und Topologie") gives way.
                 let printed = sources.printed.title.as_deref().map(folded);
+                // So does a few words from its middle ("Capital Expenditures"
+                // of "Assessing the National Landscape of Capital
+                // Expenditures for Public School Districts"), when the
+                // printed title reads as one (capitalised words, not a
+                // sentence).
+                let printed_title = sources.printed.title.as_deref().unwrap_or("");
                 if printed.is_some_and(|p| {
                     let part = folded(&candidate.value);
-                    p.len() > part.len() && (p.starts_with(&part) || p.ends_with(&part))
+                    p.len() > part.len()
+                        && (p.starts_with(&part)
+                            || p.ends_with(&part)
+                            || (page::title_cased(printed_title) && p.contains(&part)))
                 }) {
                     candidate.rejected = Some("only part of the printed title");
                     unconfirmed.push(candidate);
@@ -1260,6 +1269,43 @@ mod tests {
         assert!(only_given_names(&printed, &names(&["Paolo"])));
         assert!(!only_given_names(&printed, &names(&["Paolo Cattarello"])));
         assert!(!only_given_names(&printed, &names(&["Marco"])));
+    }
+
+    #[test]
+    fn an_info_title_from_the_middle_of_the_printed_one_gives_way() {
+        let title_given = |declared: &str, printed_title: &str| {
+            let info = Info {
+                title: Some(declared.into()),
+                ..Info::default()
+            };
+            let lines = [PrintedLine::plain(1, printed_title, 30.0, 420.0)];
+            let printed = PrintedMetadata {
+                title: Some(printed_title.into()),
+                ..PrintedMetadata::default()
+            };
+            metadata_from(&Sources {
+                info: &info,
+                xmp: None,
+                printed: &printed,
+                lines: &lines,
+                page_heights: &[792.0],
+                text: &text(&[printed_title]),
+            })
+            .title
+            .map(|t| t.value)
+        };
+        let full =
+            "Assessing the National Landscape of Capital Expenditures for Public School Districts";
+        assert_eq!(
+            title_given("Capital Expenditures", full).as_deref(),
+            Some(full)
+        );
+        // A sentence read as the title does not beat the metadata.
+        let sentence = "This PDF version of Free Culture is licensed";
+        assert_eq!(
+            title_given("Free Culture", sentence).as_deref(),
+            Some("Free Culture")
+        );
     }
 
     #[test]

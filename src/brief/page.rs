@@ -362,7 +362,10 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 // phrase or capitalise their words.
                 && (ends_mid_phrase(&front[end - 1].text)
                     || title_cased(&front[end].text)
-                    || is_quoted(&front[end].text))))
+                    || is_quoted(&front[end].text)
+                    // "WHO GUIDELINE" / "on control and elimination", alone
+                    // on a cover.
+                    || (front.len() <= 4 && front[end].text.starts_with(char::is_lowercase)))))
     {
         end += 1;
     }
@@ -709,7 +712,7 @@ fn ends_with_dash(text: &str) -> bool {
 /// Whether a line capitalises its words, as titles do ("Fifth-order
 /// Shallow Water-wave Models", "BY MICROWAVE DIATHERMY"): most words of
 /// four letters or more start with a capital.
-fn title_cased(text: &str) -> bool {
+pub(crate) fn title_cased(text: &str) -> bool {
     let long: Vec<&str> = text
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
@@ -2774,6 +2777,24 @@ mod tests {
         assert_eq!(found.authors, ["박정화"]);
         // A series' name in Latin letters on a Korean page is no title.
         assert_eq!(found.title.as_deref(), Some("중앙-지방 간 재정조정제도"));
+    }
+
+    #[test]
+    fn a_cover_of_one_size_goes_on_in_lower_case() {
+        let lines = stacked(
+            &[
+                "WHO GUIDELINE",
+                "on control and elimination",
+                "of human schistosomiasis",
+            ],
+            40.5,
+            145.0,
+            48.6,
+        );
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("WHO GUIDELINE on control and elimination of human schistosomiasis")
+        );
     }
 
     #[test]
