@@ -1102,6 +1102,8 @@ pub fn is_junk_title(title: &str) -> bool {
         || lower.starts_with("http://")
         || lower.starts_with("https://")
         || (!lower.contains(' ') && lower.contains('_'))
+        // A heading the program took for the title ("Table of Contents").
+        || page::is_contents_heading(&lower)
 }
 
 /// Author fields that name a login or a program rather than a person.
@@ -1439,6 +1441,9 @@ mod tests {
 
     #[test]
     fn junk_titles() {
+        assert!(is_junk_title("Table of Contents"));
+        assert!(is_junk_title("Inhaltsverzeichnis"));
+        assert!(!is_junk_title("Contents of the Sea"));
         assert!(is_junk_title("Microsoft Word - draft3.docx"));
         assert!(is_junk_title("report_final.pdf"));
         assert!(is_junk_title("Untitled-1"));

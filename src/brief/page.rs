@@ -507,7 +507,7 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
 /// The heading of a table of contents, alone or leading its first entries
 /// ("CONTENTS / 目录 热点 | Hot", "Table of contents: 0. AI SECURITY
 /// OVERVIEW 4"); "Índice de Desarrollo Humano" is a title.
-fn is_contents_heading(lower: &str) -> bool {
+pub(crate) fn is_contents_heading(lower: &str) -> bool {
     CONTENTS_HEADINGS.iter().any(|heading| {
         lower.strip_prefix(heading).is_some_and(|rest| {
             rest.is_empty()
@@ -867,8 +867,21 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
         return None;
     }
     let caps = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    // The leading between the title's lines: a blank line's worth more
+    // after one of them sets the rest apart ("AGRICULTURAL INSURANCE" /
+    // (gap) / "BACKGROUND AND CONTEXT FOR" / "CLIMATE ADAPTATION").
+    let gap = |k: usize| lines[k].top - lines[k - 1].top;
+    let tightest = (1..lines.len()).map(gap).fold(f32::INFINITY, f32::min);
     (1..lines.len()).find(|&k| {
         let (before, line) = (lines[k - 1].text.trim(), lines[k].text.trim());
+        let set_apart = lines.len() >= 3
+            && lines[k].page == lines[k - 1].page
+            && gap(k) > tightest * 1.5
+            && !before.ends_with(['-', '\u{2010}', ','])
+            && line.starts_with(char::is_uppercase);
+        if set_apart {
+            return true;
+        }
         // A bold title over a subtitle in the regular weight of its size
         // ("Adobe Portable Document Format" / "Inventory of long-term
         // preservation risks"), unless the phrase is cut mid-word.
@@ -2777,6 +2790,23 @@ mod tests {
         assert_eq!(found.authors, ["박정화"]);
         // A series' name in Latin letters on a Korean page is no title.
         assert_eq!(found.title.as_deref(), Some("중앙-지방 간 재정조정제도"));
+    }
+
+    #[test]
+    fn a_blank_line_inside_the_title_sets_its_subtitle_apart() {
+        let mut lines = vec![
+            line(1, "AGRICULTURAL INSURANCE", 28.0, 97.0),
+            line(1, "BACKGROUND AND CONTEXT FOR", 28.0, 155.0),
+            line(1, "CLIMATE ADAPTATION", 28.0, 189.0),
+            line(1, "DISCUSSIONS", 28.0, 223.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some(
+                "AGRICULTURAL INSURANCE: BACKGROUND AND CONTEXT FOR CLIMATE ADAPTATION DISCUSSIONS"
+            )
+        );
     }
 
     #[test]
