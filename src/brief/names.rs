@@ -475,7 +475,15 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
         c.is_ascii_digit()
             || matches!(
                 c,
-                '*' | '\u{2020}' | '\u{2021}' | '\u{2217}' | '\u{a7}' | '+' | '$' | '#'
+                '*' | '\u{2020}'
+                    | '\u{2021}'
+                    | '\u{2217}'
+                    | '\u{a7}'
+                    | '\u{b6}'
+                    | '\u{2016}'
+                    | '+'
+                    | '$'
+                    | '#'
             )
     };
     let chars: Vec<char> = text.chars().collect();
@@ -1357,6 +1365,10 @@ mod tests {
 
     #[test]
     fn marks_and_stops_after_names_are_not_theirs() {
+        assert_eq!(
+            split_names("Li Jiang¶, Shuangyu Cai‖, Mingyu Gao"),
+            ["Li Jiang", "Shuangyu Cai", "Mingyu Gao"]
+        );
         assert_eq!(
             split_names("Jeffrey G. Shaffer., Donald S. Grant., S. Humarr Khan\""),
             ["Jeffrey G. Shaffer", "Donald S. Grant", "S. Humarr Khan"]

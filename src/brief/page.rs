@@ -1459,7 +1459,7 @@ fn name_cut_at_line_end(text: &str) -> Option<&str> {
 fn without_date(text: &str) -> &str {
     match find_dates(text).first() {
         Some(date) if date.offset > 0 => {
-            text[..date.offset].trim_end_matches([',', ';', '-', '—', '|', ' '])
+            text[..date.offset].trim_end_matches([',', ';', '-', '\u{2013}', '—', '|', ' '])
         }
         _ => text,
     }
@@ -2790,6 +2790,12 @@ mod tests {
         assert_eq!(found.authors, ["박정화"]);
         // A series' name in Latin letters on a Korean page is no title.
         assert_eq!(found.title.as_deref(), Some("중앙-지방 간 재정조정제도"));
+    }
+
+    #[test]
+    fn a_date_after_a_place_and_a_dash_leaves_the_place() {
+        assert_eq!(without_date("Sydney – 5 September 2023"), "Sydney");
+        assert_eq!(without_date("Jane Doe, June 2024"), "Jane Doe");
     }
 
     #[test]
