@@ -372,6 +372,18 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     Some((start, end))
 }
 
+/// A line set right under another in its size, at a paragraph's leading
+/// (1.3 sizes at most), after no full stop: the phrase goes on ("Part I:
+/// Understanding" / "Homelessness and Opioid Use" / "Disorder, …").
+fn same_paragraph(above: &PrintedLine, line: &PrintedLine) -> bool {
+    let gap = line.top - above.top;
+    above.page == line.page
+        && (line.size - above.size).abs() <= above.size * 0.03
+        && gap > 0.0
+        && gap < line.size * 1.3
+        && !above.text.trim_end().ends_with('.')
+}
+
 /// A line that is one quoted name ("«Операционные системы»", the subject
 /// a title names: "… по дисциплине" / "«Операционные системы»").
 fn is_quoted(text: &str) -> bool {
@@ -778,6 +790,7 @@ fn subtitle(
         // Press"); capitalised words that are no one's name are a phrase
         // ("U.S. Nonresident Alien Income Tax Return").
         && (next > end && ends_mid_phrase(&front[next - 1].text)
+            || next > end && same_paragraph(front[next - 1], front[next])
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
@@ -2796,6 +2809,33 @@ mod tests {
     fn a_date_after_a_place_and_a_dash_leaves_the_place() {
         assert_eq!(without_date("Sydney – 5 September 2023"), "Sydney");
         assert_eq!(without_date("Jane Doe, June 2024"), "Jane Doe");
+    }
+
+    #[test]
+    fn a_subtitle_set_as_a_paragraph_goes_on_through_capitalised_words() {
+        let mut lines = stacked(
+            &["Whole-Person Care for People", "Experiencing Homelessness"],
+            28.0,
+            103.0,
+            33.6,
+        );
+        lines.extend(stacked(
+            &[
+                "Part I: Understanding",
+                "Homelessness and Opioid Use",
+                "Disorder and Recovery",
+            ],
+            19.0,
+            181.0,
+            22.8,
+        ));
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.subtitle.as_deref(),
+            Some("Part I: Understanding Homelessness and Opioid Use Disorder and Recovery")
+        );
+        assert!(found.authors.is_empty(), "{:?}", found.authors);
     }
 
     #[test]
