@@ -789,8 +789,9 @@ fn subtitle(
         // "Local Governance, and ...", "... of El Colegio de" / "México’s
         // Press"); capitalised words that are no one's name are a phrase
         // ("U.S. Nonresident Alien Income Tax Return").
-        && (next > end && ends_mid_phrase(&front[next - 1].text)
-            || next > end && same_paragraph(front[next - 1], front[next])
+        && (next > end
+            && (ends_mid_phrase(&front[next - 1].text)
+                || same_paragraph(front[next - 1], front[next]))
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
