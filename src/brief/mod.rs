@@ -1104,6 +1104,9 @@ pub fn is_junk_title(title: &str) -> bool {
         || (!lower.contains(' ') && lower.contains('_'))
         // A heading the program took for the title ("Table of Contents").
         || page::is_contents_heading(&lower)
+        // A presentation program's default ("PowerPoint 演示文稿",
+        // "PowerPoint Presentation").
+        || (lower.contains("powerpoint") && lower.split_whitespace().count() <= 3)
 }
 
 /// Author fields that name a login or a program rather than a person.
@@ -1442,6 +1445,10 @@ mod tests {
     #[test]
     fn junk_titles() {
         assert!(is_junk_title("Table of Contents"));
+        assert!(is_junk_title("PowerPoint 演示文稿"));
+        assert!(!is_junk_title(
+            "Teaching Chemistry with PowerPoint Slides and Video"
+        ));
         assert!(is_junk_title("Inhaltsverzeichnis"));
         assert!(!is_junk_title("Contents of the Sea"));
         assert!(is_junk_title("Microsoft Word - draft3.docx"));

@@ -112,10 +112,16 @@ pub fn read_front_matter(
     // title, however it is set (a repository's cover sheet sets it in the
     // size of everything else).
     let cited = self_citation(&front);
+    // A table of contents holds the titles of parts, not the document's:
+    // the title is looked for above its heading.
+    let contents_at = front
+        .iter()
+        .position(|l| is_contents_heading(&l.text.trim().to_lowercase()))
+        .unwrap_or(front.len());
     let title_range = cited
         .as_ref()
         .and_then(|c| printed_at(&front, &c.title))
-        .or_else(|| title_block(&front, body, common));
+        .or_else(|| title_block(&front[..contents_at], body, common));
     let mut after_title = 0;
     if let Some((start, end)) = title_range {
         // A line break the text did not need starts the subtitle, when
@@ -2837,6 +2843,17 @@ mod tests {
             Some("Part I: Understanding Homelessness and Opioid Use Disorder and Recovery")
         );
         assert!(found.authors.is_empty(), "{:?}", found.authors);
+    }
+
+    #[test]
+    fn a_table_of_contents_holds_no_title() {
+        let lines = vec![
+            line(2, "目录", 28.0, 147.0),
+            line(2, "05 掘金：新型生产要素数据迎来", 21.0, 294.0),
+            line(2, "政策红利，隐私计算顺势而为", 14.0, 312.0),
+            line(2, "16 利器：隐私计算三类技术路线，", 21.0, 360.0),
+        ];
+        assert_eq!(read(&lines).title, None);
     }
 
     #[test]
