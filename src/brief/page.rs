@@ -298,7 +298,10 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                     && front[end].size <= body * 1.02
                     && names_someone(front[end], common))
                 && front[end].page == front[end - 1].page
-                && front[end].top - front[end - 1].top < size * 2.2
+                // A line ending with a colon announces more, even past a
+                // blank line ("… WEALTH PROJECT:" / / "MODELLING AND …").
+                && front[end].top - front[end - 1].top
+                    < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
                 // Two people or more named in a size a little smaller are
                 // the authors.
@@ -2843,6 +2846,23 @@ mod tests {
             Some("Part I: Understanding Homelessness and Opioid Use Disorder and Recovery")
         );
         assert!(found.authors.is_empty(), "{:?}", found.authors);
+    }
+
+    #[test]
+    fn a_title_line_ending_with_a_colon_goes_on_past_a_blank_line() {
+        let mut lines = vec![
+            line(1, "MAPPING OCEAN WEALTH PROJECT:", 24.0, 112.0),
+            line(1, "MODELLING FISHING PRESSURE IN MICRONESIA", 24.0, 167.0),
+            line(1, "Final technical report prepared by:", 18.0, 505.0),
+            line(1, "Alastair R. Harborne", 18.0, 549.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("MAPPING OCEAN WEALTH PROJECT: MODELLING FISHING PRESSURE IN MICRONESIA")
+        );
+        assert_eq!(found.authors, ["Alastair R. Harborne"]);
     }
 
     #[test]
