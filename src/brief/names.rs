@@ -192,7 +192,7 @@ const CJK_JOB_ENDINGS: &[&str] = &[
 ];
 
 /// A job title in a script without case ("수석전문위원", "副研究员").
-fn is_cjk_job_title(word: &str) -> bool {
+pub(crate) fn is_cjk_job_title(word: &str) -> bool {
     word.chars().all(super::is_cjk_or_hangul)
         && CJK_JOB_ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
@@ -592,6 +592,8 @@ const GRADES: &[&str] = &[
 /// ("Jane Doe, Senior Fellow", "Director of Research").
 const JOB_WORDS: &[&str] = &[
     "fellow",
+    "legal",
+    "policy",
     "senior",
     "junior",
     "research",
@@ -981,7 +983,6 @@ const MORE_ORGANISATION_WORDS: &[&str] = &[
     "laboratories",
     "limited",
     "project",
-    "research",
     "services",
     "squadron",
     "systems",
@@ -1167,7 +1168,17 @@ fn names_an_organisation(name: &str) -> bool {
     let acronym = matches!(words.as_slice(), [word]
         if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
-    corporate_suffix || acronym || has_organisation_word(name) || has_cjk_issuer_ending(name)
+    // "Research" ends a lab's name ("Microsoft Research"), but starts a
+    // document's ("Research Highlights").
+    let research_lab = words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("research"));
+    corporate_suffix
+        || acronym
+        || research_lab
+        || has_organisation_word(name)
+        || has_cjk_issuer_ending(name)
 }
 
 /// The words of a name that can tell a person from a phrase: initials
@@ -1293,14 +1304,12 @@ const DOCUMENT_WORDS: &[&str] = &[
     // The same in other languages.
     "rapporto",
     "relazione",
-    "rapport",
     "bericht",
     "leitfaden",
     "handbuch",
     "informe",
     "relatório",
     "guía",
-    "guida",
     "отчет",
     "отчёт",
     "доклад",

@@ -118,11 +118,18 @@ pub fn read_front_matter(
         .iter()
         .position(|l| is_contents_heading(&l.text.trim().to_lowercase()))
         .unwrap_or(front.len());
+    // (A sidebar's contents read before the title: the whole page then.)
     let title_range = cited
         .as_ref()
         .and_then(|c| printed_at(&front, &c.title))
-        .or_else(|| title_block(&front[..contents_at], body, common));
+        .or_else(|| title_block(&front[..contents_at], body, common))
+        .or_else(|| {
+            (contents_at > 0)
+                .then(|| title_block(&front, body, common))
+                .flatten()
+        });
     let mut after_title = 0;
+    let title_start = title_range.map_or(0, |(start, _)| start);
     if let Some((start, end)) = title_range {
         // A line break the text did not need starts the subtitle, when
         // the title's own lines hold both.
@@ -156,10 +163,15 @@ pub fn read_front_matter(
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
-    // A labelled byline elsewhere on the page outweighs names read without
-    // a label after the title ("나가며", a contents entry, after it).
+    // A labelled byline elsewhere on the page, or above the title, outweighs
+    // names read without a label after it ("나가며", a contents entry).
     if found.authors.is_empty() || !labelled {
-        let byline = byline_anywhere(&front, common);
+        let reach = if found.authors.is_empty() {
+            front.len()
+        } else {
+            title_start
+        };
+        let byline = byline_anywhere(&front[..reach], common);
         if !byline.is_empty() {
             found.authors = byline;
         }
@@ -279,7 +291,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             if (front[start].size - size).abs() > size * 0.04
                 || is_genre_line(&front[start].text)
                 // "Page 1/2" at the foot of a sidebar read before the title.
-                || is_running_head(&front[start].text)
+                || is_page_count(&front[start].text)
                 || front[start].letter_spaced
             {
                 start += 1;
@@ -750,20 +762,34 @@ pub(crate) fn title_cased(text: &str) -> bool {
 /// Years of Solitude") but says more. Or a page number after its label
 /// ("Page 12", "Seite 1092").
 fn is_running_head(text: &str) -> bool {
-    let number = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
-    // "1/2" or "1 of 2": a page of a count.
+    let words: Vec<&str> = text.split_whitespace().collect();
+    is_page_count(text) || (words.first().is_some_and(|w| is_page_number(w)) && words.len() <= 3)
+}
+
+fn is_page_number(word: &str) -> bool {
+    word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A page number after its label: "Page 12", "Seite 1092", a page of a
+/// count ("Page 1/2", "Page 3 of 12", "Seite 3 von 12").
+fn is_page_count(text: &str) -> bool {
     let of_count = |w: &str| {
         w.split_once('/')
-            .is_some_and(|(n, m)| number(n) && number(m))
+            .is_some_and(|(n, m)| is_page_number(n) && is_page_number(m))
     };
     let words: Vec<&str> = text.split_whitespace().collect();
     let page = |label: &str| PAGE_LABELS.contains(&label.to_lowercase().as_str());
-    let labelled = match words.as_slice() {
-        [label, n] => page(label) && (number(n) || of_count(n)),
-        [label, n, _, m] => page(label) && number(n) && number(m),
+    match words.as_slice() {
+        [label, n] => page(label) && (is_page_number(n) || of_count(n)),
+        [label, n, of, m] => {
+            page(label)
+                && is_page_number(n)
+                && is_page_number(m)
+                && ["of", "von", "de", "di", "sur", "из", "van"]
+                    .contains(&of.to_lowercase().as_str())
+        }
         _ => false,
-    };
-    labelled || (words.first().is_some_and(|w| number(w)) && words.len() <= 3)
+    }
 }
 
 /// The word before a page number in a running head.
@@ -800,7 +826,8 @@ fn subtitle(
         // ("U.S. Nonresident Alien Income Tax Return").
         && (next > end
             && (ends_mid_phrase(&front[next - 1].text)
-                || same_paragraph(front[next - 1], front[next]))
+                || (same_paragraph(front[next - 1], front[next])
+                    && people_named(front[next], common) < 2))
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
@@ -894,13 +921,19 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
     // after one of them sets the rest apart ("AGRICULTURAL INSURANCE" /
     // (gap) / "BACKGROUND AND CONTEXT FOR" / "CLIMATE ADAPTATION").
     let gap = |k: usize| lines[k].top - lines[k - 1].top;
-    let tightest = (1..lines.len()).map(gap).fold(f32::INFINITY, f32::min);
+    // Lines that share a row or run up the page tell nothing.
+    let tightest = (1..lines.len())
+        .map(gap)
+        .filter(|g| *g > 0.0)
+        .fold(f32::INFINITY, f32::min);
     (1..lines.len()).find(|&k| {
         let (before, line) = (lines[k - 1].text.trim(), lines[k].text.trim());
         let set_apart = lines.len() >= 3
+            && tightest.is_finite()
             && lines[k].page == lines[k - 1].page
             && gap(k) > tightest * 1.5
             && !before.ends_with(['-', '\u{2010}', ','])
+            && !ends_mid_phrase(before)
             && line.starts_with(char::is_uppercase);
         if set_apart {
             return true;
@@ -1162,27 +1195,57 @@ fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> 
             line.cells.as_slice()
         };
         for piece in pieces {
-            let mut words = piece.split_whitespace();
-            if let (Some(label), Some(name)) = (words.next(), words.next())
-                && CJK_BY_LABELS.contains(&label)
-                && crate::brief::names::caseless_name(name)
+            if let Some(names) =
+                cjk_byline(piece).or_else(|| labelled_people(front, i, piece, common))
             {
-                return vec![name.to_string()];
-            }
-            let Some(rest) = strip_by(piece.trim()).filter(|rest| !rest.is_empty()) else {
-                continue;
-            };
-            let names = more_names(front, i, split_names(without_other_roles(rest)));
-            let people = !names.is_empty()
-                && names
-                    .iter()
-                    .all(|n| name_kind(n, common) == NameKind::Person);
-            if people {
                 return names;
             }
         }
     }
     Vec::new()
+}
+
+/// The names after a colophon's label ("작성 박정화 부연구위원", "집필 김철수
+/// 이영희"): names of two to four characters, then a job title or nothing
+/// ("작성 방법 및 절차", how to write it, names no one).
+fn cjk_byline(piece: &str) -> Option<Vec<String>> {
+    let mut words = piece.split_whitespace().peekable();
+    if !CJK_BY_LABELS.contains(&words.next()?) {
+        return None;
+    }
+    let mut names = Vec::new();
+    // ("연구위원", research fellow, starts like a family name: a job title
+    // first.)
+    while let Some(word) = words.next_if(|w| {
+        !crate::brief::names::is_cjk_job_title(w) && crate::brief::names::caseless_name(w)
+    }) {
+        names.push(word.to_string());
+    }
+    let ends_well = words
+        .peek()
+        .is_none_or(|next| crate::brief::names::is_cjk_job_title(next));
+    (!names.is_empty() && ends_well).then_some(names)
+}
+
+/// The people a by-label on line `i` names ("by Justin Cappos in
+/// collaboration with Andrés Vega"), read on over the next lines; `None`
+/// unless every name is a person's.
+fn labelled_people(
+    lines: &[&PrintedLine],
+    i: usize,
+    text: &str,
+    common: &CommonWords,
+) -> Option<Vec<String>> {
+    let rest = strip_by(text.trim()).filter(|rest| !rest.is_empty())?;
+    let names = more_names(lines, i, split_names(without_other_roles(rest)));
+    all_people(&names, common).then_some(names)
+}
+
+fn all_people(names: &[String], common: &CommonWords) -> bool {
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|n| name_kind(n, common) == NameKind::Person)
 }
 
 /// A cover that prints no one names its authors overleaf, in a byline at
@@ -1203,18 +1266,14 @@ fn byline_overleaf(
         .filter(|l| l.page == 2 && !l.margin)
         .take(6)
         .collect();
-    for (i, line) in overleaf.iter().enumerate() {
-        let listed = line.listed();
-        if let Some(rest) = strip_by(&listed) {
-            let names = more_names(&overleaf, i, split_names(without_other_roles(rest)));
-            let people = !names.is_empty()
-                && names
-                    .iter()
-                    .all(|n| name_kind(n, common) == NameKind::Person);
-            return if people { names } else { Vec::new() };
-        }
-    }
-    Vec::new()
+    // The first byline decides: a sponsor's "by the CNCF" names no author.
+    overleaf
+        .iter()
+        .enumerate()
+        .map(|(i, line)| (i, line.listed()))
+        .find(|(_, listed)| strip_by(listed).is_some())
+        .and_then(|(i, listed)| labelled_people(&overleaf, i, &listed, common))
+        .unwrap_or_default()
 }
 
 /// Names that are all organisations.
@@ -1939,7 +1998,14 @@ pub(crate) fn dated_line<'a>(
     let mut history_below = false;
     for line in lines {
         let text = line.trim();
-        if std::mem::take(&mut history_below) {
+        // (Only a date alone is skipped: "Accepted" / "Published: 7 June
+        // 2021" still dates it.)
+        if std::mem::take(&mut history_below)
+            && find_dates(text).first().is_some_and(|d| {
+                d.offset == 0
+                    && text.split_whitespace().count() <= d.printed(text).split_whitespace().count()
+            })
+        {
             continue;
         }
         // "Publication date:" on a line of its own, the date on the next.
@@ -1963,10 +2029,7 @@ pub(crate) fn dated_line<'a>(
             labelled_below = true;
             continue;
         }
-        if find_dates(text).is_empty()
-            && bare.split_whitespace().count() <= 5
-            && HISTORY_LABELS.iter().any(|l| bare.starts_with(l))
-        {
+        if HISTORY_LABELS.contains(&bare.as_str()) || bare == "received in revised form" {
             history_below = true;
             continue;
         }
@@ -2045,8 +2108,14 @@ pub(crate) fn dated_line<'a>(
             }
             // A year alone in parentheses after words is a citation's
             // ("(Shimodaira, 2000)", "Roe et al. (2000)").
+            // ("(New York, 2020)" is an imprint: only one word before the
+            // comma counts, a surname.)
+            let one_word_then_comma = before
+                .strip_suffix(", ")
+                .and_then(|b| b.rsplit_once('('))
+                .is_some_and(|(_, name)| !name.trim().contains(' '));
             let cited_year = date.iso.len() == 4
-                && (before.ends_with('(') || before.ends_with(", "))
+                && (before.ends_with('(') || one_word_then_comma)
                 && after.starts_with(')')
                 && words > date_words + 3;
             if cited_year {
@@ -2863,6 +2932,56 @@ mod tests {
             Some("MAPPING OCEAN WEALTH PROJECT: MODELLING FISHING PRESSURE IN MICRONESIA")
         );
         assert_eq!(found.authors, ["Alastair R. Harborne"]);
+    }
+
+    #[test]
+    fn the_reviews_counter_examples_read_right() {
+        let mut lines = stacked(
+            &["2030 Agenda", "for Sustainable Development"],
+            24.0,
+            100.0,
+            30.0,
+        );
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("2030 Agenda for Sustainable Development")
+        );
+        assert!(!is_page_count("Page 1 and 2"));
+        assert_eq!(cjk_byline("작성 방법 및 절차"), None);
+        assert_eq!(
+            cjk_byline("집필 김철수 이영희").as_deref(),
+            Some(&["김철수".to_string(), "이영희".to_string()][..])
+        );
+        // A byline below the title in a sidebar does not replace the names
+        // under it.
+        let mut lines = vec![
+            line(1, "Cash Transfers and Child Labour", 24.0, 100.0),
+            line(1, "Jane Doe, John Smith", 12.0, 140.0),
+            line(1, "Related reading", 12.0, 300.0),
+            line(1, "by Mary Major", 12.0, 315.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["Jane Doe", "John Smith"]);
+        // Names at a paragraph's leading under a subtitle are no part of it.
+        let mut lines = vec![
+            line(1, "Cash Transfers and Child Labour", 24.0, 100.0),
+            line(1, "Evidence from Rural Kenya", 14.0, 140.0),
+            line(1, "Jane Doe and John Smith", 14.0, 157.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Cash Transfers and Child Labour: Evidence from Rural Kenya")
+        );
+        assert_eq!(found.authors, ["Jane Doe", "John Smith"]);
+        // A published date after a history label.
+        let year = |lines: &[&str]| dated_line(lines.iter().copied(), false).map(|(iso, _)| iso);
+        assert_eq!(
+            year(&["Accepted", "Published: 7 June 2021"]).as_deref(),
+            Some("2021-06-07")
+        );
     }
 
     #[test]

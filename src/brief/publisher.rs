@@ -717,13 +717,28 @@ fn capitalised_share(text: &str) -> f32 {
 }
 
 /// Russian capitalises only the first word of a name ("Пензенский
-/// государственный университет"): a short line in Cyrillic.
+/// государственный университет", "Кафедра «МОиПЭВМ»"): a short line in
+/// Cyrillic that starts or ends with the kind of organisation, in the
+/// nominative ("История Московского университета" is a title).
 fn is_cyrillic_name(text: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "университет",
+        "институт",
+        "министерство",
+        "академия",
+        "кафедра",
+        "факультет",
+    ];
     let cyrillic = text
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| ('\u{400}'..='\u{4ff}').contains(&c));
-    cyrillic && word_count(text) <= 6
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let kind_at_an_end = [words.first(), words.last()]
+        .into_iter()
+        .flatten()
+        .any(|w| KINDS.contains(&w.as_str()));
+    cyrillic && words.len() <= 6 && kind_at_an_end
 }
 
 fn starts_like_a_name(text: &str) -> bool {
@@ -808,6 +823,8 @@ mod tests {
         assert!(!is_masthead("OPEN BUDGET SURVEY TRACKER GUIDE"));
         assert!(is_masthead("UNITED STATES GEOLOGICAL SURVEY"));
         assert!(is_masthead("CENTER FOR WATER POLICY"));
+        assert!(is_masthead("Пензенский государственный университет"));
+        assert!(!is_masthead("История Московского университета"));
     }
 
     #[test]
