@@ -534,7 +534,7 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
                 Some((mark, Placement::AfterBase)) => text.push(mark),
                 Some((mark, Placement::BeforeBase)) => pending_mark = Some(mark),
                 None => {
-                    text.push_str(own);
+                    push_glyph_text(&mut text, own);
                     text.extend(pending_mark.take());
                 }
             }
@@ -551,6 +551,29 @@ fn chunks(page: &PageGlyphs, items: &[Item]) -> (Vec<Chunk>, String) {
     }
     out.extend(current);
     (out, text)
+}
+
+/// Append one glyph's text to a line built in visual order. A ligature of
+/// right-to-left letters maps to them in logical order ("لا", lam then
+/// alef); the line's right-to-left runs are reversed later, so its letters
+/// go in reversed here to come out in their order ("الإنتاجية", not
+/// "اإلنتاجية").
+fn push_glyph_text(text: &mut String, own: &str) {
+    use unicode_bidi::BidiClass;
+    let right_to_left = |c: char| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            BidiClass::R | BidiClass::AL | BidiClass::NSM
+        )
+    };
+    let ligature = own.chars().nth(1).is_some()
+        && own.chars().any(|c| c >= '\u{590}')
+        && own.chars().all(right_to_left);
+    if ligature {
+        text.extend(own.chars().rev());
+    } else {
+        text.push_str(own);
+    }
 }
 
 /// Where a lone accent glyph sits relative to the letter it marks.
@@ -1594,6 +1617,20 @@ mod tests {
         paint(&mut page, 83.0, 704.0, 6.0, (1.0, 0.0), "1");
         line(&mut page, 50.0, 688.0, "next line");
         assert_eq!(lines_of(&layout_page(&page)), vec!["a claim1", "next line"]);
+    }
+
+    #[test]
+    fn a_right_to_left_ligature_keeps_its_letters_in_order() {
+        // "خلال" painted left to right: the final lam, the lam-alef
+        // ligature glyph (its ToUnicode gives lam, alef), then kha.
+        let mut visual = String::new();
+        for glyph in ["ل", "لا", "خ"] {
+            push_glyph_text(&mut visual, glyph);
+        }
+        assert_eq!(logical_order(visual), "خلال");
+        let mut latin = String::new();
+        push_glyph_text(&mut latin, "fi");
+        assert_eq!(latin, "fi");
     }
 
     #[test]
