@@ -17,7 +17,7 @@ and final full stop dropped too), and "contains" (one name holds the other
 as whole words: "Bureau of Reclamation" in "U.S. Department of the Interior
 Bureau of Reclamation"). A null label counts as right when nothing is found.
 
-tests/metadata-heldout4.jsonl to -heldout9.jsonl label publications
+tests/metadata-heldout4.jsonl to -heldout10.jsonl label publications
 from outside the corpus;
 its PDFs are not in the repository: each line's `source` names the
 repository, path and commit they came from, and `--root` gives the folder
@@ -25,7 +25,7 @@ they were saved in (the `pdf` paths are relative to it). Their SHA-256 is
 checked before scoring.
 
     python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2|heldout3] [--show-misses]
-    python3 tools/score_metadata.py --set heldout4|...|heldout9 --root DIR
+    python3 tools/score_metadata.py --set heldout4|...|heldout10 --root DIR
 """
 import hashlib
 import argparse
@@ -100,7 +100,7 @@ def pdfinfo_fields(pdf):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"], default="fidelity")
+    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"], default="fidelity")
     ap.add_argument("--root", help="folder the set's PDFs are in (needed for heldout4, whose PDFs are not in the repository)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
