@@ -937,7 +937,15 @@ pub(crate) fn is_letter_spaced(text: &str) -> bool {
     let cjk = words
         .iter()
         .all(|w| w.chars().next().is_some_and(is_cjk_or_hangul));
-    words.iter().all(single) && words.len() >= if cjk { 2 } else { 3 }
+    // A kerned pair or three may come out joined ("W O R K I N G PA P E R
+    // S", "T R A I N I N G D ATA L A B").
+    let pair =
+        |w: &&str| (2..=3).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic);
+    let singles = words.iter().filter(|w| single(w)).count();
+    let spaced_with_pairs = words.len() >= 6
+        && words.iter().all(|w| single(w) || pair(w))
+        && singles * 5 >= words.len() * 4;
+    (words.iter().all(single) && words.len() >= if cjk { 2 } else { 3 }) || spaced_with_pairs
 }
 
 /// A gap between two words of a line separates two items (names side by
@@ -1500,6 +1508,9 @@ mod tests {
         assert_eq!(printed_text("생성형 AI 구축"), "생성형 AI 구축");
         assert_eq!(printed_text("R E P O R T"), "R E P O R T");
         assert!(is_letter_spaced("R E P O R T"));
+        assert!(is_letter_spaced("W O R K I N G PA P E R S"));
+        assert!(is_letter_spaced("T R A I N I N G D ATA L A B"));
+        assert!(!is_letter_spaced("Li Xu Yu Wu Ma Qi"));
         assert!(is_letter_spaced("검 토 보 고"));
         assert!(!is_letter_spaced("J. R. Smith"));
         assert!(!is_letter_spaced("A B"));

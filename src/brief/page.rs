@@ -553,6 +553,7 @@ pub(crate) fn is_contents_heading(lower: &str) -> bool {
 
 const CONTENTS_HEADINGS: &[&str] = &[
     "contents",
+    "table of content",
     "table of contents",
     "índice",
     "indice",
