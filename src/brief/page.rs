@@ -163,6 +163,14 @@ pub fn read_front_matter(
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
+    // An acronym alone under the title, unlabelled, is the issuer's logo
+    // ("CIGH"), as it is above the title.
+    if !labelled
+        && let [only] = found.authors.as_slice()
+        && crate::brief::names::is_acronym(only, 2..=7)
+    {
+        found.authors.clear();
+    }
     // A labelled byline elsewhere on the page, or above the title, outweighs
     // names read without a label after it ("나가며", a contents entry).
     if found.authors.is_empty() || !labelled {
@@ -2983,6 +2991,33 @@ mod tests {
             year(&["Accepted", "Published: 7 June 2021"]).as_deref(),
             Some("2021-06-07")
         );
+    }
+
+    #[test]
+    fn a_lone_acronym_under_the_title_is_a_logo_not_an_author() {
+        let mut lines = vec![
+            line(
+                1,
+                "Impact of Climate Change on Children and Youth",
+                28.0,
+                200.0,
+            ),
+            line(1, "CIGH", 14.0, 260.0),
+        ];
+        lines.extend(body_lines());
+        assert!(read(&lines).authors.is_empty());
+        // Named after a label, it is the author.
+        let mut lines = vec![
+            line(
+                1,
+                "Impact of Climate Change on Children and Youth",
+                28.0,
+                200.0,
+            ),
+            line(1, "By CIGH", 14.0, 260.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["CIGH"]);
     }
 
     #[test]
