@@ -1795,13 +1795,39 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
             .map(String::as_str);
         std::iter::once(line.text.as_str()).chain(dated_cells)
     });
-    dated_line(items, true).or_else(|| {
-        // A year alone on its line ("Denver, Colorado" / "1998").
-        ordered.iter().find_map(|line| {
-            let text = line.text.trim().trim_start_matches('\u{a9}').trim();
-            let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
-            (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
+    dated_line(items, true)
+        .or_else(|| {
+            // A year alone on its line ("Denver, Colorado" / "1998").
+            ordered.iter().find_map(|line| {
+                let text = line.text.trim().trim_start_matches('\u{a9}').trim();
+                let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+                (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
+            })
         })
+        .or_else(|| imprint_at_foot(front))
+}
+
+/// The place and year a title page ends with, as Russian and other
+/// Eastern European ones do ("Москва, 2021 г.", "Пенза 2022"): the last or
+/// next to last line of page 1, a capitalised place of one or two words
+/// and a year.
+fn imprint_at_foot(front: &[&PrintedLine]) -> Option<(String, String)> {
+    let page_one: Vec<&&PrintedLine> = front.iter().filter(|l| l.page == 1).collect();
+    page_one.iter().rev().take(2).find_map(|line| {
+        let text = line.text.trim();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "г." | "г" | "р." | "r."))
+            .collect();
+        let (last, place) = words.split_last()?;
+        let year = year_of(last)?;
+        let is_place = (1..=2).contains(&place.len())
+            && place.iter().all(|w| {
+                let w = w.trim_end_matches(',');
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            });
+        is_place.then(|| (format!("{year:04}"), text.to_string()))
     })
 }
 
@@ -3018,6 +3044,31 @@ mod tests {
         ];
         lines.extend(body_lines());
         assert_eq!(read(&lines).authors, ["CIGH"]);
+    }
+
+    #[test]
+    fn a_title_page_ends_with_its_place_and_year() {
+        let lines = vec![
+            line(1, "Пензенский государственный университет", 16.0, 31.0),
+            line(
+                1,
+                "Методические указания к лабораторным работам",
+                16.0,
+                230.0,
+            ),
+            line(1, "Москва, 2021 г.", 12.0, 760.0),
+        ];
+        assert_eq!(
+            read(&lines).date.map(|(iso, _)| iso).as_deref(),
+            Some("2021")
+        );
+        // Not a title's year, high on the page and followed by more.
+        let lines = vec![
+            line(1, "Agenda 2030", 28.0, 100.0),
+            line(1, "A plan for people and planet", 16.0, 140.0),
+            line(1, "United Nations Development Programme", 12.0, 700.0),
+        ];
+        assert_eq!(read(&lines).date, None);
     }
 
     #[test]
