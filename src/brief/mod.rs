@@ -1278,6 +1278,24 @@ mod tests {
         })
     }
 
+    /// The metadata of one US Letter page's `lines` and `text`, with the
+    /// page heuristics' reading `printed` and no XMP.
+    fn metadata_on_page(
+        info: &Info,
+        printed: &PrintedMetadata,
+        lines: &[PrintedLine],
+        text: &TextSection,
+    ) -> Metadata {
+        metadata_from(&Sources {
+            info,
+            xmp: None,
+            printed,
+            lines,
+            page_heights: &[792.0],
+            text,
+        })
+    }
+
     fn authors_given_info(author: &str, page: &str) -> Option<Vec<String>> {
         let info = Info {
             author: Some(author.into()),
@@ -1308,16 +1326,9 @@ mod tests {
                 title: Some(printed_title.into()),
                 ..PrintedMetadata::default()
             };
-            metadata_from(&Sources {
-                info: &info,
-                xmp: None,
-                printed: &printed,
-                lines: &lines,
-                page_heights: &[792.0],
-                text: &text(&[printed_title]),
-            })
-            .title
-            .map(|t| t.value)
+            metadata_on_page(&info, &printed, &lines, &text(&[printed_title]))
+                .title
+                .map(|t| t.value)
         };
         let full =
             "Assessing the National Landscape of Capital Expenditures for Public School Districts";
@@ -1359,18 +1370,16 @@ mod tests {
             ..PrintedMetadata::default()
         };
         let title = |lines: &[PrintedLine]| {
-            metadata_from(&Sources {
-                info: &info,
-                xmp: None,
-                printed: &printed,
+            metadata_on_page(
+                &info,
+                &printed,
                 lines,
-                page_heights: &[792.0],
-                text: &text(&[&lines
+                &text(&[&lines
                     .iter()
                     .map(|l| l.text.as_str())
                     .collect::<Vec<_>>()
                     .join("\n")]),
-            })
+            )
             .title
             .map(|t| (t.value, t.source))
         };
@@ -1883,16 +1892,10 @@ mod tests {
             ))
         );
         // No person named: the printed issuer is the (corporate) author.
-        let authors = metadata_from(&Sources {
-            info: &Info::default(),
-            xmp: None,
-            printed: &PrintedMetadata::default(),
-            lines: &lines,
-            page_heights: &[792.0],
-            text: &text,
-        })
-        .authors
-        .map(|a| (a.value, a.source));
+        let authors =
+            metadata_on_page(&Info::default(), &PrintedMetadata::default(), &lines, &text)
+                .authors
+                .map(|a| (a.value, a.source));
         assert_eq!(
             authors,
             Some((
@@ -1910,16 +1913,9 @@ mod tests {
                 author: Some(info_author.to_string()),
                 ..Info::default()
             };
-            metadata_from(&Sources {
-                info: &info,
-                xmp: None,
-                printed: &PrintedMetadata::default(),
-                lines: &lines,
-                page_heights: &[792.0],
-                text: &text,
-            })
-            .authors
-            .map(|a| a.value)
+            metadata_on_page(&info, &PrintedMetadata::default(), &lines, &text)
+                .authors
+                .map(|a| a.value)
         };
         // Another organisation in Info gives way to the printed issuer.
         assert_eq!(
