@@ -25,12 +25,13 @@ they were saved in (the `pdf` paths are relative to it). Their SHA-256 is
 checked before scoring.
 
     python3 tools/score_metadata.py [--set fidelity|labels|heldout|heldout2|heldout3] [--show-misses]
-    python3 tools/score_metadata.py --set heldout4|...|heldout10 --root DIR
+    python3 tools/score_metadata.py --set heldout4|...|heldoutN --root DIR
 """
 import hashlib
 import argparse
 import json
 import subprocess
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -98,9 +99,16 @@ def pdfinfo_fields(pdf):
     return fields
 
 
+def set_name(name):
+    """A set is fidelity, labels, or a held-out set labelled in tests/."""
+    if name in ("fidelity", "labels") or (re.fullmatch(r"heldout\d*", name) and (ROOT / "tests" / f"metadata-{name}.jsonl").is_file()):
+        return name
+    raise argparse.ArgumentTypeError(f"no set {name!r}: give fidelity, labels, or heldoutN with tests/metadata-heldoutN.jsonl present")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["fidelity", "labels", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10"], default="fidelity")
+    ap.add_argument("--set", type=set_name, default="fidelity", help="fidelity, labels, or heldout, heldout2, heldout3, ... (a file tests/metadata-SET.jsonl)")
     ap.add_argument("--root", help="folder the set's PDFs are in (needed for heldout4, whose PDFs are not in the repository)")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--bindery", default=str(BINDERY), help="the bindery binary to score (default: this checkout's release build)")
