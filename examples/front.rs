@@ -4,6 +4,7 @@
 //! in lower case as `bindery extract` does.
 //!
 //! cargo run --release --example front -- FILE.pdf
+//! (FRONT_JSON=1 prints the lines alone, as JSON Lines.)
 
 use bindery::pdf::document::{self, OpenOptions};
 use bindery::pdf::layout::layout_page;
@@ -41,6 +42,19 @@ fn main() {
         })
         .collect();
     let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &furniture);
+    // FRONT_JSON=1: the lines as JSON Lines, for studying the heuristics
+    // over a labelled set.
+    if std::env::var_os("FRONT_JSON").is_some() {
+        for line in &lines {
+            let row = serde_json::json!({
+                "page": line.page, "text": line.text, "size": line.size, "top": line.top,
+                "width": line.width, "bold": line.bold, "family": line.family, "margin": line.margin,
+                "letter_spaced": line.letter_spaced, "cells": line.cells,
+            });
+            println!("{row}");
+        }
+        return;
+    }
     for line in &lines {
         println!(
             "p{} {:6.2} {:7.1}  {}{}",

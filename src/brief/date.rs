@@ -145,6 +145,23 @@ const MONTHS: &[(&str, u32)] = &[
     ("жовтня", 10),
     ("листопада", 11),
     ("грудня", 12),
+    // Turkish, matched with the dotless "ı" read as "i" ("MAYIS", "Kasım").
+    ("ocak", 1),
+    ("şubat", 2),
+    ("mart", 3),
+    ("nisan", 4),
+    ("mayis", 5),
+    ("haziran", 6),
+    ("temmuz", 7),
+    ("ağustos", 8),
+    ("eylül", 9),
+    ("ekim", 10),
+    ("kasim", 11),
+    ("aralik", 12),
+    // Indonesian, where not Dutch already.
+    ("maret", 3),
+    ("agustus", 8),
+    ("desember", 12),
 ];
 
 /// Seasons that issues of briefs and journals are dated by ("Spring 2024",
@@ -185,7 +202,7 @@ fn is_date_link(words: &[(usize, &str)], i: usize) -> bool {
 
 fn month_of(word: &str) -> Option<u32> {
     // "October, 2010": a comma may part the month from the year.
-    let lower = word.trim_end_matches(['.', ',']).to_lowercase();
+    let lower = crate::brief::names::case_fold(word.trim_end_matches(['.', ',']));
     MONTHS
         .iter()
         .find(|(name, _)| *name == lower)
@@ -593,6 +610,17 @@ mod tests {
             iso("VOL. 7, NO. 5, OCTOBER 1997").as_deref(),
             Some("1997-10")
         );
+    }
+
+    #[test]
+    fn turkish_and_indonesian_months_in_capitals_and_lower_case() {
+        let iso = |t: &str| find_dates(t).first().map(|d| d.iso.clone());
+        // "TEMMUZ 2014" on a thesis cover; Turkish capitals lower to other
+        // letters than the text prints ("MAYIS", "Kasım").
+        assert_eq!(iso("TEMMUZ 2014").as_deref(), Some("2014-07"));
+        assert_eq!(iso("MAYIS 2020").as_deref(), Some("2020-05"));
+        assert_eq!(iso("12 Kasım 2019").as_deref(), Some("2019-11-12"));
+        assert_eq!(iso("Bandung, Desember 2017").as_deref(), Some("2017-12"));
     }
 
     #[test]

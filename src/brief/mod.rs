@@ -773,6 +773,7 @@ pub fn printed_lines(
                 continue;
             }
             let letter_spaced = is_letter_spaced(text);
+            let font = layout.fonts.get(usize::from(line.font));
             let printed = PrintedLine {
                 letter_spaced,
                 page,
@@ -790,10 +791,8 @@ pub fn printed_lines(
                 },
                 width: line.x1 - line.x0,
                 margin: stamp,
-                bold: layout
-                    .fonts
-                    .get(usize::from(line.font))
-                    .is_some_and(|f| f.bold),
+                bold: font.is_some_and(|f| f.bold),
+                family: font.map(|f| f.family()).unwrap_or_default(),
             };
             let printed = without_line_numbers(printed);
             placed.push((printed, line.x0, line.x1));

@@ -774,6 +774,18 @@ const COMMON_WORDS_PAGES: usize = 30;
 /// Longest run of capitalised words kept as a proper name.
 const PROPER_NAME_WORDS: usize = 6;
 
+/// A word in lower case, for matching: Turkish capitals lower to other
+/// letters than the text prints ("İŞLEMCİ" lowers to "i̇şlemci̇" with a
+/// combining dot, "ALGORİTMALARINA" to "…larina" where the text has
+/// "…ları"), so the dot is dropped and the dotless "ı" read as "i".
+pub(crate) fn case_fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|&c| c != '\u{307}')
+        .map(|c| if c == 'ı' { 'i' } else { c })
+        .collect()
+}
+
 impl CommonWords {
     pub fn of_pages<'a>(pages: impl IntoIterator<Item = &'a str>) -> Self {
         let mut found = CommonWords::default();
@@ -786,7 +798,7 @@ impl CommonWords {
                 if !token.contains(['@', '/', '.', '_', ':']) {
                     for word in token.split(['-', '\u{2010}', '\'', '\u{2019}']) {
                         if !word.is_empty() && word.chars().all(char::is_lowercase) {
-                            found.lower.insert(word.to_string());
+                            found.lower.insert(case_fold(word));
                         }
                     }
                 }
@@ -796,7 +808,7 @@ impl CommonWords {
                         if run_words > 0 {
                             words.push(' ');
                         }
-                        words.push_str(&token.to_lowercase());
+                        words.push_str(&case_fold(token));
                         run_words += 1;
                         found.proper.insert(words.clone());
                     }
@@ -819,7 +831,7 @@ impl CommonWords {
     /// Whether the text writes `word` in lower case (each part of a
     /// hyphenated word: "Water-wave").
     fn contains(&self, word: &str) -> bool {
-        word.to_lowercase()
+        case_fold(word)
             .split(['-', '\u{2010}'])
             .all(|part| !part.is_empty() && self.lower.contains(part))
     }
@@ -828,10 +840,7 @@ impl CommonWords {
     fn is_proper_name(&self, phrase: &str) -> bool {
         let words: Vec<String> = phrase
             .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+            .map(|w| case_fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
             .filter(|w| !w.is_empty())
             .collect();
         let words = match words.split_first() {

@@ -37,6 +37,9 @@ pub struct PrintedLine {
     /// Set in a bold face (by the font's name or flags): a title's weight
     /// changing from one line to the next starts its subtitle.
     pub bold: bool,
+    /// The typeface's family, without weight or style ("arial"; empty when
+    /// unknown): a subtitle is set in the title's, a standfirst often not.
+    pub family: String,
     /// Set letter by letter ("제 안 요 청 서", "R E P O R T"): a banner or a
     /// label, not a title. Han, kana and hangul are closed up in `text`.
     pub letter_spaced: bool,
@@ -56,6 +59,7 @@ impl PrintedLine {
             width: 0.0,
             margin: false,
             bold: false,
+            family: String::new(),
             letter_spaced: false,
         }
     }
@@ -141,12 +145,18 @@ pub fn read_front_matter(
         let sub = match (split < end, later) {
             (true, Some((more, next))) => {
                 after_title = next;
-                Some(format!("{} {more}", join_lines(&front[split..end])))
+                Some(
+                    format!("{} {more}", join_lines(&front[split..end]))
+                        .trim_end()
+                        .to_string(),
+                )
             }
             (true, None) => Some(join_lines(&front[split..end])),
+            // (Lines in another typeface under the title: no subtitle, but
+            // no authors either.)
             (false, Some((more, next))) => {
                 after_title = next;
-                Some(more)
+                (!more.is_empty()).then_some(more)
             }
             (false, None) => None,
         };
@@ -359,6 +369,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     if masthead.is_some() {
         return masthead;
     }
+    if let Some(found) = title_under_banner(front, body) {
+        return Some(found);
+    }
     // Nothing larger than the body: the first plausible line, with the
     // lines right under it in its size (an OCR layer's sizes vary too much
     // for a title to stand out).
@@ -395,6 +408,31 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                     // "WHO GUIDELINE" / "on control and elimination", alone
                     // on a cover.
                     || (front.len() <= 4 && front[end].text.starts_with(char::is_lowercase)))))
+    {
+        end += 1;
+    }
+    Some((start, end))
+}
+
+/// The lines right under a genre banner set larger than the body
+/// ("БАКАЛАВРСКАЯ РАБОТА" over the thesis's title in the body's size of
+/// 14 points): the banner says what the document is, the title follows.
+fn title_under_banner(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
+    let banner = front
+        .iter()
+        .position(|l| l.size > body * 1.05 && is_genre_line(&l.text))?;
+    let start = banner + 1;
+    let first = front.get(start)?;
+    let size = first.size;
+    if size < body * 0.98 || first.page != front[banner].page || !is_title_like(&first.text) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < front.len()
+        && (front[end].size - size).abs() <= size * 0.04
+        && front[end].page == front[end - 1].page
+        && front[end].top - front[end - 1].top < size * 2.2
+        && is_title_like(&front[end].text)
     {
         end += 1;
     }
@@ -530,6 +568,48 @@ const GENRE_LINES: &[&str] = &[
     "case report",
     "short communication",
     "brief report",
+    // What a thesis is, printed above or below its title.
+    "thesis",
+    "master's thesis",
+    "master thesis",
+    "bachelor's thesis",
+    "bachelor thesis",
+    "doctoral thesis",
+    "phd thesis",
+    "dissertation",
+    "doctoral dissertation",
+    "skripsi",
+    "tesis",
+    "tesi",
+    "tesi di laurea",
+    "tesi di laurea magistrale",
+    "tese",
+    "dissertação",
+    "dissertação de mestrado",
+    "tese de doutorado",
+    "thèse",
+    "mémoire",
+    "masterarbeit",
+    "bachelorarbeit",
+    "diplomarbeit",
+    "doktorarbeit",
+    "yüksek lisans tezi",
+    "doktora tezi",
+    "magisterarbeit",
+    "выпускная квалификационная работа",
+    "магистерская диссертация",
+    "бакалаврская работа",
+    "дипломная работа",
+    "석사학위논문",
+    "박사학위논문",
+    "공학석사학위논문",
+    "공학박사학위논문",
+    "碩士論文",
+    "硕士学位论文",
+    "博士学位论文",
+    "修士論文",
+    "卒業論文",
+    "博士論文",
     // What a legislative text is, printed above its long title.
     "an act",
     "a bill",
@@ -851,10 +931,21 @@ fn subtitle(
     {
         next += 1;
     }
+    // Lines in another typeface are a standfirst or a tagline, not the
+    // subtitle ("Open and Secure" in a display face over "A Manual for
+    // Practicing Threat Modeling ..." in a serif); they are no authors
+    // either.
+    let kept = (end..next)
+        .find(|&k| {
+            !same_family(front[end - 1], front[k])
+                && !ends_mid_phrase(&front[k - 1].text)
+                && !front[k].text.starts_with(char::is_lowercase)
+        })
+        .unwrap_or(next);
     // A sentence under the title is its standfirst ("The population
     // problem has no technical solution; it requires a fundamental
     // extension in morality."), not a subtitle.
-    let text = join_lines(&front[end..next]);
+    let text = join_lines(&front[end..kept]);
     let sentence = text.ends_with('.')
         && text.split_whitespace().count() >= 10
         && !text
@@ -862,6 +953,32 @@ fn subtitle(
             .last()
             .is_some_and(|w| w.trim_end_matches('.').contains('.'));
     (next > end && !sentence).then_some((text, next))
+}
+
+/// Whether two lines are set in one typeface, weights aside; a line of
+/// unknown typeface may be in any.
+fn same_family(a: &PrintedLine, b: &PrintedLine) -> bool {
+    let known = |l: &PrintedLine| !l.family.is_empty() && one_script_font(&l.text);
+    !known(a) || !known(b) || a.family == b.family
+}
+
+/// Whether a line's typeface, that of its first letter or digit, is the
+/// one most of it is set in: a Chinese line that starts with a year or
+/// a Latin name ("2018 年第一季度报告") sets those in a Latin font.
+fn one_script_font(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphanumeric());
+    let Some(first) = letters.next() else {
+        return true;
+    };
+    let cjk = crate::brief::is_cjk_or_hangul;
+    let (same, other) = letters.fold((1, 0), |(same, other), c| {
+        if cjk(c) == cjk(first) {
+            (same + 1, other)
+        } else {
+            (same, other + 1)
+        }
+    });
+    same >= other
 }
 
 /// Whether a line lists people or organisations: shaped like a list of
@@ -3602,6 +3719,119 @@ mod tests {
                 "Richard K. Wilson"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_in_another_typeface_under_the_title_is_no_subtitle() {
+        let face = |text: &str, size: f32, top: f32, family: &str| PrintedLine {
+            family: family.into(),
+            ..line(1, text, size, top)
+        };
+        let body = "The body of the guide goes on in its own smaller size for a while.";
+        let cover = |tagline_family: &str| {
+            read(&[
+                face("Open and Secure", 72.0, 100.0, "fomalhaut"),
+                face(
+                    "A Manual for Practicing Threat Modeling",
+                    36.0,
+                    170.0,
+                    tagline_family,
+                ),
+                face("Jane Doe", 12.0, 300.0, "fomalhaut"),
+                face(body, 10.0, 400.0, "minion"),
+                face(body, 10.0, 412.0, "minion"),
+            ])
+        };
+        let other = cover("playfairdisplay");
+        assert_eq!(other.title.as_deref(), Some("Open and Secure"));
+        assert_eq!(other.subtitle, None);
+        // The tagline is no author either.
+        assert_eq!(other.authors, ["Jane Doe"]);
+        let same = cover("fomalhaut");
+        assert_eq!(
+            same.title.as_deref(),
+            Some("Open and Secure: A Manual for Practicing Threat Modeling")
+        );
+        // A line that goes on with the phrase keeps it, whatever its face
+        // ("THE CONSTITUTION" / "of the United States" in a script).
+        let phrase = read(&[
+            face("THE CONSTITUTION", 41.0, 100.0, "agaramond"),
+            face("of the United States", 24.5, 150.0, "lorenne"),
+            face(body, 10.0, 400.0, "agaramond"),
+            face(body, 10.0, 412.0, "agaramond"),
+        ]);
+        assert_eq!(
+            phrase.title.as_deref(),
+            Some("THE CONSTITUTION of the United States")
+        );
+    }
+
+    #[test]
+    fn a_thesis_title_under_its_genre_banner_in_the_body_size() {
+        let body = "Актуальность темы исследования обусловлена ростом интереса к вопросу.";
+        let lines = [
+            line(
+                1,
+                "Федеральное государственное бюджетное учреждение",
+                12.0,
+                58.0,
+            ),
+            line(1, "высшего образования", 12.0, 72.0),
+            line(1, "БАКАЛАВРСКАЯ РАБОТА", 15.0, 224.0),
+            line(1, "«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ ИНВЕСТИЦИОННОЙ", 14.0, 253.0),
+            line(1, "ПРИВЛЕКАТЕЛЬНОСТИ ТЕРРИТОРИЙ»", 14.0, 269.0),
+            line(2, body, 14.0, 100.0),
+            line(2, body, 14.0, 120.0),
+            line(2, body, 14.0, 140.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ ИНВЕСТИЦИОННОЙ ПРИВЛЕКАТЕЛЬНОСТИ ТЕРРИТОРИЙ»")
+        );
+        // "SKRIPSI" (a bachelor's thesis) is no title; nor is an Italian
+        // university's name set as large as the title.
+        let skripsi = read(&[
+            line(1, "Università degli Studi di Padova", 17.0, 200.0),
+            line(1, "Tesi di Laurea", 12.0, 290.0),
+            line(1, "Sperimentazione di Apache Kafka", 17.0, 410.0),
+            line(1, "Andrea Dorigo", 10.0, 600.0),
+            line(1, body, 10.0, 650.0),
+            line(1, body, 10.0, 662.0),
+        ]);
+        assert_eq!(
+            skripsi.title.as_deref(),
+            Some("Sperimentazione di Apache Kafka")
+        );
+    }
+
+    #[test]
+    fn turkish_capitals_match_the_words_the_text_prints_in_lower_case() {
+        // "ALGORİTMALARINA ÖZELLEŞTİRİLMİŞ" reads as words of the text, not
+        // a name, so it goes on with the title.
+        let common = CommonWords::of_pages([
+            "bu tezde sayısal sinyal işleme algoritmalarına özelleştirilmiş yardımcı işlemci tasarımı sunulmaktadır",
+        ]);
+        let lines = [
+            line(1, "FPGA TABANLI SAYISAL SİNYAL İŞLEME", 12.0, 125.0),
+            line(
+                1,
+                "ALGORİTMALARINA ÖZELLEŞTİRİLMİŞ YARDIMCI İŞLEMCİ",
+                12.0,
+                144.0,
+            ),
+            line(1, "TASARIMI", 12.0, 163.0),
+            line(1, "ABDULLAH GİRAY YAĞLIKÇI", 12.0, 273.0),
+            line(1, "YÜKSEK LİSANS TEZİ", 12.0, 383.0),
+            line(1, "TEMMUZ 2014", 12.0, 680.0),
+        ];
+        let found = read_front_matter(&lines, "", &common);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "FPGA TABANLI SAYISAL SİNYAL İŞLEME ALGORİTMALARINA ÖZELLEŞTİRİLMİŞ YARDIMCI İŞLEMCİ TASARIMI"
+            )
+        );
+        assert_eq!(found.authors, ["ABDULLAH GİRAY YAĞLIKÇI"]);
     }
 
     #[test]

@@ -698,9 +698,13 @@ fn strip_marks(text: &str) -> String {
 /// Share of words that start with a capital (small words like "of" and
 /// "the" do not count against it).
 fn capitalised_share(text: &str) -> f32 {
+    // Words that names of organisations leave in lower case, in the
+    // languages covered ("Università degli Studi di Padova", "Ministério
+    // da Saúde", "Instituto de Pesquisa Econômica").
     const SMALL: &[&str] = &[
         "of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "et", "für", "und",
-        "&",
+        "&", "di", "degli", "della", "delle", "dei", "del", "dello", "e", "y", "da", "do", "dos",
+        "das", "el", "los", "las", "van", "voor", "en", "der", "zur", "zum", "aux", "au", "à",
     ];
     let words: Vec<&str> = text
         .split_whitespace()

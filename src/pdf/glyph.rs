@@ -51,6 +51,61 @@ pub struct FontInfo {
     pub object: Option<lopdf::ObjectId>,
 }
 
+/// Words a font name adds to its family for the weight, the style or the
+/// foundry's packaging ("Arial-BoldMT", "MinionPro-It", "Roboto Light").
+const FACE_WORDS: &[&str] = &[
+    "bold",
+    "italic",
+    "oblique",
+    "regular",
+    "roman",
+    "light",
+    "medium",
+    "semibold",
+    "demibold",
+    "demi",
+    "black",
+    "heavy",
+    "thin",
+    "book",
+    "extralight",
+    "ultralight",
+    "extrabold",
+    "normal",
+    "it",
+    "mt",
+    "ps",
+    "psmt",
+    "std",
+    "pro",
+    "lt",
+    "cond",
+    "condensed",
+];
+
+impl FontInfo {
+    /// The typeface's family, lower case, without its weight or style
+    /// ("Arial-BoldMT" and "ArialMT" are both "arial"; "Roboto-Light" and
+    /// "Roboto-Bold" both "roboto"): a title's subtitle is set in the same
+    /// family, a standfirst often in another.
+    pub fn family(&self) -> String {
+        let lower = self.name.to_ascii_lowercase();
+        let mut family = lower
+            .split([',', '-', '+', ' ', '_'])
+            .find(|part| !part.is_empty())
+            .unwrap_or("")
+            .to_string();
+        // Suffixes glued on ("TimesNewRomanPSMT", "CalibriLight").
+        while let Some(word) = FACE_WORDS
+            .iter()
+            .find(|w| family.len() > w.len() + 2 && family.ends_with(*w))
+        {
+            family.truncate(family.len() - word.len());
+        }
+        family
+    }
+}
+
 /// Everything the interpreter found on one page.
 #[derive(Debug, Clone, Default)]
 pub struct PageGlyphs {
@@ -88,5 +143,33 @@ impl PageGlyphs {
             self.unmapped += 1;
         }
         self.glyphs.push(glyph);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FontInfo;
+
+    fn family(name: &str) -> String {
+        FontInfo {
+            name: name.to_string(),
+            ..FontInfo::default()
+        }
+        .family()
+    }
+
+    #[test]
+    fn a_family_leaves_out_weight_style_and_packaging() {
+        assert_eq!(family("Arial-BoldMT"), "arial");
+        assert_eq!(family("ArialMT"), "arial");
+        assert_eq!(family("Arial,Bold"), "arial");
+        assert_eq!(family("TimesNewRomanPS-BoldItalicMT"), "timesnew");
+        assert_eq!(family("TimesNewRomanPSMT"), "timesnew");
+        assert_eq!(family("Roboto-Light"), "roboto");
+        assert_eq!(family("CalibriLight"), "calibri");
+        assert_eq!(family("MinionPro-It"), "minion");
+        // Two typefaces stay two.
+        assert_ne!(family("PlayfairDisplay-Regular"), family("Fomalhaut-Bold"));
+        assert_eq!(family(""), "");
     }
 }
