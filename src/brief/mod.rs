@@ -321,6 +321,9 @@ fn list_candidates<'a>(
         .collect()
 }
 
+/// Fewest words of text for telling that a document never prints a name.
+const MIN_WORDS_TO_TELL_UNPRINTED: usize = 40;
+
 fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     let xmp_creators = sources
         .xmp
@@ -336,6 +339,30 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     );
     let front = folded(&front_text(sources));
     let on_the_page = |names: &[String]| names.iter().all(|n| front.contains(&folded(n)));
+    // A name whose surname the document never prints is whoever made the
+    // file ("Laura Halstead" on an NHS bulletin); a document with too
+    // little text to tell (a scan) keeps its metadata.
+    let words: usize = sources
+        .text
+        .pages
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    let whole = if out.is_empty() || words < MIN_WORDS_TO_TELL_UNPRINTED {
+        String::new()
+    } else {
+        folded(&crate::record::join_pages(&sources.text.pages))
+    };
+    let printed_anywhere = |n: &String| {
+        let surname = n
+            .split_whitespace()
+            .last()
+            .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+        whole.is_empty()
+            || surname.chars().count() < 2
+            || whole.contains(&folded(surname))
+            || whole.contains(&folded(n))
+    };
     for candidate in &mut out {
         // One word the pages never print ("vhaisfalexaj", "JOHNSCA") is the
         // login of whoever made the file.
@@ -366,6 +393,8 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("a user account or software name, not an author");
         } else if candidate.value.iter().all(unprinted_organisation) {
             candidate.rejected = Some("an organisation the first pages do not name");
+        } else if !candidate.value.iter().all(printed_anywhere) {
+            candidate.rejected = Some("a name the document never prints: the file's maker");
         } else if !sources.printed.authors.is_empty() && !on_the_page(&candidate.value) {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
@@ -1467,6 +1496,28 @@ mod tests {
         assert_eq!(
             authors_given_info("Jane Doe", page),
             Some(vec!["Jane Doe".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_name_the_document_never_prints_is_the_files_maker() {
+        let body = "This bulletin summarises the prescribing changes agreed by the \
+            medicines optimisation committee this quarter, with the evidence reviewed \
+            and the actions expected of practices across the county. ";
+        let page = format!("{body}Written by Jane Doe, lead pharmacist. {body}");
+        // Printed anywhere (here in a byline inside the text): an author.
+        assert_eq!(
+            authors_given_info("Jane Doe", &page),
+            Some(vec!["Jane Doe".to_string()])
+        );
+        // Never printed, in a text long enough to tell: whoever made the file.
+        assert_eq!(authors_given_info("Laura Halstead", &page), None);
+        assert_eq!(authors_given_info("Jane Doe; Laura Halstead", &page), None);
+        // A Korean name the text sets letter by letter ("김 창 호") is printed.
+        let korean = format!("{body}김 창 호 {body}");
+        assert_eq!(
+            authors_given_info("김창호", &korean),
+            Some(vec!["김창호".to_string()])
         );
     }
 
