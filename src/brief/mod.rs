@@ -790,8 +790,12 @@ pub fn printed_lines(
             // BIBLIOGRAPHY" over a Word document's pages) has its title
             // there.
             let only_display = line.size > front_body * 1.05 && line.size >= largest - 0.5;
+            // A year alone at the foot of a cover and its title page
+            // ("VITÓRIA" / "2026") repeats like furniture but dates the work.
+            let year_alone = page == 1 && crate::brief::date::year_of(text).is_some();
             let furniture = line.size <= front_body * 1.2 + 0.5
                 && !only_display
+                && !year_alone
                 && furniture
                     .iter()
                     .any(|f| f.page == page && f.text.trim() == text);
@@ -1790,6 +1794,36 @@ mod tests {
                 "Adler, H. (2002). The sociophysiology of caring."
             ]
         );
+    }
+
+    #[test]
+    fn a_year_alone_at_the_foot_of_a_cover_is_no_furniture() {
+        let across = (1.0, 0.0);
+        let line = |text: &str, top: f32| layout_line(text, 14.0, (200.0, 400.0), top, across);
+        let cover = PageLayout {
+            width: 612.0,
+            height: 792.0,
+            fonts: Vec::new(),
+            blocks: vec![layout_block(vec![
+                line("MÉTODOS DE MACHINE LEARNING", 500.0),
+                line("VITÓRIA", 80.0),
+                line("2026", 60.0),
+            ])],
+        };
+        // Text normalisation calls both foot lines furniture: they repeat
+        // on the title page.
+        let furniture: Vec<_> = ["VITÓRIA", "2026"]
+            .iter()
+            .map(|t| crate::record::FurnitureLine {
+                page: 1,
+                text: t.to_string(),
+            })
+            .collect();
+        let texts: Vec<String> = printed_lines(&[cover], &furniture)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["MÉTODOS DE MACHINE LEARNING", "2026"]);
     }
 
     #[test]
