@@ -394,6 +394,13 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
         // A year alone under a cover's title is the title's ("Jahresabschluss"
         // / "2021").
         && (year_of(front[end].text.trim()).is_some()
+            // A line cut after a word that needs more goes on, even with
+            // words that read like a name ("… UNTUK TEKS DALAM" / "BAHASA
+            // INDONESIA").
+            || (ends_mid_phrase(&front[end - 1].text)
+                && !front[end - 1].text.trim_end().to_lowercase().ends_with(" by")
+                && strip_by(&front[end].text).is_none()
+                && is_title_like(&front[end].text))
             || (is_title_like(&front[end].text)
                 && strip_by(&front[end].text).is_none()
                 && !names_someone(front[end], common)
@@ -1020,7 +1027,9 @@ fn year_then_words(text: &str) -> bool {
 const CONTINUING_WORDS: &[&str] = &[
     "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "about", "into",
     "across", "after", "before", "beyond", "under", "over", "through", "without", "de", "des",
-    "du", "et", "pour", "und", "für", "von",
+    "du", "et", "pour", "und", "für", "von", "del", "della", "delle", "dei", "degli", "nel",
+    "nella", "per", "di", "da", "do", "dos", "das", "e", "y", "con", "en", "para", "por", "sobre",
+    "entre", "untuk", "dalam", "dan", "pada", "dengan", "terhadap", "yang",
 ];
 const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "das"];
 
@@ -3802,6 +3811,35 @@ mod tests {
             skripsi.title.as_deref(),
             Some("Sperimentazione di Apache Kafka")
         );
+    }
+
+    #[test]
+    fn a_title_line_cut_after_a_preposition_goes_on_with_words_like_a_name() {
+        let lines = [
+            line(1, "SKRIPSI", 14.0, 75.0),
+            line(1, "MORPHOLOGICAL PARSER UNTUK TEKS DALAM", 14.0, 136.0),
+            line(1, "BAHASA INDONESIA", 14.0, 154.0),
+            line(1, "Andreas Novian Dwi Triastanto", 14.0, 449.0),
+            line(1, "UNIVERSITAS KATOLIK PARAHYANGAN", 14.0, 739.0),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("MORPHOLOGICAL PARSER UNTUK TEKS DALAM BAHASA INDONESIA")
+        );
+        assert_eq!(found.authors, ["Andreas Novian Dwi Triastanto"]);
+        // "... A Study by" / "Jane Doe": the name is the byline's.
+        let by = read(&[
+            line(1, "Water in the Sahel: A Study by", 14.0, 136.0),
+            line(1, "Jane Doe", 14.0, 154.0),
+            line(
+                1,
+                "Body text of the study follows in this size for a while.",
+                14.0,
+                300.0,
+            ),
+        ]);
+        assert_eq!(by.title.as_deref(), Some("Water in the Sahel: A Study by"));
     }
 
     #[test]
