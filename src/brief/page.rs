@@ -1087,6 +1087,19 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
         if lighter {
             return true;
         }
+        // A line that ends with the year of a report ("AMNESTY
+        // INTERNATIONAL REPORT 2013" / "THE STATE OF THE WORLD'S HUMAN
+        // RIGHTS") has said which; the next phrase is the subtitle.
+        let after_year = before
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| year_of(w).is_some())
+            && before.split_whitespace().count() >= 2
+            && line.starts_with(char::is_uppercase)
+            && line.split_whitespace().count() >= 2;
+        if after_year {
+            return true;
+        }
         let cut = before.ends_with(['-', '\u{2010}', ',', ':', ';', '/', '&']);
         // A title in capitals over lines in mixed case, the capitals on
         // several lines ("MANAGING FOR" / "RESULTS" / "Enhancing Agency").
@@ -3816,6 +3829,21 @@ mod tests {
         assert_eq!(
             skripsi.title.as_deref(),
             Some("Sperimentazione di Apache Kafka")
+        );
+    }
+
+    #[test]
+    fn a_title_line_ending_with_the_reports_year_sets_the_subtitle_apart() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "AMNESTY INTERNATIONAL REPORT 2013", 30.0, 100.0),
+            line(1, "THE STATE OF THE WORLD’S HUMAN RIGHTS", 30.0, 136.0),
+            line(1, body, 10.0, 400.0),
+            line(1, body, 10.0, 412.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("AMNESTY INTERNATIONAL REPORT 2013: THE STATE OF THE WORLD’S HUMAN RIGHTS")
         );
     }
 
