@@ -393,6 +393,10 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("a user account or software name, not an author");
         } else if candidate.value.iter().all(unprinted_organisation) {
             candidate.rejected = Some("an organisation the first pages do not name");
+        } else if candidate.value.iter().any(|n| n.contains(['@', ':'])) {
+            // A LaTeX \author{} with its lines run together ("First
+            // Submission: RR_BRA_2025_508 Camila Ayala reproducibility@...").
+            candidate.rejected = Some("not a list of names: it holds a label or an address");
         } else if !candidate.value.iter().all(printed_anywhere) {
             candidate.rejected = Some("a name the document never prints: the file's maker");
         } else if !sources.printed.authors.is_empty() && !on_the_page(&candidate.value) {
@@ -1513,6 +1517,11 @@ mod tests {
         assert_eq!(
             authors_given_info("Jane Doe", &page),
             Some(vec!["Jane Doe".to_string()])
+        );
+        // A LaTeX author block run together is no list of names.
+        assert_eq!(
+            authors_given_info("Submission: RR_BRA_2025_508 Jane Doe jd@example.org", &page),
+            None
         );
         // Never printed, in a text long enough to tell: whoever made the file.
         assert_eq!(authors_given_info("Laura Halstead", &page), None);

@@ -1874,10 +1874,14 @@ fn strip_by(text: &str) -> Option<&str> {
 /// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
 /// of a title.
 fn is_fact_line(text: &str) -> bool {
-    let labelled_number = text
-        .split(':')
-        .skip(1)
-        .any(|value| value.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    // "Received: 12 May", or a code after its label ("First Submission:
+    // RR_BRA_2025_508"): one word of digits and joiners, not "COVID-19".
+    let labelled_number = text.split(':').skip(1).any(|value| {
+        let value = value.trim();
+        value.starts_with(|c: char| c.is_ascii_digit())
+            || (!value.contains(' ')
+                && (value.contains('_') || value.chars().filter(char::is_ascii_digit).count() >= 4))
+    });
     // "Version 6.0", "Edition 3", "Rev. 2": which release, not a subtitle.
     let mut words = text.split_whitespace();
     let release = matches!(
@@ -4123,6 +4127,9 @@ mod tests {
             "Heads Up: Real News About Drugs and Your Body"
         );
         assert!(is_fact_line("Version 6.0"));
+        assert!(is_fact_line("First Submission: RR_BRA_2025_508"));
+        assert!(is_fact_line("Report No: ABC/2021/17"));
+        assert!(!is_fact_line("Pandemic Response: COVID-19"));
         assert!(!is_fact_line("Version Control in Small Teams"));
         assert!(!is_title_like("hep-ph/9412269 09 Dec 94"));
         assert!(!is_title_like("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"));
