@@ -228,7 +228,7 @@ fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
         .filter(|l| l.page == 1)
         .filter(readable)
         .collect();
-    if first.len() >= 3 {
+    let mut front = if first.len() >= 3 {
         first
     } else {
         lines
@@ -236,8 +236,47 @@ fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
             .filter(|l| l.page <= 2)
             .filter(readable)
             .collect()
+    };
+    gather_interleaved_lines(&mut front);
+    front
+}
+
+/// Lines of a large size read with small print between them, though set
+/// right under each other (a journal's sidebar, "2025, Vol. 62(6)" and
+/// "© The Author(s) 2025", read between a title's lines "The 2023/24
+/// VIEWS Prediction" / "challenge: Predicting ..."): the small print moves
+/// after them, so the title reads whole.
+fn gather_interleaved_lines(front: &mut [&PrintedLine]) {
+    for i in 0..front.len() {
+        let line = front[i];
+        let next_in_size = front
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(INTERLEAVED_REACH)
+            .find(|(_, other)| other.size >= line.size * 0.7)
+            .map(|(j, _)| j);
+        let Some(j) = next_in_size else {
+            continue;
+        };
+        let other = front[j];
+        let below = other.top - line.top;
+        let interleaved = j > i + 1
+            && other.page == line.page
+            && (other.size - line.size).abs() <= line.size * 0.04
+            && below > 0.0
+            && below < line.size * 2.2
+            && front[i + 1..j]
+                .iter()
+                .all(|small| small.page == line.page && small.top < other.top + line.size);
+        if interleaved {
+            front[i + 1..=j].rotate_right(1);
+        }
     }
 }
+
+/// How many lines of small print may be read between two lines of a title.
+const INTERLEAVED_REACH: usize = 4;
 
 pub(crate) fn has_letters(text: &str, n: usize) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() >= n
@@ -3833,6 +3872,43 @@ mod tests {
         assert_eq!(
             skripsi.title.as_deref(),
             Some("Sperimentazione di Apache Kafka")
+        );
+    }
+
+    #[test]
+    fn small_print_read_between_a_titles_lines_leaves_the_title_whole() {
+        let lines = [
+            line(1, "Research Article", 11.0, 66.0),
+            line(1, "The 2023/24 VIEWS Prediction", 18.0, 103.0),
+            line(1, "2025, Vol. 62(6) 2070–2087", 8.0, 102.0),
+            line(1, "© The Author(s) 2025", 8.0, 112.0),
+            line(1, "challenge: Predicting the number of", 18.0, 123.0),
+            line(1, "Article reuse guidelines:", 8.0, 137.0),
+            line(
+                1,
+                "fatalities in armed conflict, with uncertainty",
+                18.0,
+                143.0,
+            ),
+            line(1, "DOI: 10.1177/00223433241300862", 8.0, 156.0),
+            line(
+                1,
+                "Håvard Hegre, Paola Vesco and Michael Colaresi",
+                12.0,
+                221.0,
+            ),
+            line(1, "Abstract", 10.0, 400.0),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "The 2023/24 VIEWS Prediction challenge: Predicting the number of fatalities in armed conflict, with uncertainty"
+            )
+        );
+        assert_eq!(
+            found.authors,
+            ["Håvard Hegre", "Paola Vesco", "Michael Colaresi"]
         );
     }
 
