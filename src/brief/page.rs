@@ -169,7 +169,8 @@ pub fn read_front_matter(
                 full
             }
             None => main,
-        });
+        })
+        .map(|title| without_enclosing_quotes(&title).to_string());
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common);
@@ -239,6 +240,20 @@ fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
     };
     gather_interleaved_lines(&mut front);
     front
+}
+
+/// A title printed inside quotation marks ("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ …»"
+/// on a Russian thesis) is catalogued without them; quotes inside it
+/// ("The \"Artistic License\"") stay.
+fn without_enclosing_quotes(title: &str) -> &str {
+    const PAIRS: &[(char, char)] = &[('«', '»'), ('“', '”'), ('„', '“'), ('"', '"'), ('「', '」')];
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = title.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner.trim())
+        })
+        .unwrap_or(title)
 }
 
 /// Lines of a large size read with small print between them, though set
@@ -3872,6 +3887,24 @@ mod tests {
         assert_eq!(
             skripsi.title.as_deref(),
             Some("Sperimentazione di Apache Kafka")
+        );
+    }
+
+    #[test]
+    fn a_title_inside_quotation_marks_is_read_without_them() {
+        assert_eq!(
+            without_enclosing_quotes("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ»"),
+            "НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ"
+        );
+        assert_eq!(without_enclosing_quotes("“Water for All”"), "Water for All");
+        assert_eq!(
+            without_enclosing_quotes("The \"Artistic License\""),
+            "The \"Artistic License\""
+        );
+        // Two quoted phrases are no quoted title.
+        assert_eq!(
+            without_enclosing_quotes("\"Yes\" and \"No\""),
+            "\"Yes\" and \"No\""
         );
     }
 
