@@ -1128,14 +1128,16 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
             return true;
         }
         // A bold title over a subtitle in the regular weight of its size
-        // ("Adobe Portable Document Format" / "Inventory of long-term
-        // preservation risks"), unless the phrase is cut mid-word.
+        // or a little smaller ("Adobe Portable Document Format" /
+        // "Inventory of long-term preservation risks"; "Anlagen zur
+        // Dokumentation" in 18 points / "Verwaltungsgebiete" in 16), unless
+        // the phrase is cut mid-word.
         // (A year alone in the lighter weight still belongs to the title:
         // "Jahresabschluss" / "2021".)
         let lighter = lines[k - 1].bold
             && !lines[k].bold
             && year_of(line).is_none()
-            && (lines[k].size - lines[k - 1].size).abs() <= lines[k - 1].size * 0.04
+            && lines[k].size <= lines[k - 1].size * 1.04
             && !before.ends_with(['-', '\u{2010}'])
             && !line.starts_with(char::is_lowercase);
         if lighter {
