@@ -3874,7 +3874,7 @@ mod tests {
         ];
         assert_eq!(
             read(&lines).title.as_deref(),
-            Some("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ ИНВЕСТИЦИОННОЙ ПРИВЛЕКАТЕЛЬНОСТИ ТЕРРИТОРИЙ»")
+            Some("НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ ИНВЕСТИЦИОННОЙ ПРИВЛЕКАТЕЛЬНОСТИ ТЕРРИТОРИЙ")
         );
         // "SKRIPSI" (a bachelor's thesis) is no title; nor is an Italian
         // university's name set as large as the title.
