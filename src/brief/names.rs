@@ -427,8 +427,13 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
     if inverted_names(text).is_some() || name_then_affiliation(text).is_some() {
         return true;
     }
-    // "Submitted to:" labels what follows; it names no one.
-    if text.is_empty() || text.ends_with(['.', ':']) || text.chars().any(|c| c.is_ascii_digit()) {
+    // "Submitted to:" labels what follows; it names no one. Nor does an
+    // item of a list ("⚫ APM因子的构建思想…", "• Key findings").
+    if text.is_empty()
+        || text.ends_with(['.', ':'])
+        || text.chars().any(|c| c.is_ascii_digit())
+        || text.starts_with(BULLETS)
+    {
         return false;
     }
     let names = split_names(text);
@@ -448,6 +453,11 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase())))
     }) && !is_series_label(text)
 }
+
+/// Marks that start the items of a list.
+const BULLETS: &[char] = &[
+    '•', '⚫', '●', '▪', '■', '◆', '➢', '►', '✓', '✔', '◦', '○', '□', '▶',
+];
 
 /// "D.Smirnov" as "D. Smirnov": an initial's full stop followed by a
 /// capitalised word gets its space ("Yu.A.Pusep" gives "Yu.A. Pusep").
@@ -499,7 +509,21 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
             && chars[i - 2].is_alphabetic()
             && c.is_ascii_digit()
             && !chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if (after_letter && (is_mark(c) || listed_mark)) || after_comma {
+        // Or stand a space after the name, before its comma: "Nicholas R.
+        // de Barros 1, Francisco ... Jr2".
+        let spaced = i >= 2
+            && chars[i - 1] == ' '
+            && chars[i - 2].is_alphabetic()
+            && c.is_ascii_digit()
+            && {
+                let digits = chars[i..].iter().take_while(|n| n.is_ascii_digit()).count();
+                // (At the end only of a list: "ΑΡΘΡΟ 1" is a heading.)
+                digits <= 2
+                    && chars
+                        .get(i + digits)
+                        .map_or(chars.contains(&','), |&n| n == ',' || n == ';')
+            };
+        if (after_letter && (is_mark(c) || listed_mark)) || after_comma || spaced {
             dropped = true;
             continue;
         }

@@ -138,8 +138,10 @@ pub fn read_front_matter(
         // A line break the text did not need starts the subtitle, when
         // the title's own lines hold both.
         let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
-        let main = without_division_label(without_trailing_date(&join_lines(&front[start..split])))
-            .to_string();
+        let main = without_title_label(without_division_label(without_trailing_date(&join_lines(
+            &front[start..split],
+        ))))
+        .to_string();
         after_title = end;
         let later = subtitle(&front, (start, end), body, common);
         let sub = match (split < end, later) {
@@ -405,7 +407,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 // then its department.)
                 if front[start..end]
                     .iter()
-                    .all(|l| crate::brief::publisher::is_masthead(&l.text))
+                    .all(|l| crate::brief::publisher::is_masthead(&l.text) || is_unit_name(&l.text))
                     || (caseless_page && !text.chars().any(crate::brief::is_cjk_or_hangul))
                 {
                     masthead.get_or_insert((start, end));
@@ -856,6 +858,53 @@ fn without_division_label(title: &str) -> &str {
     let rest = rest.trim_start_matches([':', '.', '\u{2013}', '\u{2014}', '-', ' ']);
     if rest.split_whitespace().count() >= 2 {
         rest
+    } else {
+        title
+    }
+}
+
+/// A university's unit named alone ("Department of Computer Science",
+/// "School of Public Policy"): a masthead above a technical report's
+/// title, though no publisher (the university is).
+fn is_unit_name(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    [
+        "Department of ",
+        "School of ",
+        "Faculty of ",
+        "Institute of ",
+    ]
+    .iter()
+    .any(|unit| text.starts_with(unit))
+        && (3..=6).contains(&words)
+        && !text.contains([':', ',', '.'])
+        && text
+            .split_whitespace()
+            .filter(|w| w.len() > 3)
+            .all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A form's label before the title ("Policy name: Management of Security
+/// at Visits", "Title: …", "Titre : …"): the value is the title.
+fn without_title_label(title: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "title",
+        "document title",
+        "policy name",
+        "report title",
+        "project title",
+        "titel",
+        "titre",
+        "título",
+        "titolo",
+    ];
+    let Some((label, value)) = title.split_once(':') else {
+        return title;
+    };
+    let value = value.trim();
+    if LABELS.contains(&label.trim().to_lowercase().as_str()) && has_letters(value, 3) {
+        value
     } else {
         title
     }
@@ -1950,7 +1999,22 @@ fn is_fact_line(text: &str) -> bool {
         .next()
         .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && words.next().is_none();
-    labelled_number || release
+    // "Vol 5, Issue 2", "Volume 12 Number 3", "No. 14": which issue.
+    let issue = text
+        .split([',', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .chunks(2)
+        .all(|pair| match pair {
+            [label, number] => {
+                matches!(
+                    label.trim_end_matches('.').to_lowercase().as_str(),
+                    "vol" | "volume" | "issue" | "no" | "number" | "nr" | "núm" | "n°"
+                ) && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+            }
+            _ => false,
+        });
+    labelled_number || release || issue
 }
 
 /// An identifier rather than words: "arXiv:1504.06236v2 [cs.SI] 24 Apr
@@ -2530,7 +2594,19 @@ pub(crate) fn series_start(text: &str) -> Option<usize> {
 }
 
 pub(crate) fn is_series_label(text: &str) -> bool {
-    text.split_whitespace().count() <= 8 && series_start(text).is_some()
+    // The series word leads the line, or follows the issuer's name in
+    // three words or fewer ("MERCATUS Working Paper"); after a verb it is
+    // a title's subject ("How to Make a Technical Report (Rev. 3)").
+    text.split_whitespace().count() <= 8
+        && series_start(text)
+            .and_then(|at| text.get(..at))
+            .is_some_and(|before| {
+                let words = before.split_whitespace().count();
+                words <= 3
+                    || before
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+            })
 }
 
 /// The series statement: a short line (or a cell of a line set apart)
@@ -3893,6 +3969,51 @@ mod tests {
     }
 
     #[test]
+    fn a_form_label_before_the_title_and_a_unit_masthead_are_left_out() {
+        assert_eq!(
+            without_title_label("Policy name: Management of Security at Visits"),
+            "Management of Security at Visits"
+        );
+        assert_eq!(without_title_label("Titre : Les communs"), "Les communs");
+        assert_eq!(
+            without_title_label("Open and Secure: A Manual"),
+            "Open and Secure: A Manual"
+        );
+        assert!(is_unit_name("Department of Computer Science"));
+        assert!(!is_unit_name(
+            "Department of Defense Strategy for Operations in the Information Environment"
+        ));
+        let lines = [
+            line(1, "Department of Computer Science", 17.0, 65.0),
+            line(1, "George Mason University Technical Reports", 12.0, 85.0),
+            line(1, "How to Make a Technical Report (Rev. 3)", 17.0, 132.0),
+            line(1, "Sean Luke", 12.0, 171.0),
+            line(
+                1,
+                "The following document describes the preferred formatting.",
+                10.0,
+                274.0,
+            ),
+            line(
+                1,
+                "The following document describes the preferred formatting.",
+                10.0,
+                286.0,
+            ),
+            line(
+                1,
+                "The following document describes the preferred formatting.",
+                10.0,
+                298.0,
+            ),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("How to Make a Technical Report (Rev. 3)")
+        );
+    }
+
+    #[test]
     fn a_title_inside_quotation_marks_is_read_without_them() {
         assert_eq!(
             without_enclosing_quotes("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ»"),
@@ -4238,6 +4359,12 @@ mod tests {
             "Heads Up: Real News About Drugs and Your Body"
         );
         assert!(is_fact_line("Version 6.0"));
+        assert!(is_fact_line("Vol 5, Issue 2"));
+        assert!(is_fact_line("Volume 12 Number 3"));
+        assert!(!is_fact_line("Volume Control"));
+        assert!(is_series_label("Technical Report GMU-CS-TR-2011-0"));
+        assert!(is_series_label("MERCATUS Working Paper"));
+        assert!(!is_series_label("How to Make a Technical Report (Rev. 3)"));
         assert!(is_fact_line("First Submission: RR_BRA_2025_508"));
         assert!(is_fact_line("Report No: ABC/2021/17"));
         assert!(!is_fact_line("Pandemic Response: COVID-19"));
@@ -4654,6 +4781,24 @@ mod tests {
             ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
         assert_eq!(split_names("ARD, Inc."), ["ARD, Inc."]);
+        // Marks a space after the name, before its comma, in a list.
+        let spaced =
+            "Nicholas R. de Barros 1, Francisco de Assis Nascimento Jr2, Luis Paulo Piassi3";
+        assert!(looks_like_names(spaced));
+        assert_eq!(
+            split_names(spaced),
+            [
+                "Nicholas R. de Barros",
+                "Francisco de Assis Nascimento Jr",
+                "Luis Paulo Piassi"
+            ]
+        );
+        // A heading with its number is no name; nor is a list's item.
+        assert!(!looks_like_names("ΑΡΘΡΟ 1"));
+        assert!(!looks_like_names("• Jane Doe and John Roe"));
+        assert!(!looks_like_names(
+            "⚫ APM因子的构建思想在于股票价格行为存在日内模式差异"
+        ));
         assert_eq!(
             split_names("Ian Appleton, Working Group A"),
             ["Ian Appleton"]
