@@ -1441,6 +1441,10 @@ const CJK_BY_LABELS: &[&str] = &["작성", "집필", "저자", "执笔", "作者
 /// sidebar read first ("Prepared by: Sunil Abraham, …") or a colophon above
 /// it ("작성 심혜인 연구위원"). Only people count.
 fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> {
+    let analysts = registered_analysts(front);
+    if !analysts.is_empty() {
+        return analysts;
+    }
     for (i, line) in front.iter().enumerate() {
         let pieces = if line.cells.is_empty() {
             std::slice::from_ref(&line.text)
@@ -1461,6 +1465,34 @@ fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> 
 /// The names after a colophon's label ("작성 박정화 부연구위원", "집필 김철수
 /// 이영희"): names of two to four characters, then a job title or nothing
 /// ("작성 방법 및 절차", how to write it, names no one).
+/// The analysts of a Chinese securities research report, each named
+/// with the registration number they practise under ("林晓明 执业证书编号：
+/// S0570516010001", "陈杰 A0230513080006"); a contact ("联系人") has none.
+fn registered_analysts(front: &[&PrintedLine]) -> Vec<String> {
+    let registration = |word: &str| {
+        word.contains("证书编号")
+            || (word.len() == 14
+                && word.starts_with(['S', 'A'])
+                && word[1..].bytes().all(|b| b.is_ascii_digit()))
+    };
+    let mut names: Vec<String> = Vec::new();
+    for line in front {
+        let mut words = line.text.split_whitespace();
+        let (Some(name), Some(next)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let han = name.chars().count();
+        if (2..=4).contains(&han)
+            && name.chars().all(crate::brief::is_cjk_or_hangul)
+            && registration(next)
+            && !names.iter().any(|n| n == name)
+        {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
 fn cjk_byline(piece: &str) -> Option<Vec<String>> {
     let mut words = piece.split_whitespace().peekable();
     if !CJK_BY_LABELS.contains(&words.next()?) {
@@ -3966,6 +3998,31 @@ mod tests {
             skripsi.title.as_deref(),
             Some("Sperimentazione di Apache Kafka")
         );
+    }
+
+    #[test]
+    fn analysts_named_with_their_registration_numbers_are_the_authors() {
+        let lines = [
+            line(1, "华泰价值选股之 FFScore 模型", 20.0, 80.0),
+            line(1, "林晓明 执业证书编号：S0570516010001", 10.0, 124.0),
+            line(1, "研究员 0755-82080134", 9.0, 134.0),
+            set_apart(
+                "王湘 执业证书编号：S0570516100001",
+                10.0,
+                160.0,
+                &["王湘", "执业证书编号：S0570516100001"],
+            ),
+            line(1, "陈杰 A0230513080006", 9.0, 457.0),
+            line(1, "联系人", 9.0, 505.0),
+            line(1, "朱晓峰 (8621)23297818", 9.0, 520.0),
+            line(
+                1,
+                "本报告的正文从这里开始，介绍模型的构建与实证结果。",
+                10.0,
+                600.0,
+            ),
+        ];
+        assert_eq!(read(&lines).authors, ["林晓明", "王湘", "陈杰"]);
     }
 
     #[test]
