@@ -200,6 +200,12 @@ pub fn read_front_matter(
     if found.authors.is_empty() {
         found.authors = byline_overleaf(lines, &front, common);
     }
+    // Analysts named with their registration numbers are the authors,
+    // wherever the page prints them.
+    let analysts = registered_analysts(&front);
+    if !analysts.is_empty() {
+        found.authors = analysts;
+    }
     found.names_people = found
         .authors
         .iter()
@@ -1441,10 +1447,6 @@ const CJK_BY_LABELS: &[&str] = &["작성", "집필", "저자", "执笔", "作者
 /// sidebar read first ("Prepared by: Sunil Abraham, …") or a colophon above
 /// it ("작성 심혜인 연구위원"). Only people count.
 fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> {
-    let analysts = registered_analysts(front);
-    if !analysts.is_empty() {
-        return analysts;
-    }
     for (i, line) in front.iter().enumerate() {
         let pieces = if line.cells.is_empty() {
             std::slice::from_ref(&line.text)
