@@ -67,6 +67,97 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
         })
         .or_else(|| standing_alone(sources))
         .or_else(|| holder(2))
+        .or_else(|| named_by_domain(sources))
+}
+
+/// A name on page 1 that the web address or e-mail domain printed on the
+/// first pages spells ("RANKING DIGITAL RIGHTS" and
+/// "RANKINGDIGITALRIGHTS.ORG/INDEX2018"), or abbreviates ("Center for
+/// Strategic and International Studies" and "csis.org"): the issuer, when
+/// nothing says so in words.
+fn named_by_domain(sources: &PublisherSources) -> Option<String> {
+    let labels: Vec<String> = sources
+        .lines
+        .iter()
+        .filter(|l| l.page <= 2)
+        .flat_map(|l| l.text.split_whitespace())
+        .chain(
+            sources
+                .furniture
+                .iter()
+                .flat_map(|f| f.1.split_whitespace()),
+        )
+        .filter_map(domain_label)
+        .collect();
+    if labels.is_empty() {
+        return None;
+    }
+    let initials = |text: &str| -> String {
+        text.split_whitespace()
+            .filter(|w| {
+                !["of", "for", "and", "the", "on", "in", "&"].contains(&w.to_lowercase().as_str())
+            })
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // Above the title, where a masthead is: below it, an author's
+    // affiliation matches the domain of an e-mail address.
+    let page_one: Vec<&PrintedLine> = sources
+        .lines
+        .iter()
+        .filter(|l| l.page == 1 && !l.margin)
+        .collect();
+    let title_at = sources.title.map_or(page_one.len(), |title| {
+        let title = folded(title);
+        page_one
+            .iter()
+            .position(|l| {
+                let text = folded(&l.text);
+                text.chars().count() > 3 && title.contains(&text)
+            })
+            .unwrap_or(page_one.len())
+    });
+    page_one[..title_at]
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|text| (2..=8).contains(&word_count(text)) && !text.contains(['@', '/', ':']))
+        .find(|text| {
+            let letters: String = text
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            let short = initials(text);
+            labels
+                .iter()
+                .any(|label| *label == letters || (word_count(text) >= 3 && *label == short))
+                && !sources.authors.iter().any(|a| same_name(a, text))
+        })
+        .map(tidy)
+}
+
+/// The name part of a web address or e-mail domain ("rankingdigitalrights"
+/// from "RANKINGDIGITALRIGHTS.ORG/INDEX2018", "csis" from
+/// "https://www.csis.org", "gmu" from "sean@cs.gmu.edu").
+fn domain_label(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let host = match lower.split_once('@') {
+        Some((_, domain)) => domain,
+        None => lower
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .split('/')
+            .next()?,
+    };
+    let host = host.trim_end_matches(['.', ',', ';', ')']);
+    let mut parts = host.rsplit('.');
+    let tld = parts.next()?;
+    let label = parts.next()?;
+    let web = (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
+    (web && label.len() >= 3 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        .then(|| label.replace('-', ""))
 }
 
 /// The same name, whatever the case and spacing.
@@ -805,6 +896,49 @@ mod tests {
             title,
             authors: &authors,
         })
+    }
+
+    #[test]
+    fn a_masthead_its_web_address_spells_is_the_issuer() {
+        assert_eq!(
+            domain_label("RANKINGDIGITALRIGHTS.ORG/INDEX2018").as_deref(),
+            Some("rankingdigitalrights")
+        );
+        assert_eq!(
+            domain_label("https://www.csis.org").as_deref(),
+            Some("csis")
+        );
+        assert_eq!(domain_label("sean@cs.gmu.edu").as_deref(), Some("gmu"));
+        assert_eq!(domain_label("p.12"), None);
+        let cover = |masthead: &str, address: &str| {
+            find(
+                &[
+                    line(1, 79.0, masthead),
+                    line(1, 135.0, "2018 CORPORATE ACCOUNTABILITY INDEX"),
+                    line(1, 456.0, address),
+                ],
+                Some("2018 CORPORATE ACCOUNTABILITY INDEX"),
+                &[],
+            )
+        };
+        assert_eq!(
+            cover(
+                "RANKING DIGITAL RIGHTS",
+                "RANKINGDIGITALRIGHTS.ORG/INDEX2018 APRIL 2018"
+            )
+            .as_deref(),
+            Some("RANKING DIGITAL RIGHTS")
+        );
+        assert_eq!(
+            cover(
+                "Center for Strategic and International Studies",
+                "www.csis.org"
+            )
+            .as_deref(),
+            Some("Center for Strategic and International Studies")
+        );
+        // A line the address does not spell names no issuer.
+        assert_eq!(cover("A NEW LOOK AT RIGHTS", "www.csis.org"), None);
     }
 
     #[test]
