@@ -2383,8 +2383,15 @@ pub(crate) fn dated_line<'a>(
         // Several dates and no label: a table's row or a period ("2,000
         // 2015-07-09 2016-01-09"), not a publication date.
         let several = dates.len() >= 2;
+        // Each date's label is what follows the date before it ("First
+        // version: March 2017, this version: January 2019").
+        let mut previous_end = 0;
         for date in dates {
-            let before = text.get(..date.offset).unwrap_or("").to_lowercase();
+            let before = text
+                .get(previous_end.min(date.offset)..date.offset)
+                .unwrap_or("")
+                .to_lowercase();
+            previous_end = date.end;
             let label = before
                 .rsplit(['.', ';', '\u{2013}', '\u{2014}'])
                 .next()
@@ -2909,6 +2916,12 @@ mod tests {
         let block = ["First draft: September 2018", "This draft: January 2019"];
         assert_eq!(
             dated_line(block, true).map(|(iso, _)| iso).as_deref(),
+            Some("2019-01")
+        );
+        // Both on one line.
+        let one_line = ["First version: March 2017, this version: January 2019"];
+        assert_eq!(
+            dated_line(one_line, true).map(|(iso, _)| iso).as_deref(),
             Some("2019-01")
         );
         let note = "This version of the white paper has been modified to reflect the 19 March 2025 zero draft.";
