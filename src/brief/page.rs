@@ -175,7 +175,12 @@ pub fn read_front_matter(
         .map(|title| without_enclosing_quotes(&title).to_string());
     }
     let (names, labelled) = authors_after(&front, after_title, common);
-    found.authors = plausible_authors(name_grid(&front, names), labelled, common);
+    found.authors = plausible_authors(name_grid(&front, names), labelled, common)
+        .into_iter()
+        // A hyphen left at a name's end that no next line completes
+        // ("Lauren Falcao Bergquist-" in a grid of names).
+        .map(|n| n.trim_end_matches(['-', '\u{2010}']).to_string())
+        .collect();
     // An acronym alone under the title, unlabelled, is the issuer's logo
     // ("CIGH"), as it is above the title.
     if !labelled
@@ -4853,6 +4858,7 @@ mod tests {
             ["Pekka T. Verronen", "Annika Seppälä", "Mark A. Clilverd"]
         );
         assert_eq!(split_names("ARD, Inc."), ["ARD, Inc."]);
+
         // Marks a space after the name, before its comma, in a list.
         let spaced =
             "Nicholas R. de Barros 1, Francisco de Assis Nascimento Jr2, Luis Paulo Piassi3";
