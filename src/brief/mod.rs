@@ -209,7 +209,12 @@ fn title_candidates(sources: &Sources) -> Vec<Candidate<String>> {
                 // (the main title without its subtitle, or without its
                 // first words: "Geometrie und Topologie" of "Einführung in
                 // die Geometrie und Topologie") gives way.
-                let printed = sources.printed.title.as_deref().map(folded);
+                // (A full stop closing the printed title adds nothing.)
+                let printed = sources
+                    .printed
+                    .title
+                    .as_deref()
+                    .map(|t| folded(t.trim_end_matches(['.', '。'])));
                 // So does a few words from its middle ("Capital Expenditures"
                 // of "Assessing the National Landscape of Capital
                 // Expenditures for Public School Districts"), when the

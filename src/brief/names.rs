@@ -26,7 +26,7 @@ pub fn split_names(text: &str) -> Vec<String> {
     // Whether the last name has lost the affiliation letter glued to it.
     let mut unmarked = false;
     for piece in text
-        .split([',', ';', '、', '·', '|'])
+        .split([',', ';', '、', '，', '；', '·', '|'])
         .flat_map(spaced_cjk_names)
     {
         // "Patrick N.J. Lanea,c,*": affiliation letters after a name, the
@@ -483,6 +483,8 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
     let text = &without_letter_marks(text);
     let is_mark = |c: char| {
         c.is_ascii_digit()
+            // Full-width marks of Chinese and Japanese journals ("侯磊＊").
+            || ('\u{ff10}'..='\u{ff19}').contains(&c)
             || matches!(
                 c,
                 '*' | '\u{2020}'
@@ -494,6 +496,15 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
                     | '+'
                     | '$'
                     | '#'
+                    | '\u{ff0a}'
+                    | '\u{2666}'
+                    | '\u{2660}'
+                    | '\u{2663}'
+                    | '\u{2665}'
+                    | '\u{25ca}'
+                    | '\u{2605}'
+                    | '\u{2606}'
+                    | '\u{22c6}'
             )
     };
     let chars: Vec<char> = text.chars().collect();
@@ -1293,6 +1304,7 @@ fn names_a_document(name: &str) -> bool {
 /// Words that name a kind of document or its part, never a person's name:
 /// "Honduras Systematic Country Diagnostic" is a subtitle.
 const DOCUMENT_WORDS: &[&str] = &[
+    "documentation",
     "diagnostic",
     "report",
     "review",

@@ -799,9 +799,15 @@ fn is_title_like(text: &str) -> bool {
         || ["....", "· · ·", "···", "……", "_____"]
             .iter()
             .any(|l| text.contains(l));
+    // A line with an e-mail address is a contact or a byline
+    // ("Michel TARBY - michel.tarby@inrae.fr Dernière MàJ : 17/10/2025").
+    let email = text
+        .split_whitespace()
+        .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@'));
     2 * letters >= printed
         && !logo
         && !leaders
+        && !email
         && !is_running_head(text)
         && !is_genre_line(text)
         && !is_identifier_line(text)
@@ -4091,6 +4097,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_with_an_email_address_is_no_title() {
+        assert!(!is_title_like(
+            "Michel TARBY - michel.tarby@inrae.fr Dernière MàJ : 17/10/2025"
+        ));
+        assert!(is_title_like(
+            "FAGRESCUE - Traitements 2025 - Données multispectrales"
+        ));
+        assert!(is_title_like("Why @mentions Matter on Social Platforms"));
+    }
+
+    #[test]
     fn a_title_inside_quotation_marks_is_read_without_them() {
         assert_eq!(
             without_enclosing_quotes("«НЕЭКОНОМИЧЕСКИЕ ФАКТОРЫ»"),
@@ -4870,6 +4887,16 @@ mod tests {
                 "Francisco de Assis Nascimento Jr",
                 "Luis Paulo Piassi"
             ]
+        );
+        // A Chinese journal's byline: full-width commas and marks.
+        assert_eq!(split_names("李涓子，侯磊＊"), ["李涓子", "侯磊"]);
+        assert_eq!(
+            split_names("徐增林1，盛泳潘1，贺丽荣1，王雅芳2"),
+            ["徐增林", "盛泳潘", "贺丽荣", "王雅芳"]
+        );
+        assert_eq!(
+            split_names("Floris T. Zoutman, Bas Jacobs♦ and Egbert L.W. Jongen"),
+            ["Floris T. Zoutman", "Bas Jacobs", "Egbert L.W. Jongen"]
         );
         // A heading with its number is no name; nor is a list's item.
         assert!(!looks_like_names("ΑΡΘΡΟ 1"));
