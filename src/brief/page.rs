@@ -902,6 +902,21 @@ fn is_unit_name(text: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase))
 }
 
+/// A byline without the e-mail address printed beside the name ("Barbara
+/// Rossi (barbararossi.work@gmail.com)" reads "Barbara Rossi"); a line
+/// that is only an address stays as it is.
+fn without_email(text: &str) -> String {
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !(w.contains('@') && w.contains('.')))
+        .collect();
+    if kept.is_empty() {
+        text.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
 /// A form's label before the title ("Policy name: Management of Security
 /// at Visits", "Title: …", "Titre : …"): the value is the title.
 fn without_title_label(title: &str) -> &str {
@@ -1339,7 +1354,7 @@ fn authors_after(
     // below are that role's.
     let mut role_names = false;
     for (i, line) in window.iter().enumerate().take(8) {
-        let listed = line.listed();
+        let listed = without_email(&line.listed());
         let text = without_date(&listed);
         if is_other_role_line(text) {
             role_names = text.trim_end().ends_with(':');
@@ -1785,7 +1800,7 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             previous = line;
             continue;
         }
-        let listed = line.listed();
+        let listed = without_email(&line.listed());
         let text = listed
             .strip_prefix("and ")
             .or_else(|| listed.strip_prefix("& "))
@@ -4094,6 +4109,47 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("How to Make a Technical Report (Rev. 3)")
         );
+    }
+
+    #[test]
+    fn names_with_their_email_addresses_beside_them_are_the_authors() {
+        let lines = [
+            line(1, "Forecast Evaluation Tests", 17.0, 103.0),
+            line(1, "in the Presence of Instabilities", 17.0, 125.0),
+            line(
+                1,
+                "Barbara Rossi (barbararossi.work@gmail.com)",
+                12.0,
+                221.0,
+            ),
+            line(
+                1,
+                "Francesca Loria (francescaloria.work@gmail.com)",
+                12.0,
+                235.0,
+            ),
+            line(1, "April 6, 2018", 12.0, 265.0),
+            line(
+                1,
+                "We thank Tatevik Sekhposyan for comments on an earlier draft.",
+                10.0,
+                702.0,
+            ),
+            line(
+                1,
+                "We thank Tatevik Sekhposyan for comments on an earlier draft.",
+                10.0,
+                714.0,
+            ),
+            line(
+                1,
+                "We thank Tatevik Sekhposyan for comments on an earlier draft.",
+                10.0,
+                726.0,
+            ),
+        ];
+        assert_eq!(read(&lines).authors, ["Barbara Rossi", "Francesca Loria"]);
+        assert_eq!(without_email("jd@example.org"), "jd@example.org");
     }
 
     #[test]
