@@ -347,16 +347,26 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
     // A name whose surname the document never prints is whoever made the
     // file ("Laura Halstead" on an NHS bulletin); a document with too
     // little text to tell (a scan) keeps its metadata.
-    let words: usize = sources
-        .text
-        .pages
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .sum();
+    let words: usize = if out.is_empty() {
+        0
+    } else {
+        sources
+            .text
+            .pages
+            .iter()
+            .map(|p| p.split_whitespace().count())
+            .sum()
+    };
+    // Matched composed and case-folded (a decomposed "Mu\u{308}ller", a
+    // Turkish "YILDIZ" for "Yıldız").
+    let fold = |text: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        names::case_fold(&folded(&text.nfc().collect::<String>()))
+    };
     let whole = if out.is_empty() || words < MIN_WORDS_TO_TELL_UNPRINTED {
         String::new()
     } else {
-        folded(&crate::record::join_pages(&sources.text.pages))
+        fold(&crate::record::join_pages(&sources.text.pages))
     };
     let printed_anywhere = |n: &String| {
         let surname = n
@@ -365,8 +375,8 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric()));
         whole.is_empty()
             || surname.chars().count() < 2
-            || whole.contains(&folded(surname))
-            || whole.contains(&folded(n))
+            || whole.contains(&fold(surname))
+            || whole.contains(&fold(n))
     };
     for candidate in &mut out {
         // One word the pages never print ("vhaisfalexaj", "JOHNSCA") is the

@@ -477,8 +477,10 @@ fn spaced_initials(text: &str) -> String {
 }
 
 /// The text without the marks that tie a name to its affiliation or a
-/// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`) right after a
-/// letter ("Temple-Smith1", "Graves2*", "Gal∗+").
+/// footnote: digits and symbols (`*`, `†`, `‡`, `∗`, `§`, `♦`, full-width
+/// digits and `＊`) right after a letter ("Temple-Smith1", "Graves2*",
+/// "Gal∗+", "侯磊＊"), after the comma that follows a name, or a space after
+/// a name in a list of marked names ("de Barros 1, … Jr2").
 pub(crate) fn without_footnote_marks(text: &str) -> String {
     let text = &without_letter_marks(text);
     let is_mark = |c: char| {
@@ -511,6 +513,12 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut after_letter = false;
     let mut dropped = false;
+    // Whether some name has its mark glued to it ("Jr2"): then a mark a
+    // space after a name is one too.
+    let glued_marks = chars
+        .windows(2)
+        .any(|w| w[0].is_alphabetic() && w[1].is_ascii_digit());
+    let mut skip_to = 0;
     for (i, &c) in chars.iter().enumerate() {
         // Marks may be listed: "Theurer2,3" ties one name to two places.
         let listed_mark = c == ',' && chars.get(i + 1).copied().is_some_and(is_mark);
@@ -520,20 +528,30 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
             && chars[i - 2].is_alphabetic()
             && c.is_ascii_digit()
             && !chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        // Or stand a space after the name, before its comma: "Nicholas R.
-        // de Barros 1, Francisco ... Jr2".
-        let spaced = i >= 2
+        // Or stand a space after the name, before its comma, in a list
+        // whose other names carry theirs glued ("Nicholas R. de Barros 1,
+        // Francisco ... Jr2"; not "Key Stage 3, Year 9").
+        let spaced = glued_marks
+            && i >= 2
             && chars[i - 1] == ' '
             && chars[i - 2].is_alphabetic()
             && c.is_ascii_digit()
             && {
                 let digits = chars[i..].iter().take_while(|n| n.is_ascii_digit()).count();
                 // (At the end only of a list: "ΑΡΘΡΟ 1" is a heading.)
-                digits <= 2
-                    && chars
-                        .get(i + digits)
-                        .map_or(chars.contains(&','), |&n| n == ',' || n == ';')
+                let closes = chars
+                    .get(i + digits)
+                    .map_or(chars.contains(&','), |&n| n == ',' || n == ';');
+                if digits <= 2 && closes {
+                    skip_to = i + digits;
+                    true
+                } else {
+                    false
+                }
             };
+        if i < skip_to {
+            continue;
+        }
         if (after_letter && (is_mark(c) || listed_mark)) || after_comma || spaced {
             dropped = true;
             continue;
@@ -1296,7 +1314,7 @@ pub(crate) fn ends_with_document_word(name: &str) -> bool {
 
 /// Whether a name holds a word naming a kind of document ("Meeting
 /// Notes", "Country Diagnostic").
-fn names_a_document(name: &str) -> bool {
+pub(crate) fn names_a_document(name: &str) -> bool {
     name.split_whitespace()
         .any(|w| DOCUMENT_WORDS.contains(&trim_word(w).to_lowercase().as_str()))
 }

@@ -269,14 +269,20 @@ fn without_enclosing_quotes(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-/// Lines of a large size read with small print between them, though set
-/// right under each other (a journal's sidebar, "2025, Vol. 62(6)" and
+/// Lines of a display size (larger than the body) read with small print
+/// between them, though set right under each other (a journal's sidebar, "2025, Vol. 62(6)" and
 /// "© The Author(s) 2025", read between a title's lines "The 2023/24
 /// VIEWS Prediction" / "challenge: Predicting ..."): the small print moves
 /// after them, so the title reads whole.
 fn gather_interleaved_lines(front: &mut [&PrintedLine]) {
+    let body = body_size(front);
     for i in 0..front.len() {
         let line = front[i];
+        // Display lines only: a byline's names over their affiliations in
+        // small print stay as they are.
+        if line.size <= body * 1.05 {
+            continue;
+        }
         let next_in_size = front
             .iter()
             .enumerate()
@@ -896,6 +902,8 @@ fn is_unit_name(text: &str) -> bool {
     .any(|unit| text.starts_with(unit))
         && (3..=6).contains(&words)
         && !text.contains([':', ',', '.'])
+        // "School of Nursing Strategic Plan" is a title.
+        && !crate::brief::names::names_a_document(text)
         && text
             .split_whitespace()
             .filter(|w| w.len() > 3)
@@ -960,10 +968,10 @@ fn is_division_label(text: &str) -> bool {
 /// article, a comma or a hyphen.
 fn ends_mid_phrase(text: &str) -> bool {
     let text = text.trim_end();
-    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    let last = text.split_whitespace().last().unwrap_or("");
     text.ends_with([',', '-', '\u{2010}', '&'])
-        || CONTINUING_WORDS.contains(&last.as_str())
-        || ARTICLES.contains(&last.as_str())
+        || is_continuing_word(last, text)
+        || ARTICLES.contains(&last.to_lowercase().as_str())
 }
 
 /// Whether a line ends with a dash set off by a space ("siMPle –"), as a
@@ -1162,17 +1170,27 @@ fn year_then_words(text: &str) -> bool {
 const CONTINUING_WORDS: &[&str] = &[
     "and", "at", "by", "for", "from", "in", "of", "on", "or", "to", "with", "about", "into",
     "across", "after", "before", "beyond", "under", "over", "through", "without", "de", "des",
-    "du", "et", "pour", "und", "für", "von", "del", "della", "delle", "dei", "degli", "nel",
-    "nella", "per", "di", "da", "do", "dos", "das", "e", "y", "con", "en", "para", "por", "sobre",
-    "entre", "untuk", "dalam", "dan", "pada", "dengan", "terhadap", "yang",
+    "du", "et", "pour", "und", "für", "von",
 ];
+/// The same in Spanish, Portuguese, Italian and Indonesian, counted only
+/// as printed in lower case (or on a line in capitals): a capital "E",
+/// "Y" or "Do" in mixed case is a letter or an English word ("Hepatitis
+/// E", "Generation Y", "Do They Work?").
+const LOWER_CONTINUING_WORDS: &[&str] = &[
+    "del", "della", "delle", "dei", "degli", "nel", "nella", "per", "di", "da", "do", "dos", "das",
+    "e", "y", "con", "en", "para", "por", "sobre", "entre", "untuk", "dalam", "dan", "pada",
+    "dengan", "terhadap", "yang",
+];
+
+/// Whether `word`, taken from `line`, ties the line to the next.
+fn is_continuing_word(word: &str, line: &str) -> bool {
+    let lower = word.to_lowercase();
+    let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    CONTINUING_WORDS.contains(&lower.as_str())
+        || (LOWER_CONTINUING_WORDS.contains(&lower.as_str()) && (capitals || word == lower))
+}
 const ARTICLES: &[&str] = &["a", "an", "the", "la", "le", "les", "der", "die", "das"];
 
-/// The title as a cataloguer writes it: the main title, then the
-/// subtitle after a colon ("Understanding Breast Cancer: A guide for ...").
-/// When the smaller line only goes on with the sentence of the main one
-/// ("Clinical Guidance" / "For the Assessment of ..."), or the main title
-/// ends with its own colon or dash, they are joined by a space.
 /// Where, in the lines of one title block, a new phrase starts on a line
 /// of its own though the text did not need the break: the next line's
 /// first word would have fitted on the line before (measured against the
@@ -1227,11 +1245,12 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
         // A line that ends with the year of a report ("AMNESTY
         // INTERNATIONAL REPORT 2013" / "THE STATE OF THE WORLD'S HUMAN
         // RIGHTS") has said which; the next phrase is the subtitle.
-        let after_year = before
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| year_of(w).is_some())
-            && before.split_whitespace().count() >= 2
+        // (Not a year as an adjective: "Lessons from the 2015" / "Nepal
+        // Earthquake".)
+        let words_before: Vec<&str> = before.split_whitespace().collect();
+        let after_year = words_before.last().is_some_and(|w| year_of(w).is_some())
+            && words_before.len() >= 2
+            && !ends_mid_phrase(&words_before[..words_before.len() - 1].join(" "))
             && line.starts_with(char::is_uppercase)
             && line.split_whitespace().count() >= 2;
         if after_year {
@@ -1269,15 +1288,21 @@ fn intended_break(lines: &[&PrintedLine]) -> Option<usize> {
     })
 }
 
+/// The title as a cataloguer writes it: the main title, then the
+/// subtitle after a colon ("Understanding Breast Cancer: A guide for ...").
+/// When the smaller line only goes on with the sentence of the main one
+/// ("Clinical Guidance" / "For the Assessment of ..."), or the main title
+/// ends with its own colon or dash, they are joined by a space.
 fn full_title(main: &str, sub: &str) -> String {
-    let first_word = sub.split_whitespace().next().unwrap_or("").to_lowercase();
-    let last_word = main.split_whitespace().last().unwrap_or("").to_lowercase();
+    let first = sub.split_whitespace().next().unwrap_or("");
+    let last = main.split_whitespace().last().unwrap_or("");
+    let last_word = last.to_lowercase();
     // Chinese and Japanese titles run on without a colon ("东北电气发展股份有限公司
     // 2018 年第一季度报告": the company's first quarter report).
     let continues = main.chars().last().is_some_and(is_cjk)
         || sub.starts_with(|c: char| c.is_lowercase() || c == '(')
-        || CONTINUING_WORDS.contains(&first_word.as_str())
-        || CONTINUING_WORDS.contains(&last_word.as_str())
+        || is_continuing_word(first, sub)
+        || is_continuing_word(last, main)
         || ARTICLES.contains(&last_word.as_str())
         // "How should you sit?" / "EMG based ergonomics …" needs no colon,
         // nor "How to Hackathon." / "Wann und wie …".
@@ -1490,9 +1515,6 @@ fn byline_anywhere(front: &[&PrintedLine], common: &CommonWords) -> Vec<String> 
     Vec::new()
 }
 
-/// The names after a colophon's label ("작성 박정화 부연구위원", "집필 김철수
-/// 이영희"): names of two to four characters, then a job title or nothing
-/// ("작성 방법 및 절차", how to write it, names no one).
 /// The analysts of a Chinese securities research report, each named
 /// with the registration number they practise under ("林晓明 执业证书编号：
 /// S0570516010001", "陈杰 A0230513080006"); a contact ("联系人") has none.
@@ -1521,6 +1543,9 @@ fn registered_analysts(front: &[&PrintedLine]) -> Vec<String> {
     names
 }
 
+/// The names after a colophon's label ("작성 박정화 부연구위원", "집필 김철수
+/// 이영희"): names of two to four characters, then a job title or nothing
+/// ("작성 방법 및 절차", how to write it, names no one).
 fn cjk_byline(piece: &str) -> Option<Vec<String>> {
     let mut words = piece.split_whitespace().peekable();
     if !CJK_BY_LABELS.contains(&words.next()?) {
@@ -2043,9 +2068,12 @@ fn is_fact_line(text: &str) -> bool {
     // RR_BRA_2025_508"): one word of digits and joiners, not "COVID-19".
     let labelled_number = text.split(':').skip(1).any(|value| {
         let value = value.trim();
+        let digit_groups = value
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|g| !g.is_empty())
+            .count();
         value.starts_with(|c: char| c.is_ascii_digit())
-            || (!value.contains(' ')
-                && (value.contains('_') || value.chars().filter(char::is_ascii_digit).count() >= 4))
+            || (!value.contains(' ') && (value.contains(['_', '/']) || digit_groups >= 2))
     });
     // "Version 6.0", "Edition 3", "Rev. 2": which release, not a subtitle.
     let mut words = text.split_whitespace();
@@ -2060,12 +2088,9 @@ fn is_fact_line(text: &str) -> bool {
         .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && words.next().is_none();
     // "Vol 5, Issue 2", "Volume 12 Number 3", "No. 14": which issue.
-    let issue = text
-        .split([',', ' '])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .chunks(2)
-        .all(|pair| match pair {
+    let issue_words: Vec<&str> = text.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+    let issue = !issue_words.is_empty()
+        && issue_words.chunks(2).all(|pair| match pair {
             [label, number] => {
                 matches!(
                     label.trim_end_matches('.').to_lowercase().as_str(),
@@ -2661,9 +2686,10 @@ pub(crate) fn series_start(text: &str) -> Option<usize> {
 }
 
 pub(crate) fn is_series_label(text: &str) -> bool {
-    // The series word leads the line, or follows the issuer's name in
-    // three words or fewer ("MERCATUS Working Paper"); after a verb it is
-    // a title's subject ("How to Make a Technical Report (Rev. 3)").
+    // The series word leads the line, or follows three words or fewer
+    // ("MERCATUS Working Paper") or capitalised words only (an issuer's
+    // name); later in a phrase it is a title's subject ("How to Make a
+    // Technical Report (Rev. 3)").
     text.split_whitespace().count() <= 8
         && series_start(text)
             .and_then(|at| text.get(..at))
@@ -4153,6 +4179,48 @@ mod tests {
     }
 
     #[test]
+    fn the_session_8_reviews_counter_examples_read_right() {
+        // A two-digit mark a space after a name; lines that only look
+        // marked are no names.
+        assert_eq!(
+            split_names("Nicholas R. de Barros 12, Francisco Jr2"),
+            ["Nicholas R. de Barros", "Francisco Jr"]
+        );
+        assert!(!looks_like_names("Key Stage 3, Year 9"));
+        assert!(!looks_like_names("Module 3, Unit 2"));
+        // A capital "E", "Y" or "Do" in mixed case ties nothing.
+        assert_eq!(
+            full_title("Generation Y", "Millennials at Work"),
+            "Generation Y: Millennials at Work"
+        );
+        assert_eq!(
+            full_title("Economic Sanctions", "Do They Work?"),
+            "Economic Sanctions: Do They Work?"
+        );
+        assert!(ends_mid_phrase("MORPHOLOGICAL PARSER UNTUK TEKS DALAM"));
+        assert!(ends_mid_phrase("Sperimentazione di Apache Kafka per"));
+        assert!(!ends_mid_phrase("Hepatitis E"));
+        // A year as an adjective sets no subtitle apart.
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "Lessons from the 2015", 30.0, 100.0),
+            line(1, "Nepal Earthquake", 30.0, 136.0),
+            line(1, body, 10.0, 400.0),
+            line(1, body, 10.0, 412.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Lessons from the 2015 Nepal Earthquake")
+        );
+        // A unit's document is a title, not a masthead.
+        assert!(!is_unit_name("School of Nursing Strategic Plan"));
+        // Facts: no empty line, no single code word.
+        assert!(!is_fact_line(""));
+        assert!(!is_fact_line("Horizon: H2020"));
+        assert!(is_fact_line("Report No: ABC/2021/17"));
+    }
+
+    #[test]
     fn a_line_with_an_email_address_is_no_title() {
         assert!(!is_title_like(
             "Michel TARBY - michel.tarby@inrae.fr Dernière MàJ : 17/10/2025"
@@ -4204,6 +4272,24 @@ mod tests {
                 221.0,
             ),
             line(1, "Abstract", 10.0, 400.0),
+            line(
+                1,
+                "This article reports on the prediction challenge and what it taught.",
+                10.0,
+                412.0,
+            ),
+            line(
+                1,
+                "This article reports on the prediction challenge and what it taught.",
+                10.0,
+                424.0,
+            ),
+            line(
+                1,
+                "This article reports on the prediction challenge and what it taught.",
+                10.0,
+                436.0,
+            ),
         ];
         let found = read(&lines);
         assert_eq!(

@@ -108,16 +108,11 @@ fn named_by_domain(sources: &PublisherSources) -> Option<String> {
         .iter()
         .filter(|l| l.page == 1 && !l.margin)
         .collect();
-    let title_at = sources.title.map_or(page_one.len(), |title| {
-        let title = folded(title);
-        page_one
-            .iter()
-            .position(|l| {
-                let text = folded(&l.text);
-                text.chars().count() > 3 && title.contains(&text)
-            })
-            .unwrap_or(page_one.len())
-    });
+    let title = folded(sources.title?);
+    let title_at = page_one.iter().position(|l| {
+        let text = folded(&l.text);
+        text.chars().count() > 3 && title.contains(&text)
+    })?;
     page_one[..title_at]
         .iter()
         .map(|l| l.text.trim())
@@ -154,11 +149,50 @@ fn domain_label(word: &str) -> Option<String> {
     let host = host.trim_end_matches(['.', ',', ';', ')']);
     let mut parts = host.rsplit('.');
     let tld = parts.next()?;
-    let label = parts.next()?;
-    let web = (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
-    (web && label.len() >= 3 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        .then(|| label.replace('-', ""))
+    let mut label = parts.next()?;
+    // "ons.gov.uk", "unimelb.edu.au": the name is before the second level.
+    if tld.len() == 2 && SECOND_LEVELS.contains(&label) {
+        label = parts.next()?;
+    }
+    // A web address is marked as one, or ends with a country's code or a
+    // common top-level domain: "annual-report.pdf" and "numpy.array" are
+    // no addresses.
+    let marked = word.contains('@') || lower.contains("www.") || lower.contains("://");
+    let web = marked || tld.len() == 2 || TOP_LEVELS.contains(&tld);
+    let generic = GENERIC_HOSTS.contains(&label);
+    (web && tld.chars().all(|c| c.is_ascii_lowercase())
+        && !generic
+        && label.len() >= 3
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    .then(|| label.replace('-', ""))
 }
+
+/// Second-level labels under a country's code ("gov.uk", "ac.jp").
+const SECOND_LEVELS: &[&str] = &[
+    "co", "ac", "gov", "edu", "org", "net", "com", "ne", "or", "go",
+];
+/// Top-level domains of three letters or more that issuers use.
+const TOP_LEVELS: &[&str] = &["org", "com", "net", "edu", "gov", "int", "info", "mil"];
+/// Hosts of services that name no issuer.
+const GENERIC_HOSTS: &[&str] = &[
+    "doi",
+    "dx",
+    "creativecommons",
+    "github",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "youtube",
+    "google",
+    "gmail",
+    "outlook",
+    "hotmail",
+    "yahoo",
+    "orcid",
+    "researchgate",
+    "arxiv",
+    "zenodo",
+];
 
 /// The same name, whatever the case and spacing.
 fn same_name(a: &str, b: &str) -> bool {
@@ -910,6 +944,14 @@ mod tests {
         );
         assert_eq!(domain_label("sean@cs.gmu.edu").as_deref(), Some("gmu"));
         assert_eq!(domain_label("p.12"), None);
+        assert_eq!(
+            domain_label("https://www.ons.gov.uk/x").as_deref(),
+            Some("ons")
+        );
+        assert_eq!(domain_label("x@unimelb.edu.au").as_deref(), Some("unimelb"));
+        assert_eq!(domain_label("annual-report.pdf"), None);
+        assert_eq!(domain_label("numpy.array"), None);
+        assert_eq!(domain_label("https://doi.org/10.1000/x"), None);
         let cover = |masthead: &str, address: &str| {
             find(
                 &[

@@ -102,7 +102,21 @@ impl FontInfo {
         {
             family.truncate(family.len() - word.len());
         }
-        family
+        // TeX names the design size and the style ("CMR17", "CMBX12",
+        // "LMRoman12", "SFRM1728"): all one family.
+        let sized = family.trim_end_matches(|c: char| c.is_ascii_digit());
+        let tex = sized.len() <= 5
+            && ["cm", "sf", "ec", "tc"]
+                .iter()
+                .any(|p| sized.starts_with(p))
+            && sized.chars().all(|c| c.is_ascii_lowercase());
+        if tex {
+            "tex-cm".to_string()
+        } else if sized.len() >= 2 {
+            sized.to_string()
+        } else {
+            family
+        }
     }
 }
 
@@ -171,5 +185,9 @@ mod tests {
         // Two typefaces stay two.
         assert_ne!(family("PlayfairDisplay-Regular"), family("Fomalhaut-Bold"));
         assert_eq!(family(""), "");
+        // TeX's design sizes and styles are one family.
+        assert_eq!(family("CMR17"), family("CMR12"));
+        assert_eq!(family("CMBX12"), family("CMR10"));
+        assert_eq!(family("LMRoman17-Regular"), family("LMRoman12-Bold"));
     }
 }
