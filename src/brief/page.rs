@@ -1179,7 +1179,8 @@ const CONTINUING_WORDS: &[&str] = &[
 const LOWER_CONTINUING_WORDS: &[&str] = &[
     "del", "della", "delle", "dei", "degli", "nel", "nella", "per", "di", "da", "do", "dos", "das",
     "e", "y", "con", "en", "para", "por", "sobre", "entre", "untuk", "dalam", "dan", "pada",
-    "dengan", "terhadap", "yang",
+    "dengan", "terhadap", "yang", "nos", "nas", "no", "na", "aos", "ao", "pelo", "pela", "al",
+    "el", "los", "las", "il", "gli", "sul", "sulla", "alla",
 ];
 
 /// Whether `word`, taken from `line`, ties the line to the next.
@@ -4200,6 +4201,9 @@ mod tests {
         assert!(ends_mid_phrase("MORPHOLOGICAL PARSER UNTUK TEKS DALAM"));
         assert!(ends_mid_phrase("Sperimentazione di Apache Kafka per"));
         assert!(!ends_mid_phrase("Hepatitis E"));
+        assert!(ends_mid_phrase(
+            "A REPRESENTAÇÃO DO DIÁLOGO GÊNERO-CIÊNCIA NOS"
+        ));
         // A year as an adjective sets no subtitle apart.
         let body = "The body of the report goes on in its own smaller size for a while.";
         let lines = [
