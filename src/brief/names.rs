@@ -1172,6 +1172,81 @@ const NEVER_LAST_IN_A_NAME: &[&str] = &[
 ];
 
 /// Whether a printed name is a person's, an organisation's or neither.
+/// Countries and cities whose names read like a person's, two or three
+/// capitalised words ("Cabo Verde" under a WHO strategy's title, "Santiago
+/// de Chile" in an imprint).
+const PLACES: &[&str] = &[
+    "cabo verde",
+    "cape verde",
+    "sierra leone",
+    "costa rica",
+    "south africa",
+    "south sudan",
+    "sri lanka",
+    "burkina faso",
+    "new zealand",
+    "saudi arabia",
+    "el salvador",
+    "papua new guinea",
+    "timor-leste",
+    "east timor",
+    "united kingdom",
+    "united states",
+    "viet nam",
+    "côte d'ivoire",
+    "cote d'ivoire",
+    "north macedonia",
+    "san marino",
+    "puerto rico",
+    "hong kong",
+    "new york",
+    "new delhi",
+    "los angeles",
+    "san francisco",
+    "buenos aires",
+    "santiago de chile",
+    "rio de janeiro",
+    "são paulo",
+    "sao paulo",
+    "mexico city",
+    "cape town",
+    "kuala lumpur",
+    "addis ababa",
+    "dar es salaam",
+    "abu dhabi",
+    "tel aviv",
+    "washington dc",
+    "washington d.c.",
+    "la paz",
+    "san josé",
+    "san jose",
+    "port louis",
+    "port moresby",
+    "santo domingo",
+    "guatemala city",
+    "panama city",
+    "kuwait city",
+    "new caledonia",
+    "solomon islands",
+    "marshall islands",
+    "cook islands",
+    "trinidad and tobago",
+    "antigua and barbuda",
+    "bosnia and herzegovina",
+    "dominican republic",
+    "czech republic",
+    "central african republic",
+    "equatorial guinea",
+    "western sahara",
+    "north korea",
+    "south korea",
+];
+
+fn is_place(name: &str) -> bool {
+    let lower = name.trim().trim_end_matches([',', '.']).to_lowercase();
+    PLACES.contains(&lower.as_str())
+}
+
 pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
     // A word of the text set in capitals ("THREATS", "PEACE") is no
     // acronym of an organisation.
@@ -1179,7 +1254,7 @@ pub fn name_kind(name: &str, common: &CommonWords) -> NameKind {
         && name.chars().any(char::is_alphabetic)
         && !name.chars().any(char::is_lowercase)
         && common.contains(name);
-    if capitalised_word {
+    if capitalised_word || is_place(name) {
         return NameKind::Phrase;
     }
     if names_an_organisation(name) {

@@ -4204,6 +4204,12 @@ mod tests {
         assert!(ends_mid_phrase(
             "A REPRESENTAÇÃO DO DIÁLOGO GÊNERO-CIÊNCIA NOS"
         ));
+        // Countries and cities that read like names are no one's.
+        let common = CommonWords::default();
+        assert_eq!(name_kind("Cabo Verde", &common), NameKind::Phrase);
+        assert_eq!(name_kind("Santiago de Chile", &common), NameKind::Phrase);
+        assert_eq!(name_kind("Sierra Leone", &common), NameKind::Phrase);
+        assert_eq!(name_kind("Verde Cabo", &common), NameKind::Person);
         // A year as an adjective sets no subtitle apart.
         let body = "The body of the report goes on in its own smaller size for a while.";
         let lines = [
