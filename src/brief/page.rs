@@ -407,8 +407,13 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
                 // Two people or more named in a size a little smaller are
-                // the authors.
-                && !(front[end].size < size * 0.96 && people_named(front[end], common) >= 2)
+                // the authors; in the title's size too, set apart by more
+                // than its leading ("… LIQUIDITY TRAP" / / "VERONICA
+                // GUERRIERI AND GUIDO LORENZONI").
+                && !((front[end].size < size * 0.96
+                    || (front[end].top - front[end - 1].top > size * 1.8
+                        && !ends_mid_phrase(&front[end - 1].text)))
+                    && people_named(front[end], common) >= 2)
             {
                 end += 1;
             }
@@ -4228,6 +4233,31 @@ mod tests {
         assert!(!is_fact_line(""));
         assert!(!is_fact_line("Horizon: H2020"));
         assert!(is_fact_line("Report No: ABC/2021/17"));
+    }
+
+    #[test]
+    fn names_in_the_titles_size_set_apart_are_the_authors() {
+        let body = "We study the effects of a credit crunch on consumer spending here.";
+        let lines = [
+            line(
+                1,
+                "CREDIT CRISES, PRECAUTIONARY SAVINGS, AND THE",
+                10.0,
+                72.0,
+            ),
+            line(1, "LIQUIDITY TRAP∗", 10.0, 84.0),
+            line(1, "VERONICA GUERRIERI AND GUIDO LORENZONI", 10.0, 104.5),
+            line(1, body, 8.0, 132.0),
+            line(1, body, 8.0, 144.0),
+            line(1, body, 8.0, 156.0),
+            line(1, body, 8.0, 168.0),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("CREDIT CRISES, PRECAUTIONARY SAVINGS, AND THE LIQUIDITY TRAP")
+        );
+        assert_eq!(found.authors, ["VERONICA GUERRIERI", "GUIDO LORENZONI"]);
     }
 
     #[test]
