@@ -2105,7 +2105,16 @@ fn is_fact_line(text: &str) -> bool {
             }
             _ => false,
         });
-    labelled_number || release || issue
+    // A report number alone ("BSG-WP-2020/034"): letters and digits in
+    // one word with joiners, not a span of years ("2021–2025").
+    let digit_groups = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count();
+    let code = !text.trim().contains(' ')
+        && text.chars().any(char::is_alphabetic)
+        && (digit_groups >= 2 || (digit_groups == 1 && text.contains(['/', '_'])));
+    labelled_number || release || issue || code
 }
 
 /// An identifier rather than words: "arXiv:1504.06236v2 [cs.SI] 24 Apr
@@ -4232,6 +4241,9 @@ mod tests {
         // Facts: no empty line, no single code word.
         assert!(!is_fact_line(""));
         assert!(!is_fact_line("Horizon: H2020"));
+        assert!(is_fact_line("BSG-WP-2020/034"));
+        assert!(!is_fact_line("2021–2025"));
+        assert!(!is_fact_line("COVID-19"));
         assert!(is_fact_line("Report No: ABC/2021/17"));
     }
 
