@@ -812,9 +812,7 @@ fn is_title_like(text: &str) -> bool {
             .any(|l| text.contains(l));
     // A line with an e-mail address is a contact or a byline
     // ("Michel TARBY - michel.tarby@inrae.fr Dernière MàJ : 17/10/2025").
-    let email = text
-        .split_whitespace()
-        .any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@'));
+    let email = text.split_whitespace().any(is_email_address);
     2 * letters >= printed
         && !logo
         && !leaders
@@ -915,13 +913,20 @@ fn is_unit_name(text: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase))
 }
 
+/// A word that is an e-mail address, brackets and all
+/// ("(barbararossi.work@gmail.com)"); "@mentions" is none.
+fn is_email_address(word: &str) -> bool {
+    word.split_once('@')
+        .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+}
+
 /// A byline without the e-mail address printed beside the name ("Barbara
 /// Rossi (barbararossi.work@gmail.com)" reads "Barbara Rossi"); a line
 /// that is only an address stays as it is.
 fn without_email(text: &str) -> String {
     let kept: Vec<&str> = text
         .split_whitespace()
-        .filter(|w| !(w.contains('@') && w.contains('.')))
+        .filter(|w| !is_email_address(w))
         .collect();
     if kept.is_empty() {
         text.to_string()
@@ -2074,12 +2079,8 @@ fn is_fact_line(text: &str) -> bool {
     // RR_BRA_2025_508"): one word of digits and joiners, not "COVID-19".
     let labelled_number = text.split(':').skip(1).any(|value| {
         let value = value.trim();
-        let digit_groups = value
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|g| !g.is_empty())
-            .count();
         value.starts_with(|c: char| c.is_ascii_digit())
-            || (!value.contains(' ') && (value.contains(['_', '/']) || digit_groups >= 2))
+            || (!value.contains(' ') && (value.contains(['_', '/']) || digit_groups(value) >= 2))
     });
     // "Version 6.0", "Edition 3", "Rev. 2": which release, not a subtitle.
     let mut words = text.split_whitespace();
@@ -2107,14 +2108,18 @@ fn is_fact_line(text: &str) -> bool {
         });
     // A report number alone ("BSG-WP-2020/034"): letters and digits in
     // one word with joiners, not a span of years ("2021–2025").
-    let digit_groups = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .count();
+    let groups = digit_groups(text);
     let code = !text.trim().contains(' ')
         && text.chars().any(char::is_alphabetic)
-        && (digit_groups >= 2 || (digit_groups == 1 && text.contains(['/', '_'])));
+        && (groups >= 2 || (groups == 1 && text.contains(['/', '_'])));
     labelled_number || release || issue || code
+}
+
+/// How many runs of digits a text holds ("BSG-WP-2020/034": two).
+fn digit_groups(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count()
 }
 
 /// An identifier rather than words: "arXiv:1504.06236v2 [cs.SI] 24 Apr
