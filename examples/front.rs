@@ -42,21 +42,37 @@ fn main() {
         })
         .collect();
     let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &furniture);
+    // A closed pipe (`| head`) ends the listing quietly.
+    if let Err(err) = print(&lines, &common)
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("front: {err}");
+        std::process::exit(1);
+    }
+}
+
+fn print(
+    lines: &[bindery::brief::page::PrintedLine],
+    common: &bindery::brief::names::CommonWords,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     // FRONT_JSON=1: the lines as JSON Lines, for studying the heuristics
     // over a labelled set.
     if std::env::var_os("FRONT_JSON").is_some() {
-        for line in &lines {
+        for line in lines {
             let row = serde_json::json!({
                 "page": line.page, "text": line.text, "size": line.size, "top": line.top,
                 "width": line.width, "bold": line.bold, "family": line.family, "margin": line.margin,
                 "letter_spaced": line.letter_spaced, "cells": line.cells,
             });
-            println!("{row}");
+            writeln!(out, "{row}")?;
         }
-        return;
+        return Ok(());
     }
-    for line in &lines {
-        println!(
+    for line in lines {
+        writeln!(
+            out,
             "p{} {:6.2} {:7.1}  {}{}",
             line.page,
             line.size,
@@ -67,16 +83,17 @@ fn main() {
             } else {
                 format!("  cells {:?}", line.cells)
             }
-        );
+        )?;
     }
     for line in lines
         .iter()
         .filter(|l| std::env::var("FRONT_GREP").is_ok_and(|g| l.text.contains(&g)))
     {
-        println!("{line:?}");
+        writeln!(out, "{line:?}")?;
     }
-    println!(
+    writeln!(
+        out,
         "{:#?}",
-        bindery::brief::page::read_front_matter(&lines, "", &common)
-    );
+        bindery::brief::page::read_front_matter(lines, "", common)
+    )
 }

@@ -144,23 +144,14 @@ pub fn read_front_matter(
         .to_string();
         after_title = end;
         let later = subtitle(&front, (start, end), body, common);
-        let sub = match (split < end, later) {
-            (true, Some((more, next))) => {
-                after_title = next;
-                Some(
-                    format!("{} {more}", join_lines(&front[split..end]))
-                        .trim_end()
-                        .to_string(),
-                )
-            }
+        if let Some(below) = &later {
+            after_title = below.end;
+        }
+        let more = later.and_then(|below| below.subtitle);
+        let sub = match (split < end, more) {
+            (true, Some(more)) => Some(format!("{} {more}", join_lines(&front[split..end]))),
             (true, None) => Some(join_lines(&front[split..end])),
-            // (Lines in another typeface under the title: no subtitle, but
-            // no authors either.)
-            (false, Some((more, next))) => {
-                after_title = next;
-                (!more.is_empty()).then_some(more)
-            }
-            (false, None) => None,
+            (false, more) => more,
         };
         found.title = Some(match sub {
             // "Section 9:" on a line of its own numbers the title below.
@@ -406,6 +397,8 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && front[end].top - front[end - 1].top
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
+                && !is_note_line(&front[end].text)
+                && !is_series_under_title(&front[end].text)
                 // Two people or more named in a size a little smaller are
                 // the authors; in the title's size too, set apart by more
                 // than its leading ("… LIQUIDITY TRAP" / / "VERONICA
@@ -455,10 +448,19 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     // for a title to stand out).
     // An issuer's name in the body's size is no title either, unless it is
     // all there is ("厚生労働省医薬食品局審査管理課" over "…について").
-    let start = front
+    // Nor is one read after the text's opening heading ("Introduction" on
+    // a page from inside a document): the body has begun.
+    let opening = front
+        .iter()
+        .position(|l| {
+            is_opening_heading(&l.text.trim().trim_end_matches([':', '.']).to_lowercase())
+        })
+        .unwrap_or(front.len());
+    let candidates = &front[..opening];
+    let start = candidates
         .iter()
         .position(|l| is_title_like(&l.text) && !crate::brief::publisher::is_masthead(&l.text))
-        .or_else(|| front.iter().position(|l| is_title_like(&l.text)))?;
+        .or_else(|| candidates.iter().position(|l| is_title_like(&l.text)))?;
     let size = front[start].size;
     let mut end = start + 1;
     // The body is in this size too: a title of three lines at most, that
@@ -503,9 +505,11 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
 /// ("БАКАЛАВРСКАЯ РАБОТА" over the thesis's title in the body's size of
 /// 14 points): the banner says what the document is, the title follows.
 fn title_under_banner(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
-    let banner = front
-        .iter()
-        .position(|l| l.size > body * 1.05 && is_genre_line(&l.text))?;
+    let banner = front.iter().position(|l| {
+        l.size > body * 1.05
+            && is_genre_line(&l.text)
+            && !is_opening_heading(&l.text.trim().trim_end_matches([':', '.']).to_lowercase())
+    })?;
     let start = banner + 1;
     let first = front.get(start)?;
     let size = first.size;
@@ -597,6 +601,12 @@ const GENRE_LINES: &[&str] = &[
     "redpaper",
     "redbook",
     "white paper",
+    "白皮书",
+    "白皮書",
+    "白書",
+    "백서",
+    "ホワイトペーパー",
+    "안내서",
     "codebook",
     // What a repository's cover sheet says the work is.
     "conference paper",
@@ -706,8 +716,81 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
     GENRE_LINES.contains(&lower.as_str())
         || SUMMARY_HEADINGS.contains(&lower.as_str())
+        || is_opening_heading(&lower)
         || is_contents_heading(&lower)
         || is_addressee(text)
+}
+
+/// The heading that opens a document's text, numbered or not ("1.
+/// Introduction", "一、引言", "Presentación"): the body begins, the title
+/// has ended.
+const INTRODUCTION_HEADINGS: &[&str] = &[
+    "introduction",
+    "preface",
+    "foreword",
+    "presentation",
+    "einleitung",
+    "einführung",
+    "vorwort",
+    "introducción",
+    "presentación",
+    "prólogo",
+    "prefacio",
+    "introdução",
+    "apresentação",
+    "introduzione",
+    "premessa",
+    "prefazione",
+    "avant-propos",
+    "préface",
+    "inleiding",
+    "voorwoord",
+    "введение",
+    "предисловие",
+    "引言",
+    "前言",
+    "序言",
+    "はじめに",
+    "まえがき",
+    "서론",
+    "머리말",
+    "들어가며",
+];
+
+/// Whether a line (in lower case) is the heading that opens the text.
+fn is_opening_heading(lower: &str) -> bool {
+    INTRODUCTION_HEADINGS.contains(&without_section_number(lower))
+}
+
+/// A heading without its number: "1. introduction", "i. introduction",
+/// "一、引言" and "第一章 引言" give the words alone.
+fn without_section_number(lower: &str) -> &str {
+    let lower = lower.trim();
+    if let Some((number, rest)) = lower.split_once('、')
+        && !number.is_empty()
+        && number.chars().all(is_chinese_numeral)
+    {
+        return rest.trim();
+    }
+    match lower.split_once(' ') {
+        Some((number, rest))
+            if is_section_number(number)
+                || (number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()))
+                || is_roman_numeral(number.trim_end_matches('.'))
+                || (number.starts_with('第') && number.ends_with('章')) =>
+        {
+            rest.trim()
+        }
+        _ => lower,
+    }
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+fn is_roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "ivx".contains(c))
 }
 
 /// The heading of a table of contents, alone or leading its first entries
@@ -753,6 +836,32 @@ const CONTENTS_HEADINGS: &[&str] = &[
 fn is_addressee(text: &str) -> bool {
     let text = text.trim_end();
     text.ends_with("御中") || text.ends_with(" 殿")
+}
+
+/// A line wholly in parentheses under a title: a note on it (the bill's
+/// sponsor "(이수진의원 대표발의)", a version "（第 1.0 版）", "(By
+/// State)"), not part of it; a year ("（2022 年）") or an acronym
+/// ("(CoMES)") is.
+fn is_note_line(text: &str) -> bool {
+    let text = text.trim();
+    let inner = [('(', ')'), ('（', '）')]
+        .iter()
+        .find_map(|&(open, close)| text.strip_prefix(open)?.strip_suffix(close));
+    let Some(inner) = inner.map(str::trim) else {
+        return false;
+    };
+    let year = year_of(inner.trim_end_matches('年').trim()).is_some();
+    let acronym = !inner.contains(' ')
+        && inner.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    !inner.is_empty() && !inner.contains(['(', '（']) && !year && !acronym
+}
+
+/// A Chinese report's series under its title ("——申万大师系列_价值投资篇之十三":
+/// the Shenwan masters series): what it belongs to, not a subtitle.
+fn is_series_under_title(text: &str) -> bool {
+    let text = text.trim_start();
+    (text.starts_with('—') || text.starts_with("--")) && text.contains("系列")
 }
 
 /// A genre with the year or number of the issue ("Annual Report 2023",
@@ -1051,7 +1160,7 @@ fn subtitle(
     (start, end): (usize, usize),
     body: f32,
     common: &CommonWords,
-) -> Option<(String, usize)> {
+) -> Option<BelowTitle> {
     let title_size = front[start..end].iter().map(|l| l.size).fold(0.0, f32::max);
     let mut next = end;
     while next < front.len()
@@ -1080,6 +1189,8 @@ fn subtitle(
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
+        && !is_note_line(&front[next].text)
+        && !is_series_under_title(&front[next].text)
         && !is_genre_statement(&front[next].text)
         && from_organisation_at(front, next).is_none()
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
@@ -1112,7 +1223,18 @@ fn subtitle(
             .split_whitespace()
             .last()
             .is_some_and(|w| w.trim_end_matches('.').contains('.'));
-    (next > end && !sentence).then_some((text, next))
+    (next > end && !sentence).then(|| BelowTitle {
+        subtitle: (kept > end).then_some(text),
+        end: next,
+    })
+}
+
+/// The lines under a title that belong to its block: the subtitle, when
+/// they start in the title's typeface, and where the block ends (lines in
+/// another typeface are a standfirst: neither subtitle nor authors).
+struct BelowTitle {
+    subtitle: Option<String>,
+    end: usize,
 }
 
 /// Whether two lines are set in one typeface, weights aside; a line of
@@ -4433,6 +4555,109 @@ mod tests {
             )
         );
         assert_eq!(found.authors, ["ABDULLAH GİRAY YAĞLIKÇI"]);
+    }
+
+    #[test]
+    fn a_note_in_parentheses_under_the_title_is_no_part_of_it() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let page = |title: &str, second: &str, size: f32| {
+            let lines = [
+                line(1, title, 18.0, 100.0),
+                line(1, second, size, 124.0),
+                line(1, body, 11.0, 200.0),
+                line(1, body, 11.0, 214.0),
+            ];
+            read(&lines).title
+        };
+        // A sponsor, a version, a scope: notes, in the title's size or smaller.
+        assert_eq!(
+            page("일부개정법률안", "(이수진의원 대표발의)", 16.5).as_deref(),
+            Some("일부개정법률안")
+        );
+        assert_eq!(
+            page("AI 事業者ガイドライン案", "（第 1.0 版）", 14.0).as_deref(),
+            Some("AI 事業者ガイドライン案")
+        );
+        assert_eq!(
+            page("Associations and Organizations", "(By State)", 14.0).as_deref(),
+            Some("Associations and Organizations")
+        );
+        // A year or an acronym in parentheses is the title's.
+        assert_eq!(
+            page("数据安全风险分析及应对策略研究", "（2022 年）", 14.0).as_deref(),
+            Some("数据安全风险分析及应对策略研究（2022 年）")
+        );
+        assert_eq!(
+            page(
+                "Controllo Motorio ed Elettromiografia di Superficie",
+                "(CoMES)",
+                18.0
+            )
+            .as_deref(),
+            Some("Controllo Motorio ed Elettromiografia di Superficie (CoMES)")
+        );
+    }
+
+    #[test]
+    fn a_series_a_genre_word_or_an_opening_heading_under_the_title_ends_it() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let page = |title: &str, second: &str, size: f32| {
+            let lines = [
+                line(1, title, 24.0, 100.0),
+                line(1, second, size, 130.0),
+                line(1, body, 11.0, 200.0),
+                line(1, body, 11.0, 214.0),
+            ];
+            read(&lines).title
+        };
+        // A Chinese report's series, set as large as its title or smaller.
+        for size in [24.0, 15.0] {
+            assert_eq!(
+                page("APM因子模型的进阶版", "——市场微观结构研究系列（5）", size).as_deref(),
+                Some("APM因子模型的进阶版")
+            );
+        }
+        // "White paper" and "guide" alone on their line.
+        assert_eq!(
+            page("企业级一站式大数据综合平台", "白皮书", 24.0).as_deref(),
+            Some("企业级一站式大数据综合平台")
+        );
+        assert_eq!(
+            page("클라우드컴퓨팅서비스 보안인증제도", "안내서", 24.0).as_deref(),
+            Some("클라우드컴퓨팅서비스 보안인증제도")
+        );
+        // The text's first heading, numbered or not.
+        for heading in [
+            "Presentación",
+            "1. Introduction",
+            "一、引言",
+            "II. INTRODUCTION",
+        ] {
+            assert_eq!(
+                page("Desigualdad de ingresos en Ecuador", heading, 17.0).as_deref(),
+                Some("Desigualdad de ingresos en Ecuador"),
+                "{heading}"
+            );
+        }
+        // A page from inside a document opens with its heading: no title,
+        // and no sentence of the body read as one.
+        let lines = [
+            line(1, "Introduction", 12.0, 100.0),
+            line(
+                1,
+                "This Standard defines the map format, used for mapping code back to the",
+                10.0,
+                126.0,
+            ),
+            line(1, "original sources.", 10.0, 138.0),
+            line(1, body, 10.0, 160.0),
+        ];
+        assert_eq!(read(&lines).title, None);
+        // A subtitle that only starts with a dash stays.
+        assert_eq!(
+            page("罗伯·瑞克超额现金流选股法则", "——价值投资的逻辑", 15.0).as_deref(),
+            Some("罗伯·瑞克超额现金流选股法则 ——价值投资的逻辑")
+        );
     }
 
     #[test]
