@@ -20,10 +20,18 @@ const MIN_LETTERS: usize = 40;
 /// Characters sampled: enough for a stable guess, cheap on a 500-page book.
 const SAMPLE_CHARS: usize = 8_000;
 
+/// Windows a long text is sampled in besides its start, spread over it:
+/// the start (where a cataloguer reads the language) weighs as much as
+/// all of them together, so that a body in another language than a
+/// summary at the start (a Kiel policy brief's "Overview/Überblick" in
+/// English, then German, before English pages) is not outvoted by it.
+const WINDOWS: usize = 4;
+
 /// Detect the language of `text`, or `None` when there is too little text
 /// or whatlang is not confident.
 pub fn detect(text: &str) -> Option<Language> {
-    let sample = sample(text);
+    let windows = windows(text);
+    let sample = windows.join(" ");
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
@@ -33,16 +41,60 @@ pub fn detect(text: &str) -> Option<Language> {
             confidence: 900,
         });
     }
-    let info = whatlang::detect(&sample)?;
-    let confidence = (info.confidence() * 1000.0).round().clamp(0.0, 1000.0) as u32;
+    // Each window votes with whatlang's confidence in it, by its length;
+    // the result's confidence is the share of all the votes it won.
+    let mut votes: Vec<(Lang, f64)> = Vec::new();
+    let mut total = 0.0;
+    for window in &windows {
+        let letters = window.chars().filter(|c| c.is_alphabetic()).count();
+        let Some(info) = whatlang::detect(window).filter(|_| letters >= MIN_LETTERS) else {
+            continue;
+        };
+        let weight = window.chars().count() as f64;
+        total += weight;
+        let vote = info.confidence() * weight;
+        match votes.iter_mut().find(|(lang, _)| *lang == info.lang()) {
+            Some(entry) => entry.1 += vote,
+            None => votes.push((info.lang(), vote)),
+        }
+    }
+    // The first language to reach the highest vote wins a tie.
+    let (lang, vote) = votes
+        .into_iter()
+        .reduce(|best, next| if next.1 > best.1 { next } else { best })?;
+    let confidence = (vote / total * 1000.0).round().clamp(0.0, 1000.0) as u32;
     // Below this whatlang is guessing between close relatives or noise.
     if confidence < 250 {
         return None;
     }
     Some(Language {
-        tag: bcp47(info.lang()),
+        tag: bcp47(lang),
         confidence,
     })
+}
+
+/// The text as one sample when short; else its start and WINDOWS samples
+/// spread evenly over the rest, each half of SAMPLE_CHARS characters.
+fn windows(text: &str) -> Vec<String> {
+    if text.len() <= SAMPLE_CHARS * 2 {
+        return vec![sample(text, SAMPLE_CHARS)];
+    }
+    // The start in windows of its own too: trigram counts over a sample
+    // that switches language favour one of them, whatever the share.
+    let start = sample(text, SAMPLE_CHARS / 2);
+    let mut windows = in_windows(&start, SAMPLE_CHARS / 2 / WINDOWS);
+    windows.extend((1..=WINDOWS).map(|i| {
+        let mut start = i * text.len() / (WINDOWS + 1);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        // Start at a word, not inside one.
+        let rest = &text[start..];
+        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        sample(&rest[word..], SAMPLE_CHARS / 2 / WINDOWS)
+    }));
+    windows.retain(|window| !window.is_empty());
+    windows
 }
 
 /// Chinese, Japanese and Korean text often carries much Latin (commands,
@@ -73,10 +125,25 @@ fn by_script(sample: &str) -> Option<&'static str> {
     })
 }
 
-/// Up to SAMPLE_CHARS characters of words, without URLs, e-mail addresses
-/// and numbers, which carry no language and mislead trigram counts.
-fn sample(text: &str) -> String {
-    let mut out = String::with_capacity(SAMPLE_CHARS.min(text.len()) + 16);
+/// A sample cut into windows of about `chars` characters, at spaces.
+fn in_windows(sample: &str, chars: usize) -> Vec<String> {
+    let mut windows = vec![String::new()];
+    for word in sample.split_whitespace() {
+        let last = windows.last_mut().expect("one window at least");
+        if last.chars().count() >= chars {
+            windows.push(String::new());
+        }
+        let last = windows.last_mut().expect("one window at least");
+        last.push_str(word);
+        last.push(' ');
+    }
+    windows
+}
+
+/// Up to `chars` characters of words, without URLs, e-mail addresses and
+/// numbers, which carry no language and mislead trigram counts.
+fn sample(text: &str, chars: usize) -> String {
+    let mut out = String::with_capacity(chars.min(text.len()) + 16);
     let mut taken = 0;
     for word in text.split_whitespace() {
         if word.contains("://") || word.contains('@') || word.chars().all(|c| !c.is_alphabetic()) {
@@ -85,7 +152,7 @@ fn sample(text: &str) -> String {
         out.push_str(word);
         out.push(' ');
         taken += word.chars().count() + 1;
-        if taken >= SAMPLE_CHARS {
+        if taken >= chars {
             break;
         }
     }
@@ -206,6 +273,23 @@ mod tests {
         let text = "Debian のパッケージは apt-get install で入れます。 https://www.debian.org sudo apt update apt upgrade Debian リファレンス";
         assert_eq!(detect(text).map(|l| l.tag), Some("ja"));
         assert_eq!(detect("국회입법조사처 이슈와 논점 COVID-19 보험금 청구 현황과 과제 Korea National Assembly").map(|l| l.tag), Some("ko"));
+    }
+
+    #[test]
+    fn the_body_outvotes_a_summary_in_another_language_at_the_start() {
+        let english = "The committee recommends that member states strengthen the monitoring \
+                       of water resources and publish their data every year. Rivers that cross \
+                       borders need shared rules, and the report shows how three basins agreed \
+                       on them after long talks between their governments. ";
+        let german = "Der Ausschuss empfiehlt, dass die Mitgliedstaaten die Überwachung der \
+                      Wasserressourcen verstärken und ihre Daten jedes Jahr veröffentlichen. ";
+        // An English overview, its German translation filling the first
+        // pages, then an English body four times as long.
+        let text = english.repeat(2) + &german.repeat(25) + &english.repeat(80);
+        assert_eq!(detect(&text).map(|l| l.tag), Some("en"));
+        // A German report with a short English abstract stays German.
+        let text = english.repeat(2) + &german.repeat(250);
+        assert_eq!(detect(&text).map(|l| l.tag), Some("de"));
     }
 
     #[test]
