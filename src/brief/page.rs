@@ -399,6 +399,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && !is_genre_line(&front[end].text)
                 && !is_note_line(&front[end].text)
                 && !is_series_under_title(&front[end].text)
+                && !is_parallel_title(&front[start..end], front[end])
                 // Two people or more named in a size a little smaller are
                 // the authors; in the title's size too, set apart by more
                 // than its leading ("… LIQUIDITY TRAP" / / "VERONICA
@@ -857,6 +858,25 @@ fn is_note_line(text: &str) -> bool {
     !inner.is_empty() && !inner.contains(['(', '（']) && !year && !acronym
 }
 
+/// A title in Latin letters under one in another script: its translation
+/// (a Japanese thesis's English title, a Thai bulletin's "The First World
+/// War Centenary"), catalogued apart as a parallel title, not a subtitle.
+fn is_parallel_title(title_lines: &[&PrintedLine], line: &PrintedLine) -> bool {
+    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
+    let (mut other, mut letters) = (0, 0);
+    for c in title_lines
+        .iter()
+        .flat_map(|l| l.text.chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        letters += 1;
+        other += usize::from(!latin(c));
+    }
+    2 * other > letters
+        && line.text.split_whitespace().count() >= 3
+        && line.text.chars().filter(|c| c.is_alphabetic()).all(latin)
+}
+
 /// A Chinese report's series under its title ("——申万大师系列_价值投资篇之十三":
 /// the Shenwan masters series): what it belongs to, not a subtitle.
 fn is_series_under_title(text: &str) -> bool {
@@ -1191,6 +1211,7 @@ fn subtitle(
         && !is_genre_line(&front[next].text)
         && !is_note_line(&front[next].text)
         && !is_series_under_title(&front[next].text)
+        && !is_parallel_title(&front[start..end], front[next])
         && !is_genre_statement(&front[next].text)
         && from_organisation_at(front, next).is_none()
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
@@ -4595,6 +4616,39 @@ mod tests {
             )
             .as_deref(),
             Some("Controllo Motorio ed Elettromiografia di Superficie (CoMES)")
+        );
+    }
+
+    #[test]
+    fn a_translation_of_the_title_in_latin_letters_is_a_parallel_title() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "ビット並列手法を用いた", 16.5, 290.0),
+            line(1, "正規表現照合アルゴリズムの実証実験", 16.5, 326.0),
+            line(
+                1,
+                "Implementation and Evaluation of a Bit-parallel Algorithm",
+                17.0,
+                366.0,
+            ),
+            line(1, "for Regular Expression Matching", 17.0, 399.0),
+            line(1, body, 11.0, 600.0),
+            line(1, body, 11.0, 614.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("ビット並列手法を用いた正規表現照合アルゴリズムの実証実験")
+        );
+        // A Latin name inside a Chinese title's lines stays.
+        let lines = [
+            line(1, "Transwarp Data Hub (TDH)", 24.0, 228.0),
+            line(1, "企业级一站式大数据综合平台", 24.0, 267.0),
+            line(1, body, 11.0, 600.0),
+            line(1, body, 11.0, 614.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Transwarp Data Hub (TDH) 企业级一站式大数据综合平台")
         );
     }
 
