@@ -493,11 +493,15 @@ fn publisher_candidates(sources: &Sources) -> Vec<Candidate<String>> {
 /// alternatives only: they say when a file was exported, not published.
 fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
     let mut out = Vec::new();
-    let printed = sources
-        .printed
-        .date
-        .clone()
-        .or_else(|| date_off_the_page_body(sources));
+    // A journal article is dated by its header, unless the page says when
+    // it was published: other dates on its first page are of a conference
+    // it was presented at, or of its copyright.
+    let printed = match (sources.printed.date.clone(), journal_header_date(sources)) {
+        (Some(printed), _) if page::is_published_line(&printed.1) => Some(printed),
+        (_, Some(header)) => Some(header),
+        (printed, None) => printed,
+    }
+    .or_else(|| date_off_the_page_body(sources));
     if let Some((iso, line)) = printed {
         // Outside English, slashed dates are day first: "12/03/2024" in a
         // French or Spanish text is 12 March. (English texts, and those of
@@ -548,6 +552,24 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
         }
     }
     out
+}
+
+/// The date of a journal's header at the top of page 1, in its first
+/// three lines or its running header.
+fn journal_header_date(sources: &Sources) -> Option<(String, String)> {
+    let top = sources
+        .lines
+        .iter()
+        .filter(|l| l.page == 1 && !l.margin)
+        .take(3)
+        .map(|l| l.text.as_str());
+    let header = sources
+        .text
+        .furniture
+        .iter()
+        .filter(|f| f.page == 1)
+        .map(|f| f.text.as_str());
+    top.chain(header).find_map(page::journal_header_date)
 }
 
 /// The printed date when the front matter has none: a running header or
@@ -1490,6 +1512,54 @@ mod tests {
         assert_eq!(
             date(&[&book[..], &["(c) 1974 amendments to the Act apply."]].concat()),
             None
+        );
+    }
+
+    #[test]
+    fn a_journal_article_is_dated_by_its_header() {
+        let date = |top: &str, printed: Option<&str>, furniture: &str| {
+            let lines = [PrintedLine::plain(1, top, 10.0, 40.0)];
+            let mut text = text(&["The first page."]);
+            if !furniture.is_empty() {
+                text.furniture.push(crate::record::FurnitureLine {
+                    page: 1,
+                    text: furniture.to_string(),
+                });
+            }
+            let printed = PrintedMetadata {
+                date: printed.map(|line| {
+                    let iso = date::find_dates(line)[0].iso.clone();
+                    (iso, line.to_string())
+                }),
+                ..PrintedMetadata::default()
+            };
+            metadata_from(&Sources {
+                info: &Info::default(),
+                xmp: None,
+                printed: &printed,
+                lines: &lines,
+                page_heights: &[],
+                text: &text,
+            })
+            .date
+            .map(|d| d.value)
+        };
+        let header =
+            "462 Int. J. Dynamical Systems and Differential Equations, Vol. 11, Nos. 5/6, 2021";
+        // A conference the paper was presented at is no publication date.
+        let presented = "University), India, 14–16 February, 2019.";
+        assert_eq!(date(header, Some(presented), ""), Some("2021".into()));
+        // A publication date the page labels wins.
+        let published = "Published: 10 October 2017";
+        assert_eq!(date(header, Some(published), ""), Some("2017-10-10".into()));
+        // The header may be the page's running header, with the year
+        // before the volume and article number.
+        let running = "Erandi et al. Theoretical Biology and Medical Modelling (2021) 18:3";
+        assert_eq!(date("RESEARCH", None, running), Some("2021".into()));
+        // A report's first line is no journal's header.
+        assert_eq!(
+            date("Annual report", Some(presented), ""),
+            Some("2019-02".into())
         );
     }
 

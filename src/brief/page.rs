@@ -2710,6 +2710,56 @@ pub(crate) fn dated_line<'a>(
     best.map(|(_, iso, text)| (iso, text))
 }
 /// Words that introduce the date a work was published.
+/// The date of a journal's header line: a volume ("Int. J. Dynamical
+/// Systems and Differential Equations, Vol. 11, Nos. 5/6, 2021", "VOL. 7,
+/// NO. 5, OCTOBER 1997") or a year before the volume and article
+/// ("Theoretical Biology and Medical Modelling (2021) 18:3", "Postgrad Med
+/// J 2010;86:272–278"). The month or day when printed, else the year.
+pub(crate) fn journal_header_date(line: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let volume = words.windows(2).any(|pair| {
+        let marker = pair[0].to_lowercase();
+        matches!(marker.as_str(), "vol." | "vol" | "volume" | "vol.:")
+            && pair[1].starts_with(|c: char| c.is_ascii_digit())
+    });
+    let year_then_volume = words.windows(2).any(|pair| {
+        let year = pair[0].trim_start_matches('(').trim_end_matches(')');
+        pair[0].starts_with('(')
+            && pair[0].ends_with(')')
+            && year_of(year).is_some()
+            && pair[1].split(':').count() == 2
+            && pair[1]
+                .split(':')
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let cited = words.iter().any(|w| {
+        w.split_once(';').is_some_and(|(year, volume)| {
+            year_of(year).is_some() && volume.starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    if !(volume || year_then_volume || cited) {
+        return None;
+    }
+    let date = find_dates(line)
+        .into_iter()
+        .next()
+        .map(|d| d.iso)
+        .or_else(|| {
+            words
+                .iter()
+                .find_map(|w| year_of(w.trim_matches(|c: char| !c.is_ascii_digit())))
+                .map(|y| format!("{y:04}"))
+        })?;
+    Some((date, line.trim().to_string()))
+}
+
+/// Whether a line labels its date as the publication's ("Published: 10
+/// October 2017").
+pub(crate) fn is_published_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    PUBLISHED_LABELS.iter().any(|label| lower.contains(label))
+}
+
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
     "available online",
