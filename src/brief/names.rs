@@ -752,6 +752,12 @@ const AFFILIATION_WORDS: &[&str] = &[
     "centre for",
     "center for",
     "corporation",
+    // Polish: a faculty, a polytechnic, a university, an institute, a chair.
+    "wydział",
+    "politechnik",
+    "uniwersytet",
+    "instytut",
+    "katedra",
 ];
 
 pub(crate) fn is_affiliation(text: &str) -> bool {
@@ -1508,6 +1514,13 @@ mod tests {
              Write to pekka.verronen@fmi.fi or ask the Git Project. Copies come \
              from Creative Commons.",
         ])
+    }
+
+    #[test]
+    fn polish_faculties_and_universities_are_affiliations() {
+        assert!(is_affiliation("Wydział Matematyki i Nauk Informacyjnych"));
+        assert!(is_affiliation("Politechnika Warszawska"));
+        assert!(!is_affiliation("Krzysztof Kaczmarski"));
     }
 
     #[test]

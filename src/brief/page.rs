@@ -1067,6 +1067,16 @@ fn without_email(text: &str) -> String {
 /// A form's label before the title ("Policy name: Management of Security
 /// at Visits", "Title: …", "Titre : …"): the value is the title.
 fn without_title_label(title: &str) -> &str {
+    // A Nature journal's open-access badge before a title in mixed case
+    // ("OPEN Spatial-temporal distribution of dengue ...").
+    if let Some(rest) = title.strip_prefix("OPEN ")
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_lowercase))
+    {
+        return rest;
+    }
     const LABELS: &[&str] = &[
         "title",
         "document title",
@@ -4315,6 +4325,15 @@ mod tests {
         assert_eq!(
             without_title_label("Open and Secure: A Manual"),
             "Open and Secure: A Manual"
+        );
+        // A Nature journal's open-access badge; a title in capitals keeps it.
+        assert_eq!(
+            without_title_label("OPEN Spatial-temporal distribution of dengue"),
+            "Spatial-temporal distribution of dengue"
+        );
+        assert_eq!(
+            without_title_label("OPEN GOVERNMENT DATA IN EUROPE"),
+            "OPEN GOVERNMENT DATA IN EUROPE"
         );
         assert!(is_unit_name("Department of Computer Science"));
         assert!(!is_unit_name(
