@@ -68,6 +68,69 @@ pub fn printed_publisher(sources: &PublisherSources) -> Option<String> {
         .or_else(|| standing_alone(sources))
         .or_else(|| holder(2))
         .or_else(|| named_by_domain(sources))
+        .or_else(|| sources.title.and_then(issuer_in_title))
+}
+
+/// A report that names its issuer in its title ("AMNESTY INTERNATIONAL
+/// REPORT 2013: …", "Wikimedia Deutschland Jahresbericht 2016", "The
+/// Report of the State Security Service of Georgia"): the issuer, when the
+/// page says nothing else. The name must read as an organisation's (an
+/// issuer's word, or a closing "International"), unless the report is an
+/// annual one, which only an organisation writes of itself.
+fn issuer_in_title(title: &str) -> Option<String> {
+    const ANNUAL: &[&str] = &[
+        "annual report",
+        "jahresbericht",
+        "rapport annuel",
+        "informe anual",
+        "relatório anual",
+        "jaarverslag",
+    ];
+    let main = title.split(':').next()?.trim();
+    let lower = main.to_lowercase();
+    // The year of the issue after the genre says which, not whose.
+    let without_year = lower
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "-–/ ".contains(c))
+        .trim_end();
+    let (name, annual) = if let Some(head) = ANNUAL
+        .iter()
+        .find_map(|genre| without_year.strip_suffix(genre))
+    {
+        (&main[..head.len()], true)
+    } else if let Some(head) = without_year.strip_suffix(" report") {
+        (&main[..head.len()], false)
+    } else {
+        let rest = [
+            "the annual report of ",
+            "annual report of ",
+            "the report of ",
+            "report of ",
+        ]
+        .iter()
+        .find_map(|lead| lower.strip_prefix(lead))?;
+        let name = &main[main.len() - rest.len()..];
+        let cut = name
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(name.len());
+        (
+            name[..cut].trim_end_matches([',', ' ']),
+            lower.starts_with("the annual") || lower.starts_with("annual"),
+        )
+    };
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let words = word_count(name);
+    let organisation = has_issuer_word(name)
+        || name
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("international"));
+    let good = (2..=8).contains(&words)
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && starts_like_a_name(name)
+        && capitalised_share(name) >= 1.0
+        && (organisation || annual);
+    good.then(|| tidy(name))
 }
 
 /// A name on page 1 that the web address or e-mail domain printed on the
@@ -930,6 +993,28 @@ mod tests {
             title,
             authors: &authors,
         })
+    }
+
+    #[test]
+    fn a_report_names_its_issuer_in_its_title() {
+        let issuer = |title: &str| issuer_in_title(title);
+        assert_eq!(
+            issuer("AMNESTY INTERNATIONAL REPORT 2013: THE STATE OF THE WORLD’S HUMAN RIGHTS")
+                .as_deref(),
+            Some("AMNESTY INTERNATIONAL")
+        );
+        assert_eq!(
+            issuer("Wikimedia Deutschland Jahresbericht 2016").as_deref(),
+            Some("Wikimedia Deutschland")
+        );
+        assert_eq!(
+            issuer("The Report of the State Security Service of Georgia").as_deref(),
+            Some("State Security Service of Georgia")
+        );
+        // A report on a subject names no one.
+        assert_eq!(issuer("Global Risks Report 2024"), None);
+        assert_eq!(issuer("Horizon Scan Report"), None);
+        assert_eq!(issuer("Report of the Third Meeting"), None);
     }
 
     #[test]
