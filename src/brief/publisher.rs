@@ -1114,9 +1114,12 @@ mod tests {
         let name = "United States Office of Personnel Management";
         let cover = [line(1, 646.0, name), line(1, 663.0, "February 2014")];
         assert_eq!(find(&cover, Some(name), &[]).as_deref(), Some(name));
-        // A name that is only part of a longer title is the title's.
-        let title = "United States Office of Personnel Management Annual Report 2013";
+        // A name that is only part of a longer title is the title's...
+        let title = "United States Office of Personnel Management Strategic Plan";
         assert_eq!(find(&cover[..1], Some(title), &[]), None);
+        // ...unless the title is the report of its issuer.
+        let title = "United States Office of Personnel Management Annual Report 2013";
+        assert_eq!(find(&cover[..1], Some(title), &[]).as_deref(), Some(name));
     }
 
     #[test]
