@@ -2265,7 +2265,15 @@ fn is_fact_line(text: &str) -> bool {
     let code = !text.trim().contains(' ')
         && text.chars().any(char::is_alphabetic)
         && (groups >= 2 || (groups == 1 && text.contains(['/', '_'])));
-    labelled_number || release || issue || code
+    // "ISSN 2950-7243", "ISBN 978-92-64-…", "DOI 10.1787/…": the
+    // publication's number.
+    let identifier = text.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches(':').to_lowercase().as_str(),
+            "issn" | "e-issn" | "eissn" | "isbn" | "e-isbn" | "doi"
+        )
+    }) && text.chars().any(|c| c.is_ascii_digit());
+    labelled_number || release || issue || code || identifier
 }
 
 /// How many runs of digits a text holds ("BSG-WP-2020/034": two).
@@ -4460,6 +4468,9 @@ mod tests {
         assert!(!is_fact_line("Horizon: H2020"));
         assert!(is_fact_line("BSG-WP-2020/034"));
         assert!(!is_fact_line("2021–2025"));
+        assert!(is_fact_line("ISSN 2950-7243"));
+        assert!(is_fact_line("ISBN: 978-92-64-30000-1"));
+        assert!(!is_fact_line("Doing Business"));
         assert!(!is_fact_line("COVID-19"));
         assert!(is_fact_line("Report No: ABC/2021/17"));
     }
