@@ -196,6 +196,9 @@ pub fn read_front_matter(
     if found.authors.is_empty() {
         found.authors = byline_overleaf(lines, &front, common);
     }
+    if found.authors.is_empty() {
+        found.authors = names_above_title(&front, title_start, common);
+    }
     // Analysts named with their registration numbers are the authors,
     // wherever the page prints them.
     let analysts = registered_analysts(&front);
@@ -221,6 +224,45 @@ pub fn read_front_matter(
     found.summary = summary(front_text);
     found.keywords = keywords(front_text);
     found
+}
+
+/// Names listed just above the title, on up to three lines ("Jonathan
+/// Federle, André Meier, Gernot J. Müller," / "Willi Mutschler, and
+/// Moritz Schularick" over "The Price of War"), as some briefs set their
+/// byline: two people or more, every name a person's.
+fn names_above_title(
+    front: &[&PrintedLine],
+    title_start: usize,
+    common: &CommonWords,
+) -> Vec<String> {
+    let Some(title) = front.get(title_start) else {
+        return Vec::new();
+    };
+    let above = front[..title_start]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|l| l.page == title.page && looks_like_names(&l.listed()))
+        .count();
+    if above == 0 {
+        return Vec::new();
+    }
+    let text = front[title_start - above..title_start]
+        .iter()
+        .map(|l| l.listed())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A question or a sentence is no byline; nor are names far above.
+    let near = title.top - front[title_start - 1].top < title.size * 4.0;
+    if !near || text.contains(['?', '!']) || text.trim_end().ends_with('.') {
+        return Vec::new();
+    }
+    let names = split_names(&text);
+    let people = names.len() >= 2
+        && names
+            .iter()
+            .all(|n| name_kind(n, common) == NameKind::Person);
+    if people { names } else { Vec::new() }
 }
 
 /// Lines of page 1, and of page 2 too when page 1 is a cover with little text.
@@ -4697,6 +4739,37 @@ mod tests {
             .as_deref(),
             Some("Controllo Motorio ed Elettromiografia di Superficie (CoMES)")
         );
+    }
+
+    #[test]
+    fn names_listed_just_above_the_title_are_its_authors() {
+        let body = "The body of the brief goes on in its own smaller size for a while.";
+        let page = |byline: &[&str]| {
+            let mut lines: Vec<PrintedLine> = byline
+                .iter()
+                .enumerate()
+                .map(|(i, text)| line(1, text, 22.0, 226.0 + 24.0 * i as f32))
+                .collect();
+            lines.push(line(1, "The Price of War", 23.0, 322.0));
+            lines.push(line(1, body, 12.0, 500.0));
+            lines.push(line(1, body, 12.0, 514.0));
+            read(&lines).authors
+        };
+        assert_eq!(
+            page(&[
+                "Jonathan Federle, André Meier, Gernot J. Müller,",
+                "Willi Mutschler, and Moritz Schularick"
+            ]),
+            [
+                "Jonathan Federle",
+                "André Meier",
+                "Gernot J. Müller",
+                "Willi Mutschler",
+                "Moritz Schularick"
+            ]
+        );
+        // A question above the title names no one.
+        assert!(page(&["Best Buy et Walmart ?"]).is_empty());
     }
 
     #[test]
