@@ -226,6 +226,43 @@ pub fn read_front_matter(
     found
 }
 
+/// "Laura Hallas, Blavatnik School of Government,": a person's name, then
+/// after a comma their affiliation.
+fn name_before_affiliation(text: &str, common: &CommonWords) -> Option<String> {
+    let (name, rest) = text.split_once(',')?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let affiliation = is_affiliation(rest) || crate::brief::names::has_issuer_word(rest);
+    ((2..=4).contains(&words) && affiliation && name_kind(name, common) == NameKind::Person)
+        .then(|| name.to_string())
+}
+
+/// The names of a byline that sets each author before their affiliation,
+/// in one size, the affiliations running on over lines of their own.
+fn names_before_affiliations(lines: &[&PrintedLine], common: &CommonWords) -> Vec<String> {
+    let Some(first) = lines.first() else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for line in lines.iter().take(24) {
+        if line.page != first.page || (line.size - first.size).abs() > first.size * 0.04 {
+            break;
+        }
+        let text = line.text.trim();
+        if let Some(name) = name_before_affiliation(text, common) {
+            names.push(name);
+        } else if !(is_affiliation(text)
+            || crate::brief::names::has_issuer_word(text)
+            || names.last().is_some()
+                && text.split_whitespace().count() <= 8
+                && !text.ends_with('.'))
+        {
+            break;
+        }
+    }
+    names
+}
+
 /// Names listed just above the title, on up to three lines ("Jonathan
 /// Federle, André Meier, Gernot J. Müller," / "Willi Mutschler, and
 /// Moritz Schularick" over "The Price of War"), as some briefs set their
@@ -1675,6 +1712,14 @@ fn authors_after(
                     .iter()
                     .all(|n| name_kind(n, common) == NameKind::Person)
         };
+        // Each author on a line of their own before their affiliation
+        // ("Laura Hallas, Blavatnik School of Government," / "University of
+        // Oxford" / "Ariq Hatibie, Department of …").
+        // (Not in a roster under labels: "Membres :", "Secrétaire :".)
+        let roster = window[..i].iter().any(|l| l.text.trim_end().ends_with(':'));
+        if first_unit.is_none() && !roster && name_before_affiliation(text, common).is_some() {
+            return (names_before_affiliations(&window[i..], common), false);
+        }
         if looks_like_names(text) && (first_unit.is_none() || plainly_people()) {
             let names = more_names(window, i, split_names(text));
             // An organisation first ("Andrew W. Mellon Foundation" / "Grant
@@ -4739,6 +4784,34 @@ mod tests {
             .as_deref(),
             Some("Controllo Motorio ed Elettromiografia di Superficie (CoMES)")
         );
+    }
+
+    #[test]
+    fn each_author_before_their_affiliation_is_read() {
+        let body = "The body of the paper goes on in its own smaller size for a while.";
+        let byline = [
+            "Laura Hallas, Blavatnik School of Government,",
+            "University of Oxford",
+            "Ariq Hatibie, Department of International",
+            "Development, University of Oxford",
+            "Monika Pyarali, Baylor College of Medicine",
+        ];
+        let page = |above: &[&str]| {
+            let mut lines = vec![line(1, "Variation in US states’ responses", 29.0, 250.0)];
+            let labels = above.iter().enumerate();
+            lines.extend(labels.map(|(i, t)| line(1, t, 11.0, 300.0 + 15.0 * i as f32)));
+            let names = byline.iter().enumerate();
+            lines.extend(names.map(|(i, t)| line(1, t, 11.0, 400.0 + 15.0 * i as f32)));
+            lines.push(line(1, body, 9.0, 600.0));
+            lines.push(line(1, body, 9.0, 612.0));
+            read(&lines).authors
+        };
+        assert_eq!(
+            page(&[]),
+            ["Laura Hallas", "Ariq Hatibie", "Monika Pyarali"]
+        );
+        // Under a roster's label, they attended.
+        assert!(page(&["Membres :"]).is_empty());
     }
 
     #[test]
