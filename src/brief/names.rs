@@ -1141,12 +1141,18 @@ fn holds_word_of(text: &str, list: &[&str]) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
         .collect();
+    // A German compound ends with what it is: "Koch-Institut",
+    // "Heinrich-Böll-Stiftung".
+    let tails = words
+        .iter()
+        .filter_map(|w| w.rsplit_once('-').map(|(_, tail)| tail));
+    let words: Vec<&str> = words.iter().copied().chain(tails).collect();
     list.iter().any(|org| {
         if org.contains(' ') {
             lower.contains(org)
         } else {
             words.iter().any(|w| {
-                w == org || w.trim_end_matches(['.', ';', ':']) == org.trim_end_matches('.')
+                *w == *org || w.trim_end_matches(['.', ';', ':']) == org.trim_end_matches('.')
             })
         }
     })
@@ -1514,6 +1520,20 @@ mod tests {
              Write to pekka.verronen@fmi.fi or ask the Git Project. Copies come \
              from Creative Commons.",
         ])
+    }
+
+    #[test]
+    fn a_german_compound_names_what_it_is_by_its_last_part() {
+        let common = CommonWords::of_pages(["the survey data of the institute were used"]);
+        assert_eq!(
+            name_kind("Robert Koch-Institut", &common),
+            NameKind::Organisation
+        );
+        assert_eq!(
+            name_kind("Heinrich-Böll-Stiftung", &common),
+            NameKind::Organisation
+        );
+        assert_eq!(name_kind("Kerstin Lindblad-Toh", &common), NameKind::Person);
     }
 
     #[test]
