@@ -1393,6 +1393,7 @@ pub(crate) fn ends_with_document_word(name: &str) -> bool {
         "proposal",
         "appendix",
         "annex",
+        "evaluation",
     ];
     name.split_whitespace()
         .last()

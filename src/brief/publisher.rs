@@ -783,7 +783,27 @@ fn organisation_line(text: &str) -> Option<String> {
         || lower.contains(" is with ")
         || lower.contains(" was with ");
     let segment = before_series(&segment);
-    let good = !affiliation
+    // "A GUIDE TO SERVICE" / "PROVIDERS IN RWANDA", "A World Bank Group
+    // Flagship Report": no organisation's name starts with "a"; and one
+    // that ends with "of" or "for" goes on over the line ("RWANDA NATIONAL
+    // ASSOCIATION OF" / "DEAF WOMEN").
+    let first = segment
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let last = segment
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let broken = matches!(first.as_str(), "a" | "an")
+        || matches!(
+            last.as_str(),
+            "of" | "for" | "and" | "the" | "de" | "du" | "des" | "für" | "und" | "&"
+        );
+    let good = !broken
+        && !affiliation
         && word_count(&segment) <= 9
         && starts_like_a_name(&segment)
         && has_issuer_word(&segment)
@@ -1356,6 +1376,13 @@ mod tests {
             Some("Centre for Health Systems Analysis")
         );
         assert_eq!(organisation_line("Internal Revenue Serv-"), None);
+        // A genre statement, a name cut at the line's end, an evaluation.
+        assert_eq!(organisation_line("A GUIDE TO SERVICE"), None);
+        assert_eq!(organisation_line("RWANDA NATIONAL ASSOCIATION OF"), None);
+        assert_eq!(
+            organisation_line("INDEPENDENT COUNTRY PROGRAMME EVALUATION"),
+            None
+        );
         assert_eq!(
             organisation_line("EUROPEAN PARLIAMENT").as_deref(),
             Some("EUROPEAN PARLIAMENT")
