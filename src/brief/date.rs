@@ -308,7 +308,22 @@ fn date_text(text: &str) -> (String, Vec<usize>) {
             '\u{ff0d}' => Some('-'),
             _ => None,
         };
-        push(&mut out, ascii.unwrap_or(c), at);
+        // "2005-03-23发布" (issued): a word of the text after a date glued to
+        // it, as Chinese sets it, is read apart; the date's own 年, 月 and 日
+        // stay with it.
+        let numeric_date = {
+            let word = out.rsplit(char::is_whitespace).next().unwrap_or("");
+            word.ends_with(|d: char| d.is_ascii_digit())
+                && word.contains(['-', '/', '.'])
+                && word
+                    .chars()
+                    .all(|d| d.is_ascii_digit() || "-/.".contains(d))
+        };
+        let c = ascii.unwrap_or(c);
+        if numeric_date && crate::brief::is_cjk_or_hangul(c) && !"年月日号號".contains(c) {
+            push(&mut out, ' ', at);
+        }
+        push(&mut out, c, at);
     }
     (out, origin)
 }
@@ -653,6 +668,12 @@ mod tests {
             Some("2012-12-28")
         );
         assert_eq!(first("２０２４年１月").as_deref(), Some("2024-01"));
+        // A Chinese standard's "issued" glued to its date.
+        assert_eq!(
+            first("２００５－０３－２３发布 ２００５－１０－０１实施").as_deref(),
+            Some("2005-03-23")
+        );
+        assert_eq!(first("2016-12-30发布").as_deref(), Some("2016-12-30"));
         assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
         assert_eq!(first("The law was adopted in 2019. 3"), None);
     }
