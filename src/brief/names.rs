@@ -1016,6 +1016,8 @@ const ISSUER_WORDS: &[&str] = &[
     "dirección",
     "secretaría",
     "subsecretaría",
+    // The United Nations' masthead ("UNITED" / "NATIONS").
+    "united nations",
     // Russian, in the cases a title page prints them in.
     "университет",
     "университета",

@@ -669,6 +669,11 @@ const TITLE_SIZE_SPREAD: f32 = 0.85;
 const GENRE_LINES: &[&str] = &[
     "final report",
     "rapport final",
+    "raport",
+    "relatório",
+    "relatório final",
+    "bericht",
+    "abschlussbericht",
     "report",
     "statement",
     "draft",
@@ -774,6 +779,8 @@ const GENRE_LINES: &[&str] = &[
     "выпускная квалификационная работа",
     "магистерская диссертация",
     "бакалаврская работа",
+    "работа бакалавра",
+    "работа магистра",
     "дипломная работа",
     "석사학위논문",
     "박사학위논문",
@@ -1108,10 +1115,20 @@ fn is_unit_name(text: &str) -> bool {
         "School of ",
         "Faculty of ",
         "Institute of ",
+        // Portuguese and Spanish units, and a graduate programme, on a
+        // thesis's cover.
+        "Centro de ",
+        "Faculdade de ",
+        "Facultad de ",
+        "Departamento de ",
+        "Programa de Pós-Graduação ",
     ]
     .iter()
-    .any(|unit| text.starts_with(unit))
-        && (3..=6).contains(&words)
+    .any(|unit| {
+        text.get(..unit.len())
+            .is_some_and(|head| head.to_lowercase() == unit.to_lowercase())
+    })
+        && (3..=7).contains(&words)
         && !text.contains([':', ',', '.'])
         // "School of Nursing Strategic Plan" is a title.
         && !crate::brief::names::names_a_document(text)
@@ -4431,6 +4448,11 @@ mod tests {
             "OPEN GOVERNMENT DATA IN EUROPE"
         );
         assert!(is_unit_name("Department of Computer Science"));
+        assert!(is_unit_name("Centro de Informática"));
+        assert!(is_unit_name("PROGRAMA DE PÓS-GRADUAÇÃO EM CIÊNCIA POLÍTICA"));
+        assert!(is_genre_line("РАБОТА БАКАЛАВРА"));
+        assert!(is_genre_line("Raport"));
+        assert!(crate::brief::publisher::is_masthead("UNITED NATIONS"));
         assert!(!is_unit_name(
             "Department of Defense Strategy for Operations in the Information Environment"
         ));
