@@ -163,7 +163,11 @@ pub fn read_front_matter(
             }
             None => main,
         })
-        .map(|title| without_enclosing_quotes(&title).to_string());
+        .map(|title| {
+            // A footnote mark closing the title ("… goes social!♣").
+            let title = title.trim_end_matches(['*', '∗', '†', '‡', '♣', '♠', '♥', '♦', '★', '☆']);
+            without_enclosing_quotes(title.trim_end()).to_string()
+        });
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common)
@@ -4449,7 +4453,9 @@ mod tests {
         );
         assert!(is_unit_name("Department of Computer Science"));
         assert!(is_unit_name("Centro de Informática"));
-        assert!(is_unit_name("PROGRAMA DE PÓS-GRADUAÇÃO EM CIÊNCIA POLÍTICA"));
+        assert!(is_unit_name(
+            "PROGRAMA DE PÓS-GRADUAÇÃO EM CIÊNCIA POLÍTICA"
+        ));
         assert!(is_genre_line("РАБОТА БАКАЛАВРА"));
         assert!(is_genre_line("Raport"));
         assert!(crate::brief::publisher::is_masthead("UNITED NATIONS"));
@@ -4834,6 +4840,25 @@ mod tests {
         );
         // Under a roster's label, they attended.
         assert!(page(&["Membres :"]).is_empty());
+    }
+
+    #[test]
+    fn a_footnote_mark_closing_the_title_is_left_out() {
+        let body = "The body of the paper goes on in its own smaller size for a while.";
+        let lines = [
+            line(
+                1,
+                "Production of social statistics…goes social!♣",
+                18.0,
+                100.0,
+            ),
+            line(1, body, 10.0, 200.0),
+            line(1, body, 10.0, 212.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Production of social statistics…goes social!")
+        );
     }
 
     #[test]
