@@ -123,9 +123,10 @@ pub fn read_front_matter(
         .position(|l| is_contents_heading(&l.text.trim().to_lowercase()))
         .unwrap_or(front.len());
     // (A sidebar's contents read before the title: the whole page then.)
-    let title_range = cited
-        .as_ref()
-        .and_then(|c| printed_at(&front, &c.title))
+    let jstor = jstor_cover(&front);
+    let title_range = jstor
+        .map(|cover| (0, cover.author_line))
+        .or_else(|| cited.as_ref().and_then(|c| printed_at(&front, &c.title)))
         .or_else(|| title_block(&front[..contents_at], body, common))
         .or_else(|| {
             (contents_at > 0)
@@ -214,7 +215,9 @@ pub fn read_front_matter(
         .iter()
         .any(|n| name_kind(n, common) == NameKind::Person);
     // A cover without a date: the page after it ("This edition July 2016").
-    found.date = printed_date(&front, after_title)
+    let jstor_date = jstor.and_then(|cover| journal_header_date(&front[cover.source_line].text));
+    found.date = jstor_date
+        .or_else(|| printed_date(&front, after_title))
         .or_else(|| {
             let on_page_one = front.iter().all(|l| l.page == 1);
             let second = lines
@@ -265,6 +268,35 @@ fn names_before_affiliations(lines: &[&PrintedLine], common: &CommonWords) -> Ve
         }
     }
     names
+}
+
+/// Where a JSTOR cover sheet prints the article's citation: the title on
+/// its first lines, then "Author(s): …", then "Source: Journal …, Vol. 52,
+/// No. 1 (1990), pp. 105-124".
+#[derive(Clone, Copy)]
+struct JstorCover {
+    author_line: usize,
+    source_line: usize,
+}
+
+fn jstor_cover(front: &[&PrintedLine]) -> Option<JstorCover> {
+    let stable = front
+        .iter()
+        .any(|l| l.text.contains("jstor.org/stable") || l.text.contains("JSTOR archive"));
+    if !stable {
+        return None;
+    }
+    let author_line = front
+        .iter()
+        .take(6)
+        .position(|l| l.text.starts_with("Author(s):"))
+        .filter(|&at| at >= 1)?;
+    let source_line = (author_line + 1..front.len().min(author_line + 3))
+        .find(|&i| front[i].text.starts_with("Source:"))?;
+    Some(JstorCover {
+        author_line,
+        source_line,
+    })
 }
 
 /// Names listed just above the title, on up to three lines ("Jonathan
@@ -4840,6 +4872,61 @@ mod tests {
         );
         // Under a roster's label, they attended.
         assert!(page(&["Membres :"]).is_empty());
+    }
+
+    #[test]
+    fn a_jstor_cover_sheet_gives_the_articles_citation() {
+        let lines = [
+            line(
+                1,
+                "L-Moments: Analysis and Estimation of Distributions Using Linear Combinations of Order",
+                11.0,
+                173.0,
+            ),
+            line(1, "Statistics", 11.0, 187.0),
+            line(1, "Author(s): J. R. M. Hosking", 11.0, 201.0),
+            line(
+                1,
+                "Source: Journal of the Royal Statistical Society. Series B (Methodological), Vol. 52, No. 1 (1990),",
+                11.2,
+                215.0,
+            ),
+            line(1, "pp. 105-124", 11.0, 229.0),
+            line(
+                1,
+                "Published by: Wiley for the Royal Statistical Society",
+                11.0,
+                243.0,
+            ),
+            line(
+                1,
+                "Stable URL: http://www.jstor.org/stable/2345653",
+                11.0,
+                257.0,
+            ),
+            line(1, "Accessed: 11-11-2015 23:35 UTC", 11.0, 271.0),
+            line(
+                1,
+                "Your use of the JSTOR archive indicates your acceptance of the Terms & Conditions of Use, available at",
+                9.75,
+                321.0,
+            ),
+            line(
+                1,
+                "JSTOR is a not-for-profit service that helps scholars, researchers, and students discover and use",
+                9.75,
+                354.0,
+            ),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "L-Moments: Analysis and Estimation of Distributions Using Linear Combinations of Order Statistics"
+            )
+        );
+        assert_eq!(found.authors, ["J. R. M. Hosking"]);
+        assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1990"));
     }
 
     #[test]
