@@ -871,6 +871,7 @@ pub fn printed_lines(
             let printed = without_line_numbers(printed);
             placed.push((printed, line.x0, line.x1));
         }
+        without_left_line_numbers(&mut placed);
         join_split_headings(&mut placed, body);
         lines.extend(placed.into_iter().map(|(line, _, _)| line));
     }
@@ -982,6 +983,51 @@ fn without_line_numbers(mut line: PrintedLine) -> PrintedLine {
         }
     }
     line
+}
+
+/// A manuscript numbered in its left margin only ("2 Reconceptualizing
+/// Prompt Engineering as Reflective" / "3 Professional Practice: …" / "4
+/// ment"): when most lines of the page start with a number of three digits
+/// or fewer, and those numbers rise by one or two from line to line, they
+/// are line numbers and are left out.
+fn without_left_line_numbers(placed: &mut [(PrintedLine, f32, f32)]) {
+    // The number and the length of the word that prints it.
+    let number_of = |line: &PrintedLine| -> Option<(u32, usize)> {
+        let (first, rest) = line.text.split_once(' ')?;
+        let numeric = first.len() <= 3 && first.bytes().all(|b| b.is_ascii_digit());
+        let number = first
+            .parse()
+            .ok()
+            .filter(|_| numeric && !rest.trim().is_empty())?;
+        Some((number, first.len()))
+    };
+    let numbers: Vec<u32> = placed
+        .iter()
+        .filter_map(|(l, _, _)| number_of(l).map(|(n, _)| n))
+        .collect();
+    let rising = numbers
+        .windows(2)
+        .filter(|pair| (1..=2).contains(&pair[1].wrapping_sub(pair[0])))
+        .count();
+    if numbers.len() < 8
+        || 2 * numbers.len() < placed.len()
+        || 10 * rising < 8 * (numbers.len() - 1)
+    {
+        return;
+    }
+    for (line, _, _) in placed.iter_mut() {
+        let Some((_, len)) = number_of(line) else {
+            continue;
+        };
+        let number = line.text[..len].to_string();
+        line.text = line.text[len..].trim_start().to_string();
+        if line.cells.first().is_some_and(|c| c.trim() == number) {
+            line.cells.remove(0);
+        }
+        if line.cells.len() < 2 {
+            line.cells.clear();
+        }
+    }
 }
 
 /// A manuscript's line numbers or a page number in the margin ("1 63",
@@ -1646,6 +1692,57 @@ mod tests {
         // A running head's page number, a contents entry's: kept.
         assert_eq!(numbered(&["272", "Notes"]).text, "272 Notes");
         assert_eq!(numbered(&["Myth Busters", "4"]).text, "Myth Busters 4");
+    }
+
+    #[test]
+    fn line_numbers_in_the_left_margin_are_left_out() {
+        let page = |texts: &[&str]| {
+            let mut placed: Vec<(PrintedLine, f32, f32)> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    (
+                        PrintedLine::plain(1, t, 10.0, 100.0 + 12.0 * i as f32),
+                        0.0,
+                        0.0,
+                    )
+                })
+                .collect();
+            without_left_line_numbers(&mut placed);
+            placed
+                .into_iter()
+                .map(|(l, _, _)| l.text)
+                .collect::<Vec<_>>()
+        };
+        let manuscript = [
+            "1 Article",
+            "2 Reconceptualizing Prompt Engineering as Reflective",
+            "3 Professional Practice: A Framework for Teacher Develop-",
+            "4 ment",
+            "5 Ioannis Dourvas 1, George Kokkonis 1",
+            "6 1 Department of Informatics",
+            "8 * Correspondence: gkokkonis@ihu.gr",
+            "9 Abstract",
+            "10 The rapid integration of Generative AI in education",
+        ];
+        let read = page(&manuscript);
+        assert_eq!(
+            read[1],
+            "Reconceptualizing Prompt Engineering as Reflective"
+        );
+        assert_eq!(read[5], "1 Department of Informatics");
+        // A list of numbered items that do not rise line by line stays.
+        let list = [
+            "3 ways to save water",
+            "10 rules for rivers",
+            "7 habits",
+            "2 Reasons",
+            "12 Months",
+            "5 Questions",
+            "1 Answer",
+            "9 Lives",
+        ];
+        assert_eq!(page(&list), list);
     }
 
     #[test]
