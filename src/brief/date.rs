@@ -282,6 +282,23 @@ const JAPANESE_ERAS: &[(&str, u32)] = &[
 /// ASCII ("２０２４年１２月" as "2024年12月") and each Japanese era year
 /// as the Gregorian year ("平成 25 年" as "2013 年", "令和元年" as
 /// "2019年"); with, for each byte, the offset in `text` it came from.
+/// Whether the text ends with a word of digits and separators that holds
+/// a separator ("2005-03-23"), standing at the start or after a space.
+fn ends_with_numeric_date(text: &str) -> bool {
+    let run = text
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || "-/.".contains(*c))
+        .count();
+    // The run is ASCII: its length in characters is its length in bytes.
+    let start = text.len() - run;
+    text[start..].contains(['-', '/', '.'])
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+}
+
 fn date_text(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut origin = Vec::with_capacity(text.len());
@@ -311,16 +328,14 @@ fn date_text(text: &str) -> (String, Vec<usize>) {
         // "2005-03-23发布" (issued): a word of the text after a date glued to
         // it, as Chinese sets it, is read apart; the date's own 年, 月 and 日
         // stay with it.
-        let numeric_date = {
-            let word = out.rsplit(char::is_whitespace).next().unwrap_or("");
-            word.ends_with(|d: char| d.is_ascii_digit())
-                && word.contains(['-', '/', '.'])
-                && word
-                    .chars()
-                    .all(|d| d.is_ascii_digit() || "-/.".contains(d))
-        };
         let c = ascii.unwrap_or(c);
-        if numeric_date && crate::brief::is_cjk_or_hangul(c) && !"年月日号號".contains(c) {
+        // (Checked in this order, the word before is looked at only where
+        // a CJK character follows a digit: long runs stay linear.)
+        if crate::brief::is_cjk_or_hangul(c)
+            && !"年月日号號".contains(c)
+            && out.ends_with(|d: char| d.is_ascii_digit())
+            && ends_with_numeric_date(&out)
+        {
             push(&mut out, ' ', at);
         }
         push(&mut out, c, at);

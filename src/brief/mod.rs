@@ -498,6 +498,9 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
     // it was presented at, or of its copyright.
     let printed = match (sources.printed.date.clone(), journal_header_date(sources)) {
         (Some(printed), _) if page::is_published_line(&printed.1) => Some(printed),
+        // The same year printed with its month ("November 2023" under an
+        // "Economic Outlook, Volume 2023 Issue 2") is more precise.
+        (Some(printed), Some(header)) if printed.0.get(..4) == header.0.get(..4) => Some(printed),
         (_, Some(header)) => Some(header),
         (printed, None) => printed,
     }

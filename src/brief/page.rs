@@ -164,11 +164,8 @@ pub fn read_front_matter(
             }
             None => main,
         })
-        .map(|title| {
-            // A footnote mark closing the title ("… goes social!♣").
-            let title = title.trim_end_matches(['*', '∗', '†', '‡', '♣', '♠', '♥', '♦', '★', '☆']);
-            without_enclosing_quotes(title.trim_end()).to_string()
-        });
+        .map(|title| without_enclosing_quotes(without_closing_mark(&title)).to_string())
+        .filter(|title| !title.is_empty());
     }
     let (names, labelled) = authors_after(&front, after_title, common);
     found.authors = plausible_authors(name_grid(&front, names), labelled, common)
@@ -487,6 +484,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             // report).
             if (front[start].size - size).abs() > size * 0.04
                 || is_genre_line(&front[start].text)
+                || opens_the_text(front, start)
                 // "Page 1/2" at the foot of a sidebar read before the title.
                 || is_page_count(&front[start].text)
                 || front[start].letter_spaced
@@ -512,6 +510,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && front[end].top - front[end - 1].top
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
+                && !is_opening_heading(&heading_words(&front[end].text))
                 && !is_note_line(&front[end].text)
                 && !is_series_under_title(&front[end].text)
                 && !is_parallel_title(&front[start..end], front[end])
@@ -566,11 +565,8 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     // all there is ("厚生労働省医薬食品局審査管理課" over "…について").
     // Nor is one read after the text's opening heading ("Introduction" on
     // a page from inside a document): the body has begun.
-    let opening = front
-        .iter()
-        .position(|l| {
-            is_opening_heading(&l.text.trim().trim_end_matches([':', '.']).to_lowercase())
-        })
+    let opening = (0..front.len())
+        .find(|&i| opens_the_text(front, i))
         .unwrap_or(front.len());
     let candidates = &front[..opening];
     let start = candidates
@@ -621,11 +617,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
 /// ("БАКАЛАВРСКАЯ РАБОТА" over the thesis's title in the body's size of
 /// 14 points): the banner says what the document is, the title follows.
 fn title_under_banner(front: &[&PrintedLine], body: f32) -> Option<(usize, usize)> {
-    let banner = front.iter().position(|l| {
-        l.size > body * 1.05
-            && is_genre_line(&l.text)
-            && !is_opening_heading(&l.text.trim().trim_end_matches([':', '.']).to_lowercase())
-    })?;
+    let banner = front
+        .iter()
+        .position(|l| l.size > body * 1.05 && is_genre_line(&l.text))?;
     let start = banner + 1;
     let first = front.get(start)?;
     let size = first.size;
@@ -839,7 +833,6 @@ pub(crate) fn is_genre_line(text: &str) -> bool {
     let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
     GENRE_LINES.contains(&lower.as_str())
         || SUMMARY_HEADINGS.contains(&lower.as_str())
-        || is_opening_heading(&lower)
         || is_contents_heading(&lower)
         || is_addressee(text)
 }
@@ -885,6 +878,34 @@ fn is_opening_heading(lower: &str) -> bool {
     INTRODUCTION_HEADINGS.contains(&without_section_number(lower))
 }
 
+/// A heading's words as `is_opening_heading` compares them.
+fn heading_words(text: &str) -> String {
+    text.trim().trim_end_matches([':', '.']).to_lowercase()
+}
+
+/// Whether the line at `at` is the text's opening heading standing alone,
+/// not a title's first word that the next line goes on with
+/// ("INTRODUCTION" / "TO MACHINE LEARNING", "Introduction" / "to the
+/// Economics of Climate Policy").
+fn opens_the_text(front: &[&PrintedLine], at: usize) -> bool {
+    let goes_on = front.get(at + 1).is_some_and(|next| {
+        let first = next
+            .text
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        next.page == front[at].page
+            && (next.size - front[at].size).abs() <= front[at].size * 0.04
+            && (next.text.starts_with(char::is_lowercase)
+                || matches!(
+                    first.as_str(),
+                    "to" | "of" | "in" | "into" | "à" | "au" | "zur" | "zum" | "a" | "al"
+                ))
+    });
+    is_opening_heading(&heading_words(&front[at].text)) && !goes_on
+}
+
 /// A heading without its number: "1. introduction", "i. introduction",
 /// "一、引言" and "第一章 引言" give the words alone.
 fn without_section_number(lower: &str) -> &str {
@@ -899,7 +920,7 @@ fn without_section_number(lower: &str) -> &str {
         Some((number, rest))
             if is_section_number(number)
                 || (number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit()))
-                || is_roman_numeral(number.trim_end_matches('.'))
+                || crate::text::furniture::roman(number.trim_end_matches('.')).is_some()
                 || (number.starts_with('第') && number.ends_with('章')) =>
         {
             rest.trim()
@@ -910,10 +931,6 @@ fn without_section_number(lower: &str) -> &str {
 
 fn is_chinese_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
-}
-
-fn is_roman_numeral(word: &str) -> bool {
-    !word.is_empty() && word.len() <= 4 && word.chars().all(|c| "ivx".contains(c))
 }
 
 /// The heading of a table of contents, alone or leading its first entries
@@ -997,6 +1014,21 @@ fn is_parallel_title(title_lines: &[&PrintedLine], line: &PrintedLine) -> bool {
     2 * other > letters
         && line.text.split_whitespace().count() >= 3
         && line.text.chars().filter(|c| c.is_alphabetic()).all(latin)
+}
+
+/// A title without a footnote mark closing it ("… goes social!♣", "…
+/// Development*"); "Weighted A*" keeps its star, a capital's.
+fn without_closing_mark(title: &str) -> &str {
+    let trimmed = title
+        .trim_end_matches(['∗', '†', '‡', '♣', '♠', '♥', '♦', '★', '☆'])
+        .trim_end();
+    let starred = trimmed.trim_end_matches('*');
+    let before_star = starred.chars().next_back();
+    if starred.len() < trimmed.len() && before_star.is_some_and(|c| !c.is_uppercase()) {
+        starred.trim_end()
+    } else {
+        trimmed
+    }
 }
 
 /// A Chinese report's series under its title ("——申万大师系列_价值投资篇之十三":
@@ -1201,11 +1233,16 @@ fn without_email(text: &str) -> String {
 fn without_title_label(title: &str) -> &str {
     // A Nature journal's open-access badge before a title in mixed case
     // ("OPEN Spatial-temporal distribution of dengue ...").
-    if let Some(rest) = title.strip_prefix("OPEN ")
-        && rest
-            .split_whitespace()
+    // (A title in capitalised words keeps it: "OPEN Government Partnership".)
+    let mut words = title.split_whitespace().skip(1);
+    let sentence_case = words
+        .next()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+        && words
             .next()
-            .is_some_and(|w| w.chars().any(char::is_lowercase))
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    if let Some(rest) = title.strip_prefix("OPEN ")
+        && sentence_case
     {
         return rest;
     }
@@ -1351,6 +1388,7 @@ fn subtitle(
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
+        && !is_opening_heading(&heading_words(&front[next].text))
         && !is_note_line(&front[next].text)
         && !is_series_under_title(&front[next].text)
         && !is_parallel_title(&front[start..end], front[next])
@@ -2867,7 +2905,6 @@ pub(crate) fn dated_line<'a>(
     }
     best.map(|(_, iso, text)| (iso, text))
 }
-/// Words that introduce the date a work was published.
 /// The date of a journal's header line: a volume ("Int. J. Dynamical
 /// Systems and Differential Equations, Vol. 11, Nos. 5/6, 2021", "VOL. 7,
 /// NO. 5, OCTOBER 1997") or a year before the volume and article
@@ -2905,19 +2942,23 @@ pub(crate) fn journal_header_date(line: &str) -> Option<(String, String)> {
         .or_else(|| {
             words
                 .iter()
-                .find_map(|w| year_of(w.trim_matches(|c: char| !c.is_ascii_digit())))
+                // "2010;86:272–278": the year before the volume.
+                .find_map(|w| {
+                    let year = w.split(';').next().unwrap_or(w);
+                    year_of(year.trim_matches(|c: char| !c.is_ascii_digit()))
+                })
                 .map(|y| format!("{y:04}"))
         })?;
     Some((date, line.trim().to_string()))
 }
 
 /// Whether a line labels its date as the publication's ("Published: 10
-/// October 2017").
+/// October 2017"; not "First published 1990").
 pub(crate) fn is_published_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    PUBLISHED_LABELS.iter().any(|label| lower.contains(label))
+    published_at(line).is_some()
 }
 
+/// Words that introduce the date a work was published.
 const PUBLISHED_LABELS: &[&str] = &[
     "published",
     "available online",
@@ -4927,6 +4968,53 @@ mod tests {
         );
         assert_eq!(found.authors, ["J. R. M. Hosking"]);
         assert_eq!(found.date.map(|d| d.0).as_deref(), Some("1990"));
+    }
+
+    #[test]
+    fn the_session_9_reviews_counter_examples_read_right() {
+        let body = "The body of the book goes on in its own smaller size for a while.";
+        let cover = |first: &str, second: &str| {
+            let lines = [
+                line(1, first, 30.0, 100.0),
+                line(1, second, 30.0, 136.0),
+                line(1, body, 10.0, 300.0),
+                line(1, body, 10.0, 312.0),
+            ];
+            read(&lines).title
+        };
+        // An opening heading that the next line goes on with is the title's.
+        assert_eq!(
+            cover("INTRODUCTION", "TO MACHINE LEARNING").as_deref(),
+            Some("INTRODUCTION TO MACHINE LEARNING")
+        );
+        assert_eq!(
+            cover("Introduction", "to the Economics of Climate Policy").as_deref(),
+            Some("Introduction to the Economics of Climate Policy")
+        );
+        // A capital's star stays; a footnote's goes.
+        assert_eq!(
+            without_closing_mark("Improving Search with Weighted A*"),
+            "Improving Search with Weighted A*"
+        );
+        assert_eq!(
+            without_closing_mark("Trends in Development*"),
+            "Trends in Development"
+        );
+        assert_eq!(without_closing_mark("★★★"), "");
+        // "OPEN" before a title in capitalised words is the title's.
+        assert_eq!(
+            without_title_label("OPEN Government Partnership Action Plan"),
+            "OPEN Government Partnership Action Plan"
+        );
+        // The year before a journal's volume.
+        assert_eq!(
+            journal_header_date("Postgrad Med J 2010;86:272–278")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2010")
+        );
+        assert!(!is_published_line("First published 1990"));
+        assert!(is_published_line("Published: 10 October 2017"));
     }
 
     #[test]

@@ -86,35 +86,57 @@ fn issuer_in_title(title: &str) -> Option<String> {
         "relatório anual",
         "jaarverslag",
     ];
+    const LEADS: &[&str] = &[
+        "the annual report of ",
+        "annual report of ",
+        "the report of ",
+        "report of ",
+    ];
     let main = title.split(':').next()?.trim();
-    let lower = main.to_lowercase();
     // The year of the issue after the genre says which, not whose.
-    let without_year = lower
+    let without_year = main
         .trim_end_matches(|c: char| c.is_ascii_digit() || "-–/ ".contains(c))
         .trim_end();
-    let (name, annual) = if let Some(head) = ANNUAL
+    // A genre ending the title after a space (not "Semi-Annual Report"),
+    // compared without case on the title's own characters, whose lengths
+    // lower-casing may change ("İ").
+    let before_genre = |genre: &str| {
+        let at = without_year.len().checked_sub(genre.len())?;
+        let tail = without_year.get(at..)?;
+        let head = without_year.get(..at)?;
+        (tail.to_lowercase() == genre && head.ends_with(' ')).then_some(head)
+    };
+    let (name, annual) = if let Some((head, genre)) = ANNUAL
         .iter()
-        .find_map(|genre| without_year.strip_suffix(genre))
+        .find_map(|genre| before_genre(genre).map(|head| (head, *genre)))
     {
-        (&main[..head.len()], true)
-    } else if let Some(head) = without_year.strip_suffix(" report") {
-        (&main[..head.len()], false)
+        // "Human Rights Annual Report" is about human rights: in English a
+        // name in capitals or with an issuer's word; the other languages'
+        // annual reports are their issuer's ("Wikimedia Deutschland
+        // Jahresbericht 2016").
+        let shouted = !head.chars().any(char::is_lowercase);
+        (head, genre != "annual report" || shouted)
+    } else if let Some(head) = before_genre("report") {
+        // The issuer's word ends its name ("State Security Service"), not
+        // a subject's ("World Bank Poverty Assessment").
+        let last = head.split_whitespace().last().unwrap_or("");
+        if !has_issuer_word(last) && !last.eq_ignore_ascii_case("international") {
+            return None;
+        }
+        (head, false)
     } else {
-        let rest = [
-            "the annual report of ",
-            "annual report of ",
-            "the report of ",
-            "report of ",
-        ]
-        .iter()
-        .find_map(|lead| lower.strip_prefix(lead))?;
-        let name = &main[main.len() - rest.len()..];
-        let cut = name
+        let (lead, rest) = LEADS.iter().find_map(|lead| {
+            let rest = main.get(lead.len()..)?;
+            main.get(..lead.len())?
+                .eq_ignore_ascii_case(lead)
+                .then_some((*lead, rest))
+        })?;
+        let cut = rest
             .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(name.len());
+            .unwrap_or(rest.len());
         (
-            name[..cut].trim_end_matches([',', ' ']),
-            lower.starts_with("the annual") || lower.starts_with("annual"),
+            rest[..cut].trim_end_matches([',', ' ']),
+            lead.contains("annual"),
         )
     };
     let name = name.trim();
@@ -1035,6 +1057,27 @@ mod tests {
         assert_eq!(issuer("Global Risks Report 2024"), None);
         assert_eq!(issuer("Horizon Scan Report"), None);
         assert_eq!(issuer("Report of the Third Meeting"), None);
+        assert_eq!(issuer("Human Rights Annual Report 2019"), None);
+        assert_eq!(issuer("FATF Semi-Annual Report"), None);
+        assert_eq!(issuer("World Bank Poverty Assessment Report"), None);
+        assert_eq!(
+            issuer("CAYUGA’S WATCHERS, INC. ANNUAL REPORT 2014-2015").as_deref(),
+            Some("CAYUGA’S WATCHERS, INC.")
+        );
+        assert_eq!(
+            issuer("TÜRKİYE İŞ BANKASI ANNUAL REPORT 2020").as_deref(),
+            Some("TÜRKİYE İŞ BANKASI")
+        );
+        // Letters that lower-casing lengthens or shortens do not break it.
+        assert_eq!(
+            issuer("Report of ÜSA ẞtate Bureau").as_deref(),
+            Some("ÜSA ẞtate Bureau")
+        );
+        assert_eq!(
+            issuer("Report of İİİİİİİİİİİİ Bureau").as_deref(),
+            Some("İİİİİİİİİİİİ Bureau")
+        );
+        assert_eq!(issuer("İİİİİİİİİİİİİİ Annual Report"), None);
     }
 
     #[test]

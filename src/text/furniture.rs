@@ -257,7 +257,7 @@ fn parse_page_number(text: &str) -> Option<PageNumber> {
 }
 
 /// The value of a roman numeral (either case) up to 100.
-fn roman(word: &str) -> Option<u32> {
+pub(crate) fn roman(word: &str) -> Option<u32> {
     if word.is_empty() || word.len() > 15 {
         return None;
     }

@@ -127,16 +127,16 @@ fn by_script(sample: &str) -> Option<&'static str> {
 
 /// A sample cut into windows of about `chars` characters, at spaces.
 fn in_windows(sample: &str, chars: usize) -> Vec<String> {
-    let mut windows = vec![String::new()];
+    let mut windows = Vec::new();
+    let mut window = String::new();
     for word in sample.split_whitespace() {
-        let last = windows.last_mut().expect("one window at least");
-        if last.chars().count() >= chars {
-            windows.push(String::new());
+        if window.chars().count() >= chars {
+            windows.push(std::mem::take(&mut window));
         }
-        let last = windows.last_mut().expect("one window at least");
-        last.push_str(word);
-        last.push(' ');
+        window.push_str(word);
+        window.push(' ');
     }
+    windows.push(window);
     windows
 }
 
