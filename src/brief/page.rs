@@ -1400,6 +1400,9 @@ fn subtitle(
         && front[next].top - front[next - 1].top < title_size * SUBTITLE_GAP
         && (!is_date_line(&front[next].text) || year_then_words(&front[next].text))
         && !is_series_label(&front[next].text)
+        // A full stop ends a subtitle: past it, a standfirst's next
+        // sentence or paragraph.
+        && !(next > end && front[next - 1].text.trim_end().ends_with('.'))
     {
         next += 1;
     }
@@ -5049,6 +5052,39 @@ mod tests {
                 "Housing Deficit Estimation by Small Area Estimation Derivative Technique: Methodological and practical guide"
             )
         );
+    }
+
+    #[test]
+    fn a_standfirst_of_several_paragraphs_is_no_subtitle() {
+        let body = "The body of the briefing goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "Fit for 55 package", 28.0, 131.0),
+            line(
+                1,
+                "The 'fit for 55' package of July and December 2021 was designed to realise",
+                11.0,
+                167.0,
+            ),
+            line(
+                1,
+                "the European Climate Law objectives by 2030, compared with 1990 levels.",
+                11.0,
+                180.0,
+            ),
+            line(
+                1,
+                "The package seeks to accelerate emissions reductions in the sectors",
+                11.0,
+                199.0,
+            ),
+            line(1, body, 9.0, 300.0),
+            line(1, body, 9.0, 311.0),
+            line(1, body, 9.0, 322.0),
+            line(1, body, 9.0, 333.0),
+            line(1, body, 9.0, 344.0),
+            line(1, body, 9.0, 355.0),
+        ];
+        assert_eq!(read(&lines).title.as_deref(), Some("Fit for 55 package"));
     }
 
     #[test]
