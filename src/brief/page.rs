@@ -830,7 +830,7 @@ const GENRE_LINES: &[&str] = &[
 ];
 
 pub(crate) fn is_genre_line(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    let lower = heading_words(text);
     GENRE_LINES.contains(&lower.as_str())
         || SUMMARY_HEADINGS.contains(&lower.as_str())
         || is_contents_heading(&lower)
@@ -2629,14 +2629,7 @@ pub(crate) fn venue_year<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option
     for line in lines {
         let lower = line.to_lowercase();
         // A journal's citation line: "Postgrad Med J 2010;86:272–278".
-        let cited = line
-            .split_whitespace()
-            .any(|w| {
-                w.split_once(';').is_some_and(|(year, volume)| {
-                    year_of(year).is_some() && volume.starts_with(|c: char| c.is_ascii_digit())
-                })
-            })
-            .then_some(0);
+        let cited = line.split_whitespace().any(is_year_and_volume).then_some(0);
         let venue_at = VENUE_WORDS
             .iter()
             .filter_map(|w| lower.find(w))
@@ -2918,6 +2911,13 @@ pub(crate) fn dated_line<'a>(
     }
     best.map(|(_, iso, text)| (iso, text))
 }
+/// A journal citation's year and volume in one word: "2010;86:272–278".
+fn is_year_and_volume(word: &str) -> bool {
+    word.split_once(';').is_some_and(|(year, volume)| {
+        year_of(year).is_some() && volume.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// The date of a journal's header line: a volume ("Int. J. Dynamical
 /// Systems and Differential Equations, Vol. 11, Nos. 5/6, 2021", "VOL. 7,
 /// NO. 5, OCTOBER 1997") or a year before the volume and article
@@ -2940,11 +2940,7 @@ pub(crate) fn journal_header_date(line: &str) -> Option<(String, String)> {
                 .split(':')
                 .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     });
-    let cited = words.iter().any(|w| {
-        w.split_once(';').is_some_and(|(year, volume)| {
-            year_of(year).is_some() && volume.starts_with(|c: char| c.is_ascii_digit())
-        })
-    });
+    let cited = words.iter().any(|w| is_year_and_volume(w));
     if !(volume || year_then_volume || cited) {
         return None;
     }

@@ -120,7 +120,7 @@ fn issuer_in_title(title: &str) -> Option<String> {
         // The issuer's word ends its name ("State Security Service"), not
         // a subject's ("World Bank Poverty Assessment").
         let last = head.split_whitespace().last().unwrap_or("");
-        if !has_issuer_word(last) && !last.eq_ignore_ascii_case("international") {
+        if !has_issuer_word(last) && !ends_with_international(last) {
             return None;
         }
         (head, false)
@@ -142,17 +142,21 @@ fn issuer_in_title(title: &str) -> Option<String> {
     let name = name.trim();
     let name = name.strip_prefix("the ").unwrap_or(name);
     let words = word_count(name);
-    let organisation = has_issuer_word(name)
-        || name
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("international"));
+    let organisation = has_issuer_word(name) || ends_with_international(name);
     let good = (2..=8).contains(&words)
         && !name.chars().any(|c| c.is_ascii_digit())
         && starts_like_a_name(name)
         && capitalised_share(name) >= 1.0
         && (organisation || annual);
     good.then(|| tidy(name))
+}
+
+/// "Amnesty International", "Transparency International": a name closed
+/// by the word that many organisations end with but no issuer list holds.
+fn ends_with_international(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("international"))
 }
 
 /// A name on page 1 that the web address or e-mail domain printed on the
