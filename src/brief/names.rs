@@ -55,7 +55,20 @@ pub fn split_names(text: &str) -> Vec<String> {
                         '*' | '\u{2217}' | '†' | '‡' | '§' | ' ' | '"' | '\u{201d}' | '\u{2033}'
                     )
             })
+            .trim()
             .trim();
+        // "‡ Ryan Cumings-Menon": a mark the text layer put before the name
+        // it follows on the page; a star marks the corresponding author
+        // even glued ("*Alhadainy HA"). (A dagger glued to the word,
+        // "†Google Assistant", keys an affiliation.)
+        let piece = piece
+            .strip_prefix(['*', '\u{2217}'])
+            .or_else(|| {
+                piece
+                    .strip_prefix(['†', '‡', '§'])
+                    .filter(|rest| rest.starts_with(' '))
+            })
+            .map_or(piece, str::trim);
         // "Jeffrey G. Shaffer.": a list's full stop, not an initial's.
         let piece = without_final_stop(piece);
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
@@ -1556,6 +1569,19 @@ mod tests {
             split_names("Jeffrey G. Shaffer., Donald S. Grant., S. Humarr Khan\""),
             ["Jeffrey G. Shaffer", "Donald S. Grant", "S. Humarr Khan"]
         );
+        // A raised mark the text layer read before the name.
+        assert_eq!(
+            split_names("Robert Ashmead, ‡ Ryan Cumings-Menon"),
+            ["Robert Ashmead", "Ryan Cumings-Menon"]
+        );
+        // A star marks the corresponding author, glued or not; a dagger
+        // glued to a word keys an affiliation.
+        assert_eq!(
+            split_names("Alabsi S, *Alhadainy HA, Darrag AM"),
+            ["Alabsi S", "Alhadainy HA", "Darrag AM"]
+        );
+        let keyed = split_names("Luheng He, †Google Assistant");
+        assert!(!keyed.contains(&"Google Assistant".to_string()));
         // An initial's stop and an abbreviation's stay.
         assert_eq!(split_names("Rebecca Thompson S."), ["Rebecca Thompson S."]);
         assert_eq!(

@@ -1726,6 +1726,9 @@ fn authors_after(
     // below are that role's.
     let mut role_names = false;
     for (i, line) in window.iter().enumerate().take(8) {
+        if let Some(names) = labelled_column(&window[i..]) {
+            return (names, true);
+        }
         let listed = without_email(&line.listed());
         let text = without_date(&listed);
         if is_other_role_line(text) {
@@ -1842,6 +1845,37 @@ fn authors_after(
         }
     }
     (first_unit.unwrap_or_default(), false)
+}
+
+/// A row of labels side by side ("Auteur :" | "Tuteur :") over the
+/// people in columns: the names under the author's label, its cell of
+/// each row below. Whole names on rows of their own are several authors;
+/// words that are not ("Alexandre" / "PETIT-PAS") are one name set on
+/// two rows.
+fn labelled_column(lines: &[&PrintedLine]) -> Option<Vec<String>> {
+    let (labels, rows) = lines.split_first()?;
+    let all_labels =
+        labels.cells.len() >= 2 && labels.cells.iter().all(|c| c.trim_end().ends_with(':'));
+    if !all_labels {
+        return None;
+    }
+    let column = labels
+        .cells
+        .iter()
+        .position(|c| strip_by(c.trim()) == Some(""))?;
+    let pieces: Vec<&str> = rows
+        .iter()
+        .take_while(|row| row.cells.len() == labels.cells.len() && row.page == labels.page)
+        .map(|row| row.cells[column].trim())
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    let whole_names = pieces.iter().all(|p| p.split_whitespace().count() >= 2);
+    let names = if whole_names {
+        pieces.iter().flat_map(|p| split_names(p)).collect()
+    } else {
+        split_names(&pieces.join(" "))
+    };
+    (!names.is_empty()).then_some(names)
 }
 
 /// Labels Korean, Chinese and Japanese colophons print before the author's
@@ -2336,11 +2370,26 @@ const OTHER_ROLE_LABELS: &[&str] = &[
     "betreuerin:",
     "gutachter:",
     "reviewer:",
+    "tuteur:",
+    "tutrice:",
+    "encadrant:",
+    "encadrante:",
+    "directeur de mémoire:",
+    "directrice de mémoire:",
+    "orientador:",
+    "orientadora:",
+    "asesor:",
+    "asesora:",
+    "promotor:",
+    "opiekun:",
+    "научный руководитель:",
+    "руководитель:",
 ];
 
 /// Whether the line names other people than the authors ("Edited by").
 fn is_other_role_line(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    // (French sets a space before the colon: "Tuteur :".)
+    let lower = text.trim_start().to_lowercase().replace(" :", ":");
     OTHER_ROLE_LABELS.iter().any(|label| {
         lower.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.strip_prefix('s').unwrap_or(rest);
@@ -3281,6 +3330,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_author_is_read_from_the_column_under_its_label() {
+        // A French thesis cover: "Auteur :" and "Tuteur :" side by side,
+        // each name set over two rows under its label.
+        let lines = [
+            line(1, "Mémoire de fin d’études", 17.0, 160.0),
+            line(1, "Étude comparative d’algorithmes pour", 25.0, 254.0),
+            line(1, "le classement de chiffres manuscrits", 25.0, 284.0),
+            set_apart("Auteur : Tuteur :", 14.0, 622.0, &["Auteur :", "Tuteur :"]),
+            set_apart(
+                "Alexandre PR. Marie-Pierre",
+                14.0,
+                640.0,
+                &["Alexandre", "PR. Marie-Pierre"],
+            ),
+            set_apart("PETIT-PAS GERVAIS", 14.0, 658.0, &["PETIT-PAS", "GERVAIS"]),
+        ];
+        assert_eq!(read(&lines).authors, ["Alexandre PETIT-PAS"]);
+    }
+
     fn brief() -> Vec<PrintedLine> {
         vec![
             line(1, "POLICY BRIEF No. 7", 10.0, 40.0),
@@ -4158,6 +4227,9 @@ mod tests {
         );
         assert!(!is_other_role_line("Photosynthesis in the Sahel"));
         assert!(is_other_role_line("Photos: Jane Doe"));
+        // A supervisor's label, with French spacing before its colon.
+        assert!(is_other_role_line("Tuteur : Marie-Pierre Gervais"));
+        assert!(is_other_role_line("Orientador: Prof. Dr. João Silva"));
     }
 
     #[test]

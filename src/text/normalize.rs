@@ -179,13 +179,34 @@ pub fn page_text(page: &PageLayout, skip: &[(usize, usize)], vocabulary: &Vocabu
 }
 
 /// `text` in Unicode NFC ("a" + U+0308 becomes "ä"). Most text is already
-/// NFC; the quick check spares it a copy.
+/// NFC; the quick check spares it a copy. An accent over a dotless i or j
+/// is TeX's way to set "í" (`\'{\i}`): the letter is the dotted one.
 pub fn to_nfc(text: String) -> String {
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
     {
         return text;
     }
-    text.nfc().collect()
+    with_dotted_accented_letters(&text).nfc().collect()
+}
+
+/// "ı" or "ȷ" followed by a combining accent made "i" or "j": no language
+/// writes an accent over the dotless letter, so it stands for the dotted
+/// one (the accent replaces the dot).
+fn with_dotted_accented_letters(text: &str) -> std::borrow::Cow<'_, str> {
+    let accented = |next: Option<char>| next.is_some_and(|c| ('\u{300}'..='\u{36f}').contains(&c));
+    if !text.contains(['\u{131}', '\u{237}']) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(match c {
+            '\u{131}' if accented(chars.peek().copied()) => 'i',
+            '\u{237}' if accented(chars.peek().copied()) => 'j',
+            _ => c,
+        });
+    }
+    out.into()
 }
 
 #[cfg(test)]
@@ -276,6 +297,17 @@ mod tests {
         // A supplementary radical has no compatibility form; the UCD's
         // equivalent ideograph stands in.
         assert_eq!(clean_line("\u{2ed8}木 修"), "青木 修");
+    }
+
+    #[test]
+    fn an_accent_over_a_dotless_i_is_the_accented_i() {
+        // pdfTeX's "Mar\'{\i}a" and "Lema\^{\i}tre"; a dotless i alone stays.
+        assert_eq!(
+            to_nfc("Mar\u{131}\u{301}a Lema\u{131}\u{302}tre".to_string()),
+            "María Lemaître"
+        );
+        assert_eq!(to_nfc("Diyarbakır \u{e9}".to_string()), "Diyarbakır é");
+        assert_eq!(to_nfc("\u{237}\u{30c}".to_string()), "ǰ");
     }
 
     #[test]
