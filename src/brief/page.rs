@@ -382,8 +382,11 @@ fn gather_interleaved_lines(front: &mut [&PrintedLine]) {
     for i in 0..front.len() {
         let line = front[i];
         // Display lines only: a byline's names over their affiliations in
-        // small print stay as they are.
-        if line.size <= body * 1.05 {
+        // small print stay as they are. (A cover that holds little but its
+        // title has the title's size for its body: there, print less than
+        // half its size is small print, "COLORADOUI.GOV" under a logo.)
+        let display = line.size > body * 1.05;
+        if !display && line.size <= body * 0.95 {
             continue;
         }
         let next_in_size = front
@@ -403,9 +406,11 @@ fn gather_interleaved_lines(front: &mut [&PrintedLine]) {
             && (other.size - line.size).abs() <= line.size * 0.04
             && below > 0.0
             && below < line.size * 2.2
-            && front[i + 1..j]
-                .iter()
-                .all(|small| small.page == line.page && small.top < other.top + line.size);
+            && front[i + 1..j].iter().all(|small| {
+                small.page == line.page
+                    && small.top < other.top + line.size
+                    && (display || small.size < line.size * 0.5)
+            });
         if interleaved {
             front[i + 1..=j].rotate_right(1);
         }
@@ -4795,6 +4800,22 @@ mod tests {
         assert_eq!(
             without_enclosing_quotes("\"Yes\" and \"No\""),
             "\"Yes\" and \"No\""
+        );
+    }
+
+    #[test]
+    fn small_print_read_inside_a_cover_title_leaves_the_title_whole() {
+        // The cover holds little but its title, so the title's size is
+        // the body's; the logo's small print is read before its last line.
+        let lines = [
+            line(1, "Your Guide to", 30.0, 396.0),
+            line(1, "Unemployment", 30.0, 430.0),
+            line(1, "COLORADOUI.GOV", 6.2, 478.0),
+            line(1, "Benefits", 30.0, 464.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Your Guide to Unemployment Benefits")
         );
     }
 
