@@ -515,7 +515,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && front[end].top - front[end - 1].top
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
-                && !is_opening_heading(&heading_words(&front[end].text))
+                && !starts_a_section(front, end)
                 && !is_note_line(&front[end].text)
                 && !is_series_under_title(&front[end].text)
                 && !is_parallel_title(&front[start..end], front[end])
@@ -880,7 +880,34 @@ const INTRODUCTION_HEADINGS: &[&str] = &[
 
 /// Whether a line (in lower case) is the heading that opens the text.
 fn is_opening_heading(lower: &str) -> bool {
-    INTRODUCTION_HEADINGS.contains(&without_section_number(lower))
+    let words = without_section_number(lower);
+    // "1. 분석 개요 (Introduction)": a heading with its English in brackets.
+    let translated = words
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once('('))
+        .is_some_and(|(_, inner)| INTRODUCTION_HEADINGS.contains(&inner.trim()));
+    INTRODUCTION_HEADINGS.contains(&words) || translated
+}
+
+/// Whether the line at `at` is a heading the text opens with: an opening
+/// heading's words, or the first section over its first subsection.
+fn starts_a_section(front: &[&PrintedLine], at: usize) -> bool {
+    is_opening_heading(&heading_words(&front[at].text)) || opens_first_section(front, at)
+}
+
+/// "1. Scope" over "1.1. Purpose": the first section and its first
+/// subsection, so the text has begun.
+fn opens_first_section(front: &[&PrintedLine], at: usize) -> bool {
+    let first = |text: &str, number: &str| {
+        text.trim_start()
+            .strip_prefix(number)
+            .is_some_and(|rest| rest.starts_with([' ', '.']) && has_letters(rest, 2))
+    };
+    first(&front[at].text, "1")
+        && !first(&front[at].text, "1.1")
+        && front
+            .get(at + 1)
+            .is_some_and(|next| next.page == front[at].page && first(&next.text, "1.1"))
 }
 
 /// A heading's words as `is_opening_heading` compares them.
@@ -908,7 +935,8 @@ fn opens_the_text(front: &[&PrintedLine], at: usize) -> bool {
                     "to" | "of" | "in" | "into" | "à" | "au" | "zur" | "zum" | "a" | "al"
                 ))
     });
-    is_opening_heading(&heading_words(&front[at].text)) && !goes_on
+    (is_opening_heading(&heading_words(&front[at].text)) && !goes_on)
+        || opens_first_section(front, at)
 }
 
 /// A heading without its number: "1. introduction", "i. introduction",
@@ -1393,7 +1421,7 @@ fn subtitle(
             || !names_someone(front[next], common))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
-        && !is_opening_heading(&heading_words(&front[next].text))
+        && !starts_a_section(front, next)
         && !is_note_line(&front[next].text)
         && !is_series_under_title(&front[next].text)
         && !is_parallel_title(&front[start..end], front[next])
@@ -5293,6 +5321,7 @@ mod tests {
             "1. Introduction",
             "一、引言",
             "II. INTRODUCTION",
+            "1. 분석 개요 (Introduction)",
         ] {
             assert_eq!(
                 page("Desigualdad de ingresos en Ecuador", heading, 17.0).as_deref(),
@@ -5300,6 +5329,18 @@ mod tests {
                 "{heading}"
             );
         }
+        // The first section over its first subsection, whatever its words.
+        let lines = [
+            line(1, "Desigualdad de ingresos en Ecuador", 24.0, 100.0),
+            line(1, "1. Alcance del estudio", 18.0, 130.0),
+            line(1, "1.1. Objetivos", 14.0, 150.0),
+            line(1, body, 11.0, 200.0),
+            line(1, body, 11.0, 214.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Desigualdad de ingresos en Ecuador")
+        );
         // A page from inside a document opens with its heading: no title,
         // and no sentence of the body read as one.
         let lines = [
