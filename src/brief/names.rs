@@ -8,6 +8,7 @@ use crate::brief::page::{has_letters, is_genre_line, is_series_label};
 
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
+    let text = without_behalf(text);
     if let Some(names) = inverted_names(text) {
         return names;
     }
@@ -427,6 +428,15 @@ pub(crate) fn is_name_suffix(piece: &str) -> bool {
     CORPORATE_SUFFIXES.contains(&lower.as_str()) || PERSONAL_SUFFIXES.contains(&lower.as_str())
 }
 
+/// "Philip Leclerc, on behalf of the 2020 Census DAS Development Team":
+/// the people named, without the body they wrote for.
+fn without_behalf(text: &str) -> &str {
+    [" on behalf of ", " On behalf of ", " ON BEHALF OF "]
+        .iter()
+        .find_map(|phrase| text.find(phrase))
+        .map_or(text, |at| text[..at].trim_end_matches([',', ' ']))
+}
+
 const CORPORATE_SUFFIXES: &[&str] = &[
     "inc.", "inc", "ltd.", "ltd", "llc", "gmbh", "plc", "corp.", "corp",
 ];
@@ -435,7 +445,7 @@ const PERSONAL_SUFFIXES: &[&str] = &["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"
 /// Whether a line reads as a list of person or organisation names: short,
 /// no sentence punctuation, every name capitalised, no digits.
 pub(crate) fn looks_like_names(text: &str) -> bool {
-    let unmarked = without_footnote_marks(text);
+    let unmarked = without_footnote_marks(without_behalf(text));
     let text = unmarked.trim();
     if inverted_names(text).is_some() || name_then_affiliation(text).is_some() {
         return true;
@@ -1569,6 +1579,11 @@ mod tests {
             split_names("Jeffrey G. Shaffer., Donald S. Grant., S. Humarr Khan\""),
             ["Jeffrey G. Shaffer", "Donald S. Grant", "S. Humarr Khan"]
         );
+        // The body a person wrote for is no second author, and the line
+        // is a byline.
+        let credit = "Philip Leclerc, on behalf of the 2020 Census DAS Development Team";
+        assert_eq!(split_names(credit), ["Philip Leclerc"]);
+        assert!(looks_like_names(credit));
         // A raised mark the text layer read before the name.
         assert_eq!(
             split_names("Robert Ashmead, ‡ Ryan Cumings-Menon"),
