@@ -465,7 +465,7 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
     }
     names.iter().all(|name| {
         let words: Vec<&str> = name.split_whitespace().collect();
-        let cjk = name.chars().all(|c| !c.is_ascii());
+        let cjk = name.chars().all(|c| !c.is_ascii()) || is_spaced_japanese_name(name);
         (cjk && name.chars().count() <= 12)
             || (!words.is_empty()
                 && words.len() <= 6
@@ -475,6 +475,18 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
                     .filter(|w| w.len() > 3)
                     .all(|w| w.starts_with(|c: char| c.is_uppercase())))
     }) && !is_series_label(text)
+}
+
+/// "新井 諒介": a Japanese name, family and given name in kanji or kana
+/// with a space between, each of four characters at most.
+fn is_spaced_japanese_name(name: &str) -> bool {
+    let han_or_kana =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() == 2
+        && words
+            .iter()
+            .all(|w| w.chars().count() <= 4 && w.chars().all(han_or_kana))
 }
 
 /// Marks that start the items of a list.
@@ -1584,6 +1596,11 @@ mod tests {
         let credit = "Philip Leclerc, on behalf of the 2020 Census DAS Development Team";
         assert_eq!(split_names(credit), ["Philip Leclerc"]);
         assert!(looks_like_names(credit));
+        // Japanese names with a space between family and given name, and
+        // their affiliation marks; a Korean phrase of two words is none.
+        assert!(looks_like_names("新井 諒介†, 中田 明夫‡"));
+        assert!(!looks_like_names("적립 대상"));
+        assert!(!looks_like_names("车道数 用地指标基准值"));
         // A raised mark the text layer read before the name.
         assert_eq!(
             split_names("Robert Ashmead, ‡ Ryan Cumings-Menon"),
