@@ -540,9 +540,7 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             if is_title_like(text) && !byline {
                 // (The issuer's name may run over lines: the university,
                 // then its department.)
-                if front[start..end]
-                    .iter()
-                    .all(|l| crate::brief::publisher::is_masthead(&l.text) || is_unit_name(&l.text))
+                if is_issuer_block(&front[start..end])
                     || (caseless_page && !text.chars().any(crate::brief::is_cjk_or_hangul))
                 {
                     masthead.get_or_insert((start, end));
@@ -617,6 +615,29 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
     }
     Some((start, end))
 }
+
+/// Whether a block of display lines names the issuer: each line a
+/// masthead or a unit's name, or the end of the line above's name
+/// ("UNIVERSIDAD TECNOLÓGICA" / "DE PANAMÁ").
+fn is_issuer_block(lines: &[&PrintedLine]) -> bool {
+    let issuer = |text: &str| crate::brief::publisher::is_masthead(text) || is_unit_name(text);
+    let joining = |word: Option<&str>| {
+        word.is_some_and(|w| NAME_CONTINUING_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let goes_on = |pair: &[&PrintedLine]| {
+        joining(pair[0].text.split_whitespace().last())
+            || joining(pair[1].text.split_whitespace().next())
+    };
+    lines.first().is_some_and(|first| issuer(&first.text))
+        && lines
+            .windows(2)
+            .all(|pair| issuer(&pair[1].text) || goes_on(pair))
+}
+
+/// Words that go on with an organisation's name on its next line.
+const NAME_CONTINUING_WORDS: &[&str] = &[
+    "of", "for", "de", "del", "des", "du", "der", "do", "da", "di",
+];
 
 /// The lines right under a genre banner set larger than the body
 /// ("БАКАЛАВРСКАЯ РАБОТА" over the thesis's title in the body's size of
@@ -1219,6 +1240,7 @@ fn is_unit_name(text: &str) -> bool {
         // Portuguese and Spanish units, and a graduate programme, on a
         // thesis's cover.
         "Centro de ",
+        "Centro Regional ",
         "Faculdade de ",
         "Facultad de ",
         "Departamento de ",
@@ -2344,6 +2366,15 @@ const BY_LABELS: &[&str] = &[
     "autora:",
     "autori:",
     "autore:",
+    "presenta:",
+    "presentado por",
+    "elaborado por",
+    "realizado por",
+    "apresentado por",
+    "présenté par",
+    "réalisé par",
+    "rédigé par",
+    "erstellt von",
     "by",
     "par",
     "von",
@@ -4829,6 +4860,47 @@ mod tests {
             without_enclosing_quotes("\"Yes\" and \"No\""),
             "\"Yes\" and \"No\""
         );
+    }
+
+    #[test]
+    fn an_issuers_name_over_two_lines_is_a_masthead() {
+        // A thesis cover: the university, its faculty and its centre in
+        // the largest size, each name running over two lines.
+        let lines = [
+            line(1, "UNIVERSIDAD TECNOLÓGICA", 23.0, 96.0),
+            line(1, "DE PANAMÁ", 23.0, 122.0),
+            line(1, "FACULTAD DE INGENIERÍA DE", 23.0, 187.0),
+            line(1, "SISTEMAS COMPUTACIONALES", 23.0, 216.0),
+            line(1, "CENTRO REGIONAL DE VERAGUAS", 23.0, 264.0),
+            line(1, "Prototipo de cubo de basura", 19.0, 328.0),
+            line(1, "inteligente basado en Arduino", 19.0, 344.0),
+            line(1, "PRESENTA:", 16.0, 450.0),
+            line(1, "Arland Barrera", 16.0, 478.0),
+            line(
+                2,
+                "1 Capítulo 2: Marco Teórico y estado del arte del reciclaje",
+                12.0,
+                120.0,
+            ),
+            line(
+                2,
+                "1.1 Área de Investigación y sostenibilidad de los residuos",
+                12.0,
+                136.0,
+            ),
+            line(
+                2,
+                "1.1.1 Inteligencia artificial en el reciclaje de residuos",
+                12.0,
+                152.0,
+            ),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Prototipo de cubo de basura inteligente basado en Arduino")
+        );
+        assert_eq!(found.authors, ["Arland Barrera"]);
     }
 
     #[test]
