@@ -769,6 +769,11 @@ const GENRE_LINES: &[&str] = &[
     "comunicato stampa",
     "persbericht",
     "事務連絡",
+    // A Chinese standard's banner ("national standard of the People's
+    // Republic of China"): its title comes under the standard's number.
+    "中华人民共和国国家标准",
+    "中华人民共和国国家标准化指导性技术文件",
+    "中华人民共和国行业标准",
     // The kinds of pieces think tanks publish, printed as a banner.
     "commentary",
     "analysis",
@@ -1055,7 +1060,13 @@ fn is_note_line(text: &str) -> bool {
 /// (a Japanese thesis's English title, a Thai bulletin's "The First World
 /// War Centenary"), catalogued apart as a parallel title, not a subtitle.
 fn is_parallel_title(title_lines: &[&PrintedLine], line: &PrintedLine) -> bool {
-    let latin = |c: char| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c);
+    // (Full-width letters too: "Ｒｕｌｅｓ ｆｏｒ …" under a Chinese standard's title.)
+    let latin = |c: char| {
+        c.is_ascii_alphabetic()
+            || ('\u{c0}'..='\u{24f}').contains(&c)
+            || ('\u{ff21}'..='\u{ff3a}').contains(&c)
+            || ('\u{ff41}'..='\u{ff5a}').contains(&c)
+    };
     let (mut other, mut letters) = (0, 0);
     for c in title_lines
         .iter()
@@ -5357,6 +5368,22 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("Transwarp Data Hub (TDH) 企业级一站式大数据综合平台")
         );
+        // A Chinese standard: its banner, its number, then its title over
+        // the English one in full-width letters.
+        let lines = [
+            line(1, "中华人民共和国国家标准", 19.0, 74.0),
+            line(1, "ＧＢ／Ｔ ７７１４－２００５", 9.0, 106.0),
+            line(1, "文后参考文献著录规则", 18.0, 213.0),
+            line(
+                1,
+                "Ｒｕｌｅｓ ｆｏｒ ｃｏｎｔｅｎｔ， ｆｏｒｍ ａｎｄ ｓｔｒｕｃｔｕｒｅ",
+                9.0,
+                247.0,
+            ),
+            line(1, body, 7.0, 600.0),
+            line(1, body, 7.0, 614.0),
+        ];
+        assert_eq!(read(&lines).title.as_deref(), Some("文后参考文献著录规则"));
     }
 
     #[test]
