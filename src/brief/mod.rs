@@ -1240,6 +1240,8 @@ pub fn is_junk_title(title: &str) -> bool {
         || (!lower.contains(' ') && lower.contains('_'))
         // A heading the program took for the title ("Table of Contents").
         || page::is_contents_heading(&lower)
+        // The genre alone ("白皮书": white paper) says what, not which.
+        || page::is_genre_line(&lower)
         // A presentation program's default ("PowerPoint 演示文稿",
         // "PowerPoint Presentation").
         || [
@@ -1680,6 +1682,9 @@ mod tests {
         assert!(is_junk_title("Untitled-1"));
         assert!(is_junk_title("brief_v2_FINAL"));
         assert!(!is_junk_title("Water Security in the Sahel"));
+        // A genre word alone.
+        assert!(is_junk_title("白皮书"));
+        assert!(is_junk_title("Executive Summary"));
     }
 
     #[test]

@@ -164,7 +164,9 @@ pub fn read_front_matter(
             }
             None => main,
         })
-        .map(|title| without_enclosing_quotes(without_closing_mark(&title)).to_string())
+        .map(|title| {
+            without_genre_suffix(without_enclosing_quotes(without_closing_mark(&title))).to_string()
+        })
         .filter(|title| !title.is_empty());
     }
     let (names, labelled) = authors_after(&front, after_title, common);
@@ -1079,6 +1081,27 @@ fn is_parallel_title(title_lines: &[&PrintedLine], line: &PrintedLine) -> bool {
     2 * other > letters
         && line.text.split_whitespace().count() >= 3
         && line.text.chars().filter(|c| c.is_alphabetic()).all(latin)
+}
+
+/// A white paper's or guide's genre word set at the end of a Korean,
+/// Chinese or Japanese title's line ("金融区块链底层平台 FISCO BCOS 白皮书",
+/// "… 보안인증제도 안내서"), as it is on a line of its own: not the title's.
+fn without_genre_suffix(title: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        "白皮书",
+        "白皮書",
+        "白書",
+        "백서",
+        "ホワイトペーパー",
+        "안내서",
+    ];
+    SUFFIXES
+        .iter()
+        .find_map(|suffix| {
+            let head = title.strip_suffix(suffix)?.trim_end();
+            (head.chars().filter(|c| c.is_alphanumeric()).count() >= 4).then_some(head)
+        })
+        .unwrap_or(title)
 }
 
 /// A title without a footnote mark closing it ("… goes social!♣", "…
@@ -5413,6 +5436,20 @@ mod tests {
         assert_eq!(
             page("클라우드컴퓨팅서비스 보안인증제도", "안내서", 24.0).as_deref(),
             Some("클라우드컴퓨팅서비스 보안인증제도")
+        );
+        // The same words at the end of the title's line.
+        assert_eq!(
+            page("金融区块链底层平台 FISCO BCOS 白皮书", body, 11.0).as_deref(),
+            Some("金融区块链底层平台 FISCO BCOS")
+        );
+        assert_eq!(
+            page("知识联邦数据安全交换(FLEX)白皮书", body, 11.0).as_deref(),
+            Some("知识联邦数据安全交换(FLEX)")
+        );
+        assert_eq!(
+            without_genre_suffix("新版白皮书"),
+            "新版白皮书",
+            "too little before it"
         );
         // The text's first heading, numbered or not.
         for heading in [
