@@ -1331,8 +1331,9 @@ const ROLES: &[&str] = &[
 pub fn split_authors(raw: &str) -> Vec<String> {
     let mut names = Vec::new();
     for group in raw.split(';') {
-        let group = group.replace(" & ", " and ");
+        let group = names::with_organisations_joined(&group.replace(" & ", " and "));
         for part in group.split(" and ") {
+            let part = part.replace('\u{a0}', " ");
             let part = part.trim().trim_end_matches(',').trim();
             if part.is_empty() {
                 continue;
@@ -1795,6 +1796,12 @@ mod tests {
             ["Jane Doe", "John Roe", "Ann Lee"]
         );
         assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+        // An organisation's name that holds "and" is one author.
+        assert_eq!(
+            split_authors("National Institute of Standards and Technology"),
+            ["National Institute of Standards and Technology"]
+        );
+        assert_eq!(split_authors("Smith and Jones"), ["Smith", "Jones"]);
         // A role beside the names is no author.
         assert_eq!(
             split_authors("Dag Seljebotn, Greg Ewing, editor"),

@@ -16,7 +16,7 @@ pub fn split_names(text: &str) -> Vec<String> {
         return vec![name.to_string()];
     }
     let text = between_names(
-        &spaced_initials(&without_footnote_marks(text))
+        &with_organisations_joined(&spaced_initials(&without_footnote_marks(text)))
             .replace(" & ", ", ")
             .replace(" and ", ", ")
             .replace(" AND ", ", ")
@@ -78,7 +78,7 @@ pub fn split_names(text: &str) -> Vec<String> {
                 last.push_str(", ");
                 last.push_str(piece);
             }
-            _ => pieces.push(piece.to_string()),
+            _ => pieces.push(piece.replace('\u{a0}', " ")),
         }
     }
     // One-word Chinese or Korean names come in lists of such names: where
@@ -104,6 +104,33 @@ pub fn split_names(text: &str) -> Vec<String> {
     } else {
         names
     }
+}
+
+/// An organisation's name that holds "and" before its last word
+/// ("National Institute of Standards and Technology", "California
+/// Department of Fish and Wildlife") with the joiner kept from the split
+/// between names: a list item does not end with one word alone. (A
+/// no-break space marks the kept joiner; printed text has none left.)
+pub(crate) fn with_organisations_joined(text: &str) -> String {
+    const JOINED: &str = " and\u{a0}";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" and ") {
+        let (before, after) = (&rest[..at], &rest[at + " and ".len()..]);
+        let item = before.rsplit([',', ';']).next().unwrap_or(before);
+        let next = after.split([',', ';']).next().unwrap_or(after).trim();
+        let one_word = !next.is_empty() && !next.contains(' ');
+        let organisation = item.split_whitespace().count() >= 3 && has_organisation_word(item);
+        out.push_str(before);
+        out.push_str(if one_word && organisation {
+            JOINED
+        } else {
+            " and "
+        });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Words that join two names only when they stand between capitalised
@@ -1601,6 +1628,15 @@ mod tests {
         assert!(looks_like_names("新井 諒介†, 中田 明夫‡"));
         assert!(!looks_like_names("적립 대상"));
         assert!(!looks_like_names("车道数 用地指标基准值"));
+        // "and" inside an organisation's name joins no two names.
+        assert_eq!(
+            split_names("National Institute of Standards and Technology"),
+            ["National Institute of Standards and Technology"]
+        );
+        assert_eq!(
+            split_names("Jane Roe, Institute of Water Studies and John Doe"),
+            ["Jane Roe", "John Doe"]
+        );
         // A raised mark the text layer read before the name.
         assert_eq!(
             split_names("Robert Ashmead, ‡ Ryan Cumings-Menon"),
