@@ -504,6 +504,23 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
     }) && !is_series_label(text)
 }
 
+/// "ПАВЛОВ Михаэль Вячеславович": a Russian surname, given name and
+/// patronymic, the way a thesis cover prints its author.
+pub(crate) fn is_russian_full_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let cyrillic = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| ('\u{400}'..='\u{4ff}').contains(&c) || c == '-')
+    };
+    let patronymic = |w: &str| {
+        ["вич", "вна", "ична", "инична", "ьич"]
+            .iter()
+            .any(|end| w.ends_with(end))
+    };
+    words.len() == 3 && words.iter().all(|w| cyrillic(w)) && patronymic(words[2])
+}
+
 /// "新井 諒介": a Japanese name, family and given name in kanji or kana
 /// with a space between, each of four characters at most.
 fn is_spaced_japanese_name(name: &str) -> bool {

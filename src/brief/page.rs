@@ -843,6 +843,22 @@ const GENRE_LINES: &[&str] = &[
     "магистерская диссертация",
     "бакалаврская работа",
     "работа бакалавра",
+    // An FDA guidance's banner.
+    "guidance for industry",
+    "guidance for industry and food and drug administration staff",
+    "draft guidance",
+    // Theses and final reports of Chinese, Taiwanese and Japanese
+    // universities.
+    "碩士學位論文",
+    "博士學位論文",
+    "硕士学位论文",
+    "博士学位论文",
+    "卒業論文",
+    "卒業研究報告書",
+    "修士論文",
+    "博士論文",
+    "毕业论文",
+    "畢業論文",
     "работа магистра",
     "дипломная работа",
     "석사학위논문",
@@ -1186,6 +1202,7 @@ fn is_title_like(text: &str) -> bool {
     let email = text.split_whitespace().any(is_email_address);
     2 * letters >= printed
         && !logo
+        && !crate::brief::names::is_russian_full_name(text)
         && !leaders
         && !email
         && !is_running_head(text)
@@ -1265,6 +1282,15 @@ fn without_division_label(title: &str) -> &str {
 /// title, though no publisher (the university is).
 fn is_unit_name(text: &str) -> bool {
     let text = text.trim();
+    // A Chinese or Taiwanese university's department or degree programme
+    // ("資訊工程系碩士班": the master's programme of the department of
+    // computer science).
+    const CJK_UNITS: &[&str] = &["碩士班", "博士班", "硕士班", "學系", "学系", "研究所"];
+    if text.chars().all(crate::brief::is_cjk_or_hangul)
+        && CJK_UNITS.iter().any(|u| text.ends_with(u))
+    {
+        return true;
+    }
     let words = text.split_whitespace().count();
     [
         "Department of ",
@@ -4935,6 +4961,53 @@ mod tests {
             Some("Prototipo de cubo de basura inteligente basado en Arduino")
         );
         assert_eq!(found.authors, ["Arland Barrera"]);
+    }
+
+    #[test]
+    fn banners_and_a_thesis_authors_name_are_no_titles() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let with_body = |mut lines: Vec<PrintedLine>| {
+            lines.push(line(1, body, 11.0, 700.0));
+            lines.push(line(1, body, 11.0, 714.0));
+            read(&lines).title
+        };
+        // An FDA guidance's banner above its title.
+        let fda = vec![
+            line(1, "Guidance for Industry", 36.0, 76.0),
+            line(1, "Questions and Answers Regarding", 26.0, 130.0),
+            line(1, "Adverse Event Reporting", 26.0, 160.0),
+        ];
+        assert_eq!(
+            with_body(fda).as_deref(),
+            Some("Questions and Answers Regarding Adverse Event Reporting")
+        );
+        // A Russian thesis: the author's surname, name and patronymic in
+        // the title's size.
+        let thesis = vec![
+            line(
+                1,
+                "Санкт-Петербургский государственный университет",
+                14.0,
+                59.0,
+            ),
+            line(1, "ПАВЛОВ Михаэль Вячеславович", 17.0, 177.0),
+            line(1, "Выпускная квалификационная работа", 17.0, 221.0),
+            line(1, "Нейросетевые методы тестирования", 17.0, 251.0),
+        ];
+        assert_eq!(
+            with_body(thesis).as_deref(),
+            Some("Нейросетевые методы тестирования")
+        );
+        // A Taiwanese master's thesis: the programme and the genre.
+        let thesis = vec![
+            line(1, "資訊工程系碩士班", 24.0, 167.0),
+            line(1, "碩士學位論文", 24.0, 203.0),
+            line(1, "利用 Robusta 消除例外處理壞味道", 24.0, 329.0),
+        ];
+        assert_eq!(
+            with_body(thesis).as_deref(),
+            Some("利用 Robusta 消除例外處理壞味道")
+        );
     }
 
     #[test]
