@@ -203,6 +203,15 @@ pub fn read_front_matter(
     if found.authors.is_empty() {
         found.authors = names_above_title(&front, title_start, common);
     }
+    // A Russian thesis names its author in full, patronymic and all, set
+    // apart on its cover: that outweighs a department read as the author.
+    let no_person = found
+        .authors
+        .iter()
+        .all(|n| name_kind(n, common) != NameKind::Person);
+    if no_person && let Some(author) = russian_author(&front) {
+        found.authors = vec![author];
+    }
     // Analysts named with their registration numbers are the authors,
     // wherever the page prints them.
     let analysts = registered_analysts(&front);
@@ -230,6 +239,20 @@ pub fn read_front_matter(
     found.summary = summary(front_text);
     found.keywords = keywords(front_text);
     found
+}
+
+/// The first line of the cover that is a Russian surname, given name and
+/// patronymic, and not under a supervisor's or reviewer's label.
+fn russian_author(front: &[&PrintedLine]) -> Option<String> {
+    front.iter().enumerate().find_map(|(i, line)| {
+        let labelled = front[i.saturating_sub(2)..i]
+            .iter()
+            .any(|above| is_other_role_line(&above.text));
+        (line.page == front[0].page
+            && !labelled
+            && crate::brief::names::is_russian_full_name(&line.text))
+        .then(|| line.text.trim().to_string())
+    })
 }
 
 /// "Laura Hallas, Blavatnik School of Government,": a person's name, then
@@ -4995,9 +5018,14 @@ mod tests {
             line(1, "Нейросетевые методы тестирования", 17.0, 251.0),
         ];
         assert_eq!(
-            with_body(thesis).as_deref(),
+            with_body(thesis.clone()).as_deref(),
             Some("Нейросетевые методы тестирования")
         );
+        // … and that name is its author, not the supervisor's.
+        let mut lines = thesis;
+        lines.push(line(1, "Научный руководитель:", 14.0, 550.0));
+        lines.push(line(1, "Иванов Иван Иванович", 14.0, 571.0));
+        assert_eq!(read(&lines).authors, ["ПАВЛОВ Михаэль Вячеславович"]);
         // A Taiwanese master's thesis: the programme and the genre.
         let thesis = vec![
             line(1, "資訊工程系碩士班", 24.0, 167.0),
