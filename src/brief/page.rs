@@ -138,7 +138,15 @@ pub fn read_front_matter(
     if let Some((start, end)) = title_range {
         // A line break the text did not need starts the subtitle, when
         // the title's own lines hold both.
-        let split = intended_break(&front[start..end]).map_or(end, |k| start + k);
+        // So does a line set between dashes ("-振動スピーカーによる伝達装置の作製-",
+        // "〜…〜"), a Japanese subtitle's mark.
+        let split = intended_break(&front[start..end])
+            .map(|k| start + k)
+            .or_else(|| {
+                (end - start >= 2 && between_dashes(&front[end - 1].text).is_some())
+                    .then_some(end - 1)
+            })
+            .unwrap_or(end);
         let main = without_title_label(without_division_label(without_trailing_date(&join_lines(
             &front[start..split],
         ))))
@@ -157,6 +165,13 @@ pub fn read_front_matter(
         found.title = Some(match sub {
             // "Section 9:" on a line of its own numbers the title below.
             Some(sub) if is_division_label(&main) => sub,
+            // Dashes mark the subtitle as a colon does.
+            Some(sub) if between_dashes(&sub).is_some() => {
+                let sub = between_dashes(&sub).unwrap_or_default().to_string();
+                let full = format!("{main}: {sub}");
+                found.subtitle = Some(sub);
+                full
+            }
             Some(sub) => {
                 let full = full_title(&main, &sub);
                 found.subtitle = Some(sub);
@@ -239,6 +254,16 @@ pub fn read_front_matter(
     found.summary = summary(front_text);
     found.keywords = keywords(front_text);
     found
+}
+
+/// The words of a line set between two dashes or wave dashes, the same
+/// mark at both ends ("-振動スピーカーによる伝達装置の作製-", "〜 事例研究 〜").
+fn between_dashes(text: &str) -> Option<&str> {
+    const DASHES: &[char] = &['-', '‐', '―', '—', '–', '〜', '～'];
+    let text = text.trim();
+    let first = text.chars().next()?;
+    let inner = text.strip_prefix(first)?.strip_suffix(first)?.trim();
+    (DASHES.contains(&first) && has_letters(inner, 2) && !inner.contains(first)).then_some(inner)
 }
 
 /// The first line of the cover that is a Russian surname, given name and
@@ -4984,6 +5009,24 @@ mod tests {
             Some("Prototipo de cubo de basura inteligente basado en Arduino")
         );
         assert_eq!(found.authors, ["Arland Barrera"]);
+    }
+
+    #[test]
+    fn a_line_between_dashes_under_the_title_is_its_subtitle() {
+        let body = "The body of the report goes on in its own smaller size for a while.";
+        let lines = [
+            line(1, "卒業研究報告書", 20.0, 216.0),
+            line(1, "聴覚障害者のための音楽情報呈示", 24.0, 269.0),
+            line(1, "-振動スピーカーによる伝達装置の作製-", 24.0, 305.0),
+            line(1, body, 11.0, 700.0),
+            line(1, body, 11.0, 714.0),
+        ];
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("聴覚障害者のための音楽情報呈示: 振動スピーカーによる伝達装置の作製")
+        );
+        assert_eq!(between_dashes("- 2023 -"), None);
+        assert_eq!(between_dashes("-A-B-"), None);
     }
 
     #[test]
