@@ -418,6 +418,8 @@ fn author_candidates(sources: &Sources) -> Vec<Candidate<Vec<String>>> {
             candidate.rejected = Some("not printed on the first page");
         } else if lists_more(&sources.printed.authors, &candidate.value) {
             candidate.rejected = Some("the page lists more authors");
+        } else if with_affiliations(&sources.printed.authors, &candidate.value) {
+            candidate.rejected = Some("the page's people, with their affiliations read as names");
         } else if spells_out(&sources.printed.authors, &candidate.value)
             || only_given_names(&sources.printed.authors, &candidate.value)
         {
@@ -1265,6 +1267,23 @@ fn lists_more(printed: &[String], declared: &[String]) -> bool {
         })
 }
 
+/// Metadata that lists the page's people and, as more names, their
+/// affiliations ("Dr. Melissa Monk", "Southwest Fisheries Science Center",
+/// …): every printed name is there, and the rest are organisations.
+fn with_affiliations(printed: &[String], declared: &[String]) -> bool {
+    let common = names::CommonWords::default();
+    let names_one = |d: &String| printed.iter().any(|p| folded(d).ends_with(&folded(p)));
+    !printed.is_empty()
+        && declared.len() > printed.len()
+        && printed
+            .iter()
+            .all(|p| declared.iter().any(|d| folded(d).ends_with(&folded(p))))
+        && declared.iter().filter(|d| !names_one(d)).all(|d| {
+            names::is_affiliation(d)
+                || names::name_kind(d, &common) == names::NameKind::Organisation
+        })
+}
+
 /// Metadata that gives one word of a printed name ("Paolo" for "Paolo
 /// Cattarello"): a given name, or an account named after it.
 fn only_given_names(printed: &[String], declared: &[String]) -> bool {
@@ -1828,6 +1847,19 @@ mod tests {
         assert!(lists_more(&printed, &page(&["A. Shokrollahi"])));
         assert!(!lists_more(&printed, &page(&["A. Shokrollahi", "J. Roe"])));
         assert!(!lists_more(&page(&["Jane Doe"]), &page(&["Jane Doe"])));
+        // Metadata that reads the page's affiliations as more names.
+        let printed = page(&["Melissa Monk", "Chantel Wetzel"]);
+        let declared = page(&[
+            "Dr. Melissa Monk",
+            "Southwest Fisheries Science Center",
+            "Dr. Chantel Wetzel",
+            "Northwest Fisheries Science Center",
+        ]);
+        assert!(with_affiliations(&printed, &declared));
+        assert!(!with_affiliations(
+            &printed,
+            &page(&["Melissa Monk", "Chantel Wetzel", "Ann Lee"])
+        ));
         assert!(spells_out(
             &page(&["Viren Jain", "H. Sebastian Seung"]),
             &page(&["Viren Jain", "Sebastian Seung"])

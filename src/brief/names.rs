@@ -441,7 +441,7 @@ const HONORIFICS: &[&str] = &[
     "mag.",
 ];
 
-fn without_honorific(name: &str) -> &str {
+pub(crate) fn without_honorific(name: &str) -> &str {
     match name.split_once(' ') {
         Some((first, rest)) if HONORIFICS.contains(&first.to_lowercase().as_str()) => rest.trim(),
         _ => name,

@@ -284,7 +284,8 @@ fn russian_author(front: &[&PrintedLine]) -> Option<String> {
 /// after a comma their affiliation.
 fn name_before_affiliation(text: &str, common: &CommonWords) -> Option<String> {
     let (name, rest) = text.split_once(',')?;
-    let name = name.trim();
+    // ("Dr. Melissa Monk, Southwest Fisheries Science Center".)
+    let name = crate::brief::names::without_honorific(name.trim());
     let words = name.split_whitespace().count();
     let affiliation = is_affiliation(rest) || crate::brief::names::has_issuer_word(rest);
     ((2..=4).contains(&words) && affiliation && name_kind(name, common) == NameKind::Person)
