@@ -2127,8 +2127,15 @@ fn labelled_people(
     text: &str,
     common: &CommonWords,
 ) -> Option<Vec<String>> {
-    let rest = strip_by(text.trim()).filter(|rest| !rest.is_empty())?;
-    let names = more_names(lines, i, split_names(without_other_roles(rest)));
+    let rest = strip_by(text.trim())?;
+    // "Authors:" alone on its line: the names are on the next.
+    let (names, at) = if rest.is_empty() {
+        let next = lines.get(i + 1)?;
+        (split_names(&next.listed()), i + 1)
+    } else {
+        (split_names(without_other_roles(rest)), i)
+    };
+    let names = more_names(lines, at, names);
     all_people(&names, common).then_some(names)
 }
 
@@ -4192,6 +4199,25 @@ mod tests {
             (0..6).map(|i| line(2, "Contents and credits", 10.0, 20.0 + i as f32)),
         );
         assert!(read(&lines).authors.is_empty());
+        // A label alone on its line overleaf, the names on the next.
+        let lines = [
+            line(1, "Passive Acoustics Survey of Cetacean", 24.0, 146.0),
+            line(1, "Abundance Levels (PASCAL-2016)", 24.0, 174.0),
+            line(1, "Final Report", 24.0, 202.0),
+            line(2, "Passive Acoustics Survey of Cetacean", 24.0, 146.0),
+            line(2, "June 2018", 11.0, 319.0),
+            line(2, "Authors:", 11.0, 357.0),
+            line(
+                2,
+                "Jennifer L. Keating1, 2, Jay Barlow3, Emily T. Griffiths4",
+                11.0,
+                370.0,
+            ),
+        ];
+        assert_eq!(
+            read(&lines).authors,
+            ["Jennifer L. Keating", "Jay Barlow", "Emily T. Griffiths"]
+        );
     }
 
     #[test]
