@@ -124,8 +124,10 @@ pub fn read_front_matter(
         .unwrap_or(front.len());
     // (A sidebar's contents read before the title: the whole page then.)
     let jstor = jstor_cover(&front);
+    let eu_act = eu_act_title(&front);
     let title_range = jstor
         .map(|cover| (0, cover.author_line))
+        .or(eu_act)
         .or_else(|| cited.as_ref().and_then(|c| printed_at(&front, &c.title)))
         .or_else(|| title_block(&front[..contents_at], body, common))
         .or_else(|| {
@@ -233,6 +235,11 @@ pub fn read_front_matter(
     if !analysts.is_empty() {
         found.authors = analysts;
     }
+    // An act of the Union is enacted, not written: the bodies in its
+    // preamble ("THE EUROPEAN PARLIAMENT AND THE COUNCIL …,") are no authors.
+    if eu_act.is_some() {
+        found.authors.clear();
+    }
     found.names_people = found
         .authors
         .iter()
@@ -316,6 +323,42 @@ fn names_before_affiliations(lines: &[&PrintedLine], common: &CommonWords) -> Ve
         }
     }
     names
+}
+
+/// The title of an act of the European Union as the Official Journal
+/// prints it, in the body's size under the journal's section banners
+/// ("REGULATIONS"): from "REGULATION (EU) 2022/2554 OF THE EUROPEAN
+/// PARLIAMENT …" through its date and subject, up to "(Text with EEA
+/// relevance)" or the enacting body's line in capitals.
+fn eu_act_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
+    const ACTS: &[&str] = &["REGULATION", "DIRECTIVE", "DECISION"];
+    let start = front.iter().take(8).position(|l| {
+        let text = l.text.trim();
+        let act = text
+            .split_whitespace()
+            .take_while(|w| !w.starts_with('('))
+            .last()
+            .unwrap_or("");
+        ACTS.contains(&act)
+            && text
+                .split_whitespace()
+                .all(|w| !w.chars().any(char::is_lowercase))
+            && ["(EU)", "(EC)", "(EU,", "(EEC)", "(CFSP)"]
+                .iter()
+                .any(|code| text.contains(code))
+    })?;
+    let first = front[start];
+    let end = (start + 1..front.len().min(start + 8))
+        .find(|&i| {
+            let line = front[i];
+            let text = line.text.trim();
+            line.page != first.page
+                || (line.size - first.size).abs() > first.size * 0.1
+                || text.starts_with("(Text with")
+                || !text.chars().any(char::is_lowercase)
+        })
+        .unwrap_or(front.len().min(start + 8));
+    Some((start, end))
 }
 
 /// Where a JSTOR cover sheet prints the article's citation: the title on
@@ -5054,6 +5097,49 @@ mod tests {
         );
         assert_eq!(between_dashes("- 2023 -"), None);
         assert_eq!(between_dashes("-A-B-"), None);
+    }
+
+    #[test]
+    fn an_act_of_the_union_is_titled_as_the_official_journal_prints_it() {
+        let lines = [
+            line(1, "I", 12.8, 95.0),
+            line(1, "(Legislative acts)", 9.6, 122.0),
+            line(1, "REGULATIONS", 17.0, 173.0),
+            line(
+                1,
+                "REGULATION (EU) 2022/2554 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL",
+                9.6,
+                229.0,
+            ),
+            line(1, "of 14 December 2022", 9.6, 246.0),
+            line(
+                1,
+                "on digital operational resilience for the financial sector",
+                9.6,
+                263.0,
+            ),
+            line(1, "(Text with EEA relevance)", 8.5, 298.0),
+            line(
+                1,
+                "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,",
+                8.5,
+                347.0,
+            ),
+            line(
+                1,
+                "Having regard to the Treaty on the Functioning of the European Union,",
+                9.6,
+                375.0,
+            ),
+        ];
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "REGULATION (EU) 2022/2554 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 14 December 2022 on digital operational resilience for the financial sector"
+            )
+        );
+        assert!(found.authors.is_empty());
     }
 
     #[test]
