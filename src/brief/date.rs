@@ -270,13 +270,61 @@ fn dotted_date(year: &str, month: &str, day: &str, alone: bool) -> Option<(Strin
     }
 }
 
-/// Japanese eras and the Gregorian year before each one's first.
+/// Japanese eras, and the Republic of China's calendar that Taiwan dates
+/// by ("中華民國一百零七年" is 2018), with the Gregorian year before each
+/// one's first.
 const JAPANESE_ERAS: &[(&str, u32)] = &[
     ("令和", 2018),
     ("平成", 1988),
     ("昭和", 1925),
     ("大正", 1911),
+    ("中華民國", 1911),
+    ("中华民国", 1911),
+    ("民國", 1911),
+    ("民国", 1911),
 ];
+
+/// The value of a number in Chinese numerals ("一百零七" 107, "二十三" 23,
+/// "十二" 12), or read digit by digit when it has no 十 or 百 ("二〇一八"
+/// 2018).
+fn chinese_number(run: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or((c == '零').then_some(0))
+    };
+    if run.is_empty()
+        || !run
+            .chars()
+            .all(|c| digit(c).is_some() || c == '十' || c == '百')
+    {
+        return None;
+    }
+    if !run.contains(['十', '百']) {
+        return run.chars().try_fold(0u32, |n, c| {
+            n.checked_mul(10)?.checked_add(digit(c)? as u32)
+        });
+    }
+    let (mut total, mut current) = (0u32, 0u32);
+    for c in run.chars() {
+        match c {
+            '十' => (total, current) = (total + current.max(1) * 10, 0),
+            '百' => (total, current) = (total + current.max(1) * 100, 0),
+            _ => current = digit(c)? as u32,
+        }
+    }
+    Some(total + current)
+}
+
+/// The Chinese numerals that start `text`.
+fn chinese_numerals(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !"〇零一二三四五六七八九十百".contains(c))
+        .map_or(text.len(), |(at, _)| at);
+    &text[..end]
+}
 
 /// The text as dates are read from it: full-width digits and marks as
 /// ASCII ("２０２４年１２月" as "2024年12月") and each Japanese era year
@@ -318,6 +366,28 @@ fn date_text(text: &str) -> (String, Vec<usize>) {
             }
             continue;
         }
+        // "七月", "二十三日" after a year or month: the numbers in digits.
+        // (Looked at only right after 年 or 月: long runs stay linear.)
+        let numerals = if out.ends_with(['年', '月']) {
+            chinese_numerals(rest)
+        } else {
+            ""
+        };
+        if !numerals.is_empty()
+            && text[at + numerals.len()..].starts_with(['月', '日'])
+            && let Some(n) = chinese_number(numerals)
+        {
+            for digit in n.to_string().chars() {
+                push(&mut out, digit, at);
+            }
+            while chars
+                .peek()
+                .is_some_and(|&(next, _)| next < at + numerals.len())
+            {
+                chars.next();
+            }
+            continue;
+        }
         let ascii = match c {
             '\u{ff10}'..='\u{ff19}' => char::from_u32(c as u32 - 0xff10 + u32::from(b'0')),
             '\u{ff0e}' => Some('.'),
@@ -354,6 +424,8 @@ fn era_year(text: &str) -> Option<(u32, usize)> {
     let number = after.trim_start_matches(' ');
     let (n, taken) = if number.starts_with('元') {
         (1, '元'.len_utf8())
+    } else if let Some(n) = chinese_number(chinese_numerals(number)) {
+        (n, chinese_numerals(number).len())
     } else {
         let digits: String = number
             .chars()
@@ -364,11 +436,13 @@ fn era_year(text: &str) -> Option<(u32, usize)> {
             .filter_map(|c| c.to_digit(10).or_else(|| (c as u32).checked_sub(0xff10)))
             .map(|d| char::from_digit(d, 10).unwrap_or('0'))
             .collect();
-        (
-            value.parse::<u32>().ok().filter(|n| (1..=64).contains(n))?,
-            digits.len(),
-        )
+        (value.parse::<u32>().ok()?, digits.len())
     };
+    // An era lasts 64 years at most; the Republic's goes on.
+    let longest = if *base == 1911 { 200 } else { 64 };
+    if !(1..=longest).contains(&n) {
+        return None;
+    }
     let taken = era.len() + (after.len() - number.len()) + taken;
     text[taken..]
         .trim_start()
@@ -670,6 +744,18 @@ mod tests {
             Some("2013-10-29")
         );
         assert_eq!(first("令和元年5月1日").as_deref(), Some("2019-05-01"));
+        // Taiwan's Republic of China calendar, in digits or numerals.
+        assert_eq!(first("中華民國一百零七年七月").as_deref(), Some("2018-07"));
+        assert_eq!(
+            first("中華民國 97 年 8 月 12 日").as_deref(),
+            Some("2008-08-12")
+        );
+        assert_eq!(
+            first("民國一百年十二月二十三日").as_deref(),
+            Some("2011-12-23")
+        );
+        assert_eq!(chinese_number("二〇一八"), Some(2018));
+        assert_eq!(chinese_number("十二"), Some(12));
         assert_eq!(first("昭和60年4月").as_deref(), Some("1985-04"));
         // The printed date is the era's.
         let text = "事務連絡 平成 25 年 10 月 29 日";
