@@ -309,8 +309,9 @@ fn chinese_number(run: &str) -> Option<u32> {
     let (mut total, mut current) = (0u32, 0u32);
     for c in run.chars() {
         match c {
-            '十' => (total, current) = (total + current.max(1) * 10, 0),
-            '百' => (total, current) = (total + current.max(1) * 100, 0),
+            // (Saturating: a run of thousands of 百 is no number to panic on.)
+            '十' => (total, current) = (total.saturating_add(current.max(1) * 10), 0),
+            '百' => (total, current) = (total.saturating_add(current.max(1) * 100), 0),
             _ => current = digit(c)? as u32,
         }
     }
@@ -424,8 +425,10 @@ fn era_year(text: &str) -> Option<(u32, usize)> {
     let number = after.trim_start_matches(' ');
     let (n, taken) = if number.starts_with('元') {
         (1, '元'.len_utf8())
-    } else if let Some(n) = chinese_number(chinese_numerals(number)) {
-        (n, chinese_numerals(number).len())
+    } else if let numerals = chinese_numerals(number)
+        && let Some(n) = chinese_number(numerals)
+    {
+        (n, numerals.len())
     } else {
         let digits: String = number
             .chars()

@@ -167,15 +167,12 @@ pub fn read_front_matter(
         found.title = Some(match sub {
             // "Section 9:" on a line of its own numbers the title below.
             Some(sub) if is_division_label(&main) => sub,
-            // Dashes mark the subtitle as a colon does.
-            Some(sub) if between_dashes(&sub).is_some() => {
-                let sub = between_dashes(&sub).unwrap_or_default().to_string();
-                let full = format!("{main}: {sub}");
-                found.subtitle = Some(sub);
-                full
-            }
             Some(sub) => {
-                let full = full_title(&main, &sub);
+                // Dashes mark the subtitle as a colon does.
+                let (full, sub) = match between_dashes(&sub) {
+                    Some(inner) => (format!("{main}: {inner}"), inner.to_string()),
+                    None => (full_title(&main, &sub), sub),
+                };
                 found.subtitle = Some(sub);
                 full
             }
