@@ -117,10 +117,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "no ToUnicode and a TrueType cmap nothing maps; poppler prints mojibake",
     ),
     (
-        "torture/ocrmypdf__truetype_font_nomapping.pdf",
-        "font with no mapping at all; poppler prints mojibake",
-    ),
-    (
         "torture/ocrmypdf__type3_font_nomapping.pdf",
         "Type 3 font with no mapping; poppler prints glyph codes",
     ),

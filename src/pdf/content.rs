@@ -1543,20 +1543,26 @@ mod tests {
     /// A TrueType font with only a table directory and a (3,1) format 4
     /// cmap mapping U+0041 and U+0042 to glyphs 7 and 8.
     fn truetype_with_cmap() -> Vec<u8> {
+        truetype_with_windows_cmap(1, 0x41)
+    }
+
+    /// A TrueType font with only a table directory and a (3, `encoding`)
+    /// format 4 cmap mapping `first` and the code after it to glyphs 7 and 8.
+    fn truetype_with_windows_cmap(encoding: u16, first: u16) -> Vec<u8> {
         let be16 = |v: u16| v.to_be_bytes().to_vec();
         let mut subtable = Vec::new();
         // format 4, length, language, segCountX2 = 4 (one segment + 0xFFFF)
         for v in [4u16, 32, 0, 4, 4, 1, 0] {
             subtable.extend(be16(v));
         }
-        for v in [0x0042u16, 0xFFFF, 0, 0x0041, 0xFFFF] {
+        for v in [first + 1, 0xFFFF, 0, first, 0xFFFF] {
             subtable.extend(be16(v)); // endCodes, reservedPad, startCodes
         }
-        for v in [7u16.wrapping_sub(0x41), 1, 0, 0] {
+        for v in [7u16.wrapping_sub(first), 1, 0, 0] {
             subtable.extend(be16(v)); // idDelta x2, idRangeOffset x2
         }
         let mut cmap = Vec::new();
-        for v in [0u16, 1, 3, 1] {
+        for v in [0u16, 1, 3, encoding] {
             cmap.extend(be16(v));
         }
         cmap.extend(12u32.to_be_bytes());
@@ -1616,6 +1622,31 @@ mod tests {
         let out = extract(&doc, page);
         assert_eq!(texts(&out), ["A", "B", ""]);
         assert!(close(out.glyphs[1].x, 6.0));
+    }
+
+    #[test]
+    fn symbolic_truetype_naming_no_glyph_reads_its_codes_as_winansi() {
+        // A (3,0) symbol cmap at U+F041 and no glyph names (a LaTeX font
+        // through Distiller): viewers read the codes as WinAnsi letters.
+        let mut b = PageBuilder::new();
+        let program = b.stream(Dictionary::new(), &truetype_with_windows_cmap(0, 0xF041));
+        let descriptor = b.doc.add_object(dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => "ABCDEF+dcr10",
+            "Flags" => 4,
+            "FontFile2" => program,
+        });
+        b.font(
+            "F1",
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+dcr10",
+                "FontDescriptor" => descriptor,
+            },
+        );
+        let (doc, page) = b.build(b"BT /F1 10 Tf (ABC) Tj ET");
+        let out = extract(&doc, page);
+        // "C" draws no glyph: nothing is invented for it.
+        assert_eq!(texts(&out), ["A", "B", ""]);
     }
 
     #[test]

@@ -375,6 +375,18 @@ fn load_simple(
             })
             .or_else(|| program.text_for_code(code))
             .or_else(|| {
+                // A symbolic TrueType font with no /Encoding whose program
+                // names none of its glyphs (no Unicode cmap, no `post`
+                // names): its codes are read as WinAnsi, as viewers do, for
+                // the glyphs it has.
+                let plain = truetype && base.is_none() && !pictographic && !symbol_font;
+                (plain && program.has_glyph(code))
+                    .then(|| BaseEncoding::WinAnsi.glyph_name(code))
+                    .flatten()
+                    .and_then(glyph_name_to_unicode)
+                    .and_then(|t| usable_text(&t))
+            })
+            .or_else(|| {
                 // "a65" at code 65 in a font where every name numbers its
                 // own code: the code is the character.
                 let name = name?;
@@ -879,6 +891,14 @@ impl Program {
 
     /// Text for a code through the program alone: its built-in glyph name,
     /// or its code -> GID -> text path.
+    /// Whether the program's code map draws a glyph for `code`.
+    fn has_glyph(&self, code: u8) -> bool {
+        self.code_to_gid
+            .as_ref()
+            .and_then(|map| map.get(code as usize))
+            .is_some_and(|&gid| gid != 0)
+    }
+
     fn text_for_code(&self, code: u8) -> Option<String> {
         if let Some(text) = self
             .builtin_name(code)
