@@ -2795,6 +2795,11 @@ fn printed_date(front: &[&PrintedLine], after_title: usize) -> Option<(String, S
             // A year alone on its line ("Denver, Colorado" / "1998").
             ordered.iter().find_map(|line| {
                 let text = line.text.trim().trim_start_matches('\u{a9}').trim();
+                // "2024 г." (год, "year") under a Russian title page's place.
+                let text = ["г.", "г", "р."]
+                    .iter()
+                    .find_map(|mark| text.strip_suffix(mark))
+                    .map_or(text, str::trim_end);
                 let year: u32 = text.parse().ok().filter(|y| (1900..=2100).contains(y))?;
                 (text.len() == 4).then(|| (format!("{year:04}"), line.text.trim().to_string()))
             })
@@ -3253,6 +3258,12 @@ const PUBLISHED_LABELS: &[&str] = &[
     "发布日期",
     "發布日期",
     "公開日",
+    // Published online (first): a Chinese journal's 网络首发, a Spanish
+    // journal's "Puesto en línea".
+    "网络首发",
+    "網路首發",
+    "puesto en línea",
+    "publicado en línea",
 ];
 
 /// Labels of the document's own date, besides the publication labels:
@@ -3277,6 +3288,8 @@ const DATE_LABELS: &[&str] = &[
     "日期",
     "日付",
     "年月日",
+    // A Japanese thesis's date of submission (提出日), its only date.
+    "提出",
     "날짜",
     "일자",
     "연월일",
@@ -3333,6 +3346,31 @@ const HISTORY_LABELS: &[&str] = &[
     "reçu",
     "accepté",
     "eingereicht",
+    "eingegangen",
+    "angenommen",
+    "recibido",
+    "aceptado",
+    "recebido",
+    "aceito",
+    "ricevuto",
+    "accettato",
+    "поступила",
+    "получено",
+    "принята",
+    // 收稿 received, 修回 revised, 录用 / 錄用 / 接受 accepted (Chinese);
+    // 受付 received, 採録 / 受理 accepted (Japanese); 접수 received, 게재
+    // 확정 accepted (Korean).
+    "收稿",
+    "修回",
+    "录用",
+    "錄用",
+    "接受日期",
+    "受付",
+    "採録",
+    "受理",
+    "접수",
+    "게재 확정",
+    "게재확정",
 ];
 
 const SERIES_WORDS: &[&str] = &[
@@ -3671,6 +3709,28 @@ mod tests {
             Some("2021-06-07")
         );
         assert_eq!(dated_line(block.into_iter().take(4), true), None);
+    }
+
+    #[test]
+    fn history_in_other_languages_is_no_publication_date() {
+        let iso = |block: &[&str]| dated_line(block.iter().copied(), true).map(|(iso, _)| iso);
+        // A Chinese article's received date, then its online-first date.
+        assert_eq!(iso(&["收稿日期：2013-06-28"]), None);
+        assert_eq!(
+            iso(&["2022-03-01", "网络首发时间：2022-07-15 09:59:50"]).as_deref(),
+            Some("2022-07-15")
+        );
+        assert_eq!(iso(&["Recibido 20/12/2023"]), None);
+        assert_eq!(iso(&["Поступила в редакцию 12.03.2021"]), None);
+        assert_eq!(
+            iso(&["Marzo 2023", "Puesto en línea en diciembre de 2024."]).as_deref(),
+            Some("2024-12")
+        );
+        // A Japanese thesis's submission date is its date.
+        assert_eq!(
+            iso(&["提出日:2019 年 2 月 10 日"]).as_deref(),
+            Some("2019-02-10")
+        );
     }
 
     #[test]
@@ -4151,6 +4211,14 @@ mod tests {
         assert_eq!(
             read(&lines).date.map(|(iso, _)| iso).as_deref(),
             Some("2021")
+        );
+        // The year on a line of its own under the place.
+        let mut under = lines.clone();
+        under[2] = line(1, "Санкт-Петербург", 12.0, 740.0);
+        under.push(line(1, "2024 г.", 12.0, 760.0));
+        assert_eq!(
+            read(&under).date.map(|(iso, _)| iso).as_deref(),
+            Some("2024")
         );
         // Not a title's year, high on the page and followed by more.
         let lines = vec![
