@@ -1350,6 +1350,13 @@ const ROLES: &[&str] = &[
 pub fn split_authors(raw: &str) -> Vec<String> {
     let mut names = Vec::new();
     for group in raw.split(';') {
+        // "and Danya Arif Siddiqi": the last of a list split by commas
+        // keeps its joiner in some XMP.
+        let group = group.trim();
+        let group = ["and ", "& "]
+            .iter()
+            .find_map(|joiner| group.strip_prefix(joiner))
+            .unwrap_or(group);
         let group = names::with_organisations_joined(&group.replace(" & ", " and "));
         for part in group.split(" and ") {
             let part = part.replace('\u{a0}', " ");
@@ -1815,6 +1822,11 @@ mod tests {
             ["Jane Doe", "John Roe", "Ann Lee"]
         );
         assert_eq!(split_authors("Doe, Jane"), ["Jane Doe"]);
+        // The last item of an XMP list keeps its joiner.
+        assert_eq!(
+            split_authors("and Danya Arif Siddiqi"),
+            ["Danya Arif Siddiqi"]
+        );
         // An organisation's name that holds "and" is one author.
         assert_eq!(
             split_authors("National Institute of Standards and Technology"),

@@ -2291,12 +2291,18 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
 }
 
 /// Add a name not yet listed, nor listed whole where this is its part cut
-/// at a line's hyphen ("Aditya Sirish A Yelgund-").
+/// at a line's hyphen ("Aditya Sirish A Yelgund-") or the rest of a name
+/// whose first word ended the line before ("..., Mubarak" / "Taighoon
+/// Shah").
 fn push_new_name(names: &mut Vec<String>, name: String) {
     let cut = name
         .strip_suffix('-')
         .is_some_and(|part| names.iter().any(|n| n.starts_with(part)));
-    if !cut && !names.contains(&name) {
+    let rest = names.iter().any(|n| {
+        n.strip_suffix(name.as_str())
+            .is_some_and(|given| given.ends_with(' '))
+    });
+    if !cut && !rest && !names.contains(&name) {
         names.push(name);
     }
 }
@@ -2438,11 +2444,9 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
         // A list that ends its line with a comma goes on, even past the
         // wider gap a footnote mark raised ("Yuntao Bai∗, ..., Jackson
         // Kernion,").
-        let reach = if previous.text.trim_end().ends_with(',') {
-            3.5
-        } else {
-            2.0
-        };
+        let goes_on = previous.text.trim_end().ends_with(',')
+            || name_cut_at_line_end(&previous.text).is_some();
+        let reach = if goes_on { 3.5 } else { 2.0 };
         let next_line = line.page == previous.page && line.top - previous.top < reach * first.size;
         if (line.size - first.size).abs() > 0.1 * first.size
             || !next_line
@@ -4781,6 +4785,19 @@ mod tests {
                 "Eric S. Lander",
                 "Richard K. Wilson"
             ]
+        );
+        // Set double-spaced (two sizes apart), with an ampersand glued to
+        // the name before it.
+        let lines = [
+            line(1, "Nudging at Scale", 21.0, 118.0),
+            line(1, "Edward Jee §, Mubarak", 14.0, 253.0),
+            line(1, "Taighoon Shah¶& Danya Arif Siddiqi", 14.0, 283.0),
+            line(1, body, 11.0, 400.0),
+            line(1, body, 11.0, 417.0),
+        ];
+        assert_eq!(
+            read(&lines).authors,
+            ["Edward Jee", "Mubarak Taighoon Shah", "Danya Arif Siddiqi"]
         );
     }
 
