@@ -1879,9 +1879,15 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
         // Chinese and Japanese run on from line to line without a space.
         let run_on =
             out.chars().last().is_some_and(is_cjk) && text.chars().next().is_some_and(is_cjk);
+        // A compound cut at its hyphen goes on in capitals or digits
+        // ("EFFECTIVE-" / "POROSITY", "COVID-" / "19"): the hyphen stays.
+        let compound = out
+            .strip_suffix('-')
+            .is_some_and(|head| head.ends_with(char::is_alphanumeric))
+            && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         if out.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {
             out.pop();
-        } else if !out.is_empty() && !run_on {
+        } else if !out.is_empty() && !run_on && !compound {
             out.push(' ');
         }
         out.push_str(text);
@@ -3860,6 +3866,26 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn a_compound_cut_at_its_hyphen_keeps_it() {
+        let mut lines = vec![
+            line(1, "DOCUMENTATION OF EFFECTIVE-", 16.0, 140.0),
+            line(1, "POROSITY PARAMETERS", 16.0, 158.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("DOCUMENTATION OF EFFECTIVE-POROSITY PARAMETERS")
+        );
+        // A word cut at its end goes on in lower case: the hyphen goes.
+        lines[0] = line(1, "Documentation of Effec-", 16.0, 140.0);
+        lines[1] = line(1, "tive Porosity", 16.0, 158.0);
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Documentation of Effective Porosity")
+        );
     }
 
     #[test]
