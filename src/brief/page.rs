@@ -618,6 +618,11 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                     || (front[end].top - front[end - 1].top > size * 1.8
                         && !ends_mid_phrase(&front[end - 1].text)))
                     && people_named(front[end], common) >= 2)
+                // One person alone on a smaller line is the author too
+                // ("EDUCATION CAUGHT COVID-19" / "Eleno Castro").
+                && !(front[end].size < size * 0.96
+                    && !ends_mid_phrase(&front[end - 1].text)
+                    && is_one_person(front[end], common))
             {
                 end += 1;
             }
@@ -1687,6 +1692,11 @@ fn one_script_font(text: &str) -> bool {
 fn names_someone(line: &PrintedLine, common: &CommonWords) -> bool {
     let listed = line.listed();
     looks_like_names(&listed) && !names_no_one(&listed, common)
+}
+
+/// Whether a line is one person's name and nothing else.
+fn is_one_person(line: &PrintedLine, common: &CommonWords) -> bool {
+    people_named(line, common) == 1 && split_names(&line.listed()).len() == 1
 }
 
 /// How many people a line names, when it reads as a list of names.
@@ -3866,6 +3876,28 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn one_person_under_the_title_in_a_smaller_size_is_its_author() {
+        let mut lines = vec![
+            line(2, "EDUCATION CAUGHT COVID-19", 22.0, 34.0),
+            line(2, "Eleno Castro", 19.0, 60.0),
+        ];
+        lines.extend(body_lines().into_iter().map(|mut l| {
+            l.page = 2;
+            l
+        }));
+        let found = read(&lines);
+        assert_eq!(found.title.as_deref(), Some("EDUCATION CAUGHT COVID-19"));
+        assert_eq!(found.authors, ["Eleno Castro"]);
+        // A phrase cut before it goes on with the title.
+        lines[0] = line(2, "The Legacy of", 22.0, 34.0);
+        lines[1] = line(2, "Simón Bolívar", 19.0, 60.0);
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("The Legacy of Simón Bolívar")
+        );
     }
 
     #[test]
