@@ -1608,6 +1608,8 @@ fn subtitle(
         && front[next].page == front[next - 1].page
         && front[next].top - front[next - 1].top < title_size * SUBTITLE_GAP
         && (!is_date_line(&front[next].text) || year_then_words(&front[next].text))
+        // "City of Asheville, NC, October, 2016": a dateline.
+        && !ends_with_date(&front[next].text)
         && !is_series_label(&front[next].text)
         // A full stop ends a subtitle: past it, a standfirst's next
         // sentence or paragraph.
@@ -3898,6 +3900,23 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("The Legacy of Simón Bolívar")
         );
+    }
+
+    #[test]
+    fn a_dateline_under_the_title_is_no_subtitle() {
+        let mut lines = vec![
+            line(1, "Open Data Portal Technical", 27.0, 61.0),
+            line(1, "Implementation Plan", 27.0, 94.0),
+            line(1, "City of Asheville, NC, October, 2016", 15.0, 150.0),
+            line(1, "Background", 21.0, 191.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Open Data Portal Technical Implementation Plan")
+        );
+        assert_eq!(found.subtitle, None);
     }
 
     #[test]
