@@ -765,7 +765,13 @@ fn affiliation_lines(page: &[&PrintedLine], authors: &[String]) -> Vec<usize> {
 /// capitalised, short, an organisation word in it, not a numbered
 /// footnote or a sentence.
 fn organisation_line(text: &str) -> Option<String> {
+    // A name in quotes is the name («ВОРОНЕЖСКИЙ ГОСУДАРСТВЕННЫЙ
+    // УНИВЕРСИТЕТ», as Russian title pages print it).
     let text = text.trim();
+    let text = match (text.strip_prefix('«'), text.ends_with('»')) {
+        (Some(inner), true) => inner.trim_end_matches('»').trim(),
+        _ => text,
+    };
     if text.starts_with(|c: char| c.is_ascii_digit() || "*†‡§¶#$".contains(c)) || text.contains('@')
     {
         return None;
