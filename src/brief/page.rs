@@ -2553,6 +2553,28 @@ const BY_LABELS: &[&str] = &[
     "réalisé par",
     "rédigé par",
     "erstellt von",
+    // Chinese, Japanese and Korean labels of the author's name (作者, 著者,
+    // 执笔 writer; 姓名, 氏名, 이름, 성명 name; 저자, 작성자), with either colon;
+    // Russian ones (автор, выполнил: "done by").
+    "作者：",
+    "作者:",
+    "著者：",
+    "著者:",
+    "执笔：",
+    "执笔:",
+    "姓名：",
+    "姓名:",
+    "氏名：",
+    "氏名:",
+    "저자:",
+    "저자：",
+    "작성자:",
+    "성명:",
+    "이름:",
+    "автор:",
+    "авторы:",
+    "выполнил:",
+    "выполнила:",
     "by",
     "par",
     "von",
@@ -2690,8 +2712,10 @@ fn strip_by(text: &str) -> Option<&str> {
             let bare = label.strip_suffix(':')?;
             lower.strip_prefix(bare)?.strip_prefix(" :")
         })?;
-        // A whole word: "By " or "By:" but not "Bylaws".
-        if !(rest.is_empty() || rest.starts_with([' ', ':'])) {
+        // A whole word: "By " or "By:" but not "Bylaws" (a label with its
+        // colon is whole: "姓名：王然铎").
+        let whole = label.ends_with([':', '：']) || rest.is_empty() || rest.starts_with([' ', ':']);
+        if !whole {
             return None;
         }
         let cut = text.len() - rest.len();
@@ -3917,6 +3941,28 @@ mod tests {
             Some("Open Data Portal Technical Implementation Plan")
         );
         assert_eq!(found.subtitle, None);
+    }
+
+    #[test]
+    fn cjk_labels_of_the_authors_name_them() {
+        let mut lines = vec![
+            line(1, "华南师范大学校园智能问答助手", 44.0, 48.0),
+            line(
+                1,
+                "最终方案：Qwen2.5-1.5B-Instruct + LoRA + RAG",
+                19.0,
+                183.0,
+            ),
+            line(1, "姓名：王然铎", 19.0, 205.0),
+            line(1, "学号：20233801039", 19.0, 220.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(read(&lines).authors, ["王然铎"]);
+        lines[2] = line(1, "作者：王磊，宋志学，殷楠，程钢", 19.0, 205.0);
+        assert_eq!(read(&lines).authors, ["王磊", "宋志学", "殷楠", "程钢"]);
+        // The author's address is no name.
+        lines[2] = line(1, "作者地址 : 广州市同和南方医科大学", 19.0, 205.0);
+        assert!(read(&lines).authors.is_empty());
     }
 
     #[test]
