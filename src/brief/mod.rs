@@ -83,8 +83,17 @@ fn choose<T: Clone + PartialEq + serde::Serialize>(
 pub fn metadata_from(sources: &Sources) -> Metadata {
     let joined = crate::record::join_pages(&sources.text.pages);
     let publisher = choose(publisher_candidates(sources));
-    let authors = authors(sources, publisher.as_ref());
     let language = language(sources, &joined);
+    let mut authors = authors(sources, publisher.as_ref());
+    if language.as_ref().is_some_and(|l| l.value == "zh")
+        && let Some(field) = authors.as_mut()
+    {
+        field.value = field
+            .value
+            .iter()
+            .map(|n| chinese_name_run_together(n))
+            .collect();
+    }
     let english = language.as_ref().is_none_or(|l| l.value == "en");
     Metadata {
         title: choose(title_candidates(sources)),
@@ -133,6 +142,20 @@ fn authors(sources: &Sources, publisher: Option<&Field<String>>) -> Option<Field
         );
     }
     choose(candidates).or_else(|| corporate_author(publisher))
+}
+
+/// A Chinese name of two to four characters, written without a space
+/// whatever the layout put in it to align a list ("赵 雪", "官 佳薇").
+/// (Japanese keeps the space between family and given name: only text in
+/// Chinese is read this way.)
+fn chinese_name_run_together(name: &str) -> String {
+    let han: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let all_han = han.iter().all(|&c| crate::pdf::layout::is_cjk(c));
+    if all_han && (2..=4).contains(&han.len()) {
+        han.into_iter().collect()
+    } else {
+        name.to_string()
+    }
 }
 
 /// Two spellings of one organisation: one holds the other's words, a
@@ -1454,6 +1477,23 @@ mod tests {
         };
         let metadata = metadata_of(&info, None, &text(&[page]));
         metadata.authors.map(|a| a.value)
+    }
+
+    #[test]
+    fn a_chinese_name_is_written_without_the_space_that_aligned_it() {
+        let chinese = "赵 雪，李中生。基于机器视觉的工业机器人分拣技术研究。本文研究了工业机器人在生产线上的分拣技术，\
+            提出了一种基于机器视觉的目标识别与定位方法，并通过实验验证了该方法的有效性和可靠性。";
+        assert_eq!(
+            authors_given_info("赵 雪; 李中生", chinese),
+            Some(vec!["赵雪".to_string(), "李中生".to_string()])
+        );
+        // Japanese keeps the space between family and given name.
+        let japanese = "新井 諒介。本研究では、ソフトウェアの検証において形式手法を用いる方法について述べる。\
+            提案する手法を実際のシステムに適用し、その有効性を評価した結果について報告する。";
+        assert_eq!(
+            authors_given_info("新井 諒介", japanese),
+            Some(vec!["新井 諒介".to_string()])
+        );
     }
 
     #[test]
