@@ -1408,7 +1408,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
                     // is a role ("Greg Ewing, editor").
                     _ if piece.contains("://") || piece.starts_with("www.") => {}
                     _ if ROLES.contains(&piece.to_lowercase().trim_matches(['(', ')'])) => {}
-                    _ => names.push(clean(piece)),
+                    _ => names.push(clean(names::without_parenthetical(piece))),
                 }
             }
         }

@@ -73,6 +73,7 @@ pub fn split_names(text: &str) -> Vec<String> {
                     .filter(|rest| rest.starts_with(' '))
             })
             .map_or(piece, str::trim);
+        let piece = without_parenthetical(piece);
         // "Jeffrey G. Shaffer.": a list's full stop, not an initial's.
         let piece = without_final_stop(piece);
         // "ARD, Inc.": a corporate suffix after a comma belongs to the name.
@@ -1142,6 +1143,24 @@ const MORE_ORGANISATION_WORDS: &[&str] = &[
     "workgroup",
 ];
 
+/// A person's name without the role or affiliation in parentheses after
+/// it ("Janko Leddin (Datenmanagement)", "Tom Schenk Jr. (City of
+/// Chicago)", an opened one the line cut: "Michael Porst (Morbiditäts");
+/// an organisation keeps its acronym ("National Renewable Energy
+/// Laboratory (NREL)").
+pub(crate) fn without_parenthetical(piece: &str) -> &str {
+    match piece.split_once(" (") {
+        Some((name, within))
+            if (2..=4).contains(&name.split_whitespace().count())
+                && !has_organisation_word(name)
+                && has_letters(within, 2) =>
+        {
+            name.trim_end()
+        }
+        _ => piece,
+    }
+}
+
 /// Whether a name holds an organisation word ("Bureau of Reclamation",
 /// "ARD, Inc.", "Quality and Usability Lab").
 pub(crate) fn has_organisation_word(text: &str) -> bool {
@@ -1626,6 +1645,23 @@ mod tests {
         assert!(is_affiliation("Wydział Matematyki i Nauk Informacyjnych"));
         assert!(is_affiliation("Politechnika Warszawska"));
         assert!(!is_affiliation("Krzysztof Kaczmarski"));
+    }
+
+    #[test]
+    fn a_role_or_affiliation_in_parentheses_is_no_part_of_a_name() {
+        assert_eq!(
+            split_names("Janko Leddin (Datenmanagement), Michael Porst (Morbiditäts"),
+            ["Janko Leddin", "Michael Porst"]
+        );
+        assert_eq!(
+            crate::brief::split_authors("Tom Schenk Jr. (City of Chicago), Ben Albright"),
+            ["Tom Schenk Jr.", "Ben Albright"]
+        );
+        // An organisation keeps its acronym.
+        assert_eq!(
+            without_parenthetical("National Renewable Energy Laboratory (NREL)"),
+            "National Renewable Energy Laboratory (NREL)"
+        );
     }
 
     #[test]
