@@ -845,7 +845,20 @@ const AFFILIATION_WORDS: &[&str] = &[
 
 pub(crate) fn is_affiliation(text: &str) -> bool {
     let lower = text.to_lowercase();
-    AFFILIATION_WORDS.iter().any(|w| lower.contains(w)) || text.contains('@')
+    AFFILIATION_WORDS.iter().any(|w| lower.contains(w))
+        || text.contains('@')
+        || is_national_agency_acronym(text)
+}
+
+/// A national agency by its country's and its own acronyms ("U.S. EPA",
+/// "US EPA", "UK ONS"): an affiliation beside a person's name.
+fn is_national_agency_acronym(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let country = words
+        .next()
+        .is_some_and(|w| matches!(w, "U.S." | "US" | "UK" | "U.K." | "EU"));
+    let rest: Vec<&str> = words.collect();
+    country && (1..=2).contains(&rest.len()) && rest.iter().all(|w| is_acronym(w, 2..=6))
 }
 
 /// An acronym of capital letters only, of a length in `letters` ("GAO",
@@ -1429,6 +1442,7 @@ fn names_an_organisation(name: &str) -> bool {
     corporate_suffix
         || acronym
         || research_lab
+        || is_national_agency_acronym(name)
         || has_organisation_word(name)
         || has_cjk_issuer_ending(name)
 }
@@ -1645,6 +1659,24 @@ mod tests {
         assert!(is_affiliation("Wydział Matematyki i Nauk Informacyjnych"));
         assert!(is_affiliation("Politechnika Warszawska"));
         assert!(!is_affiliation("Krzysztof Kaczmarski"));
+    }
+
+    #[test]
+    fn a_national_agency_by_its_acronyms_is_an_affiliation() {
+        assert_eq!(
+            split_names("Robert Gilliam, and Dr. Jerold Herwehe, U.S. EPA"),
+            ["Robert Gilliam", "Jerold Herwehe"]
+        );
+        let common = CommonWords::default();
+        assert_eq!(name_kind("US EPA", &common), NameKind::Organisation);
+        assert_eq!(
+            plausible_authors(
+                vec!["Arash Massoudieh".into(), "US EPA".into()],
+                false,
+                &common
+            ),
+            ["Arash Massoudieh"]
+        );
     }
 
     #[test]
