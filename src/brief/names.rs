@@ -1480,7 +1480,16 @@ fn unlike_a_person(name: &str) -> bool {
         (FUNCTION_WORDS.contains(&w) && !name_preposition(i))
             || (!after_particle && ARTICLES_INSIDE.contains(&w))
     };
+    // "Umweltanalytik Seminar – Abschlussaufgabe", "Medical
+    // Entrepreneurship": a dash between words, a noun of action or state.
+    let spaced_dash = name.contains(" – ") || name.contains(" — ");
+    let abstract_noun = words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        lower.chars().count() >= 8 && ["tion", "sion", "ship"].iter().any(|e| lower.ends_with(e))
+    });
     name.contains(['\u{ae}', '\u{2122}', '\u{a9}'])
+        || spaced_dash
+        || abstract_noun
         || words.iter().enumerate().any(|(i, w)| joins(i, w))
         || names_a_document(name)
 }
@@ -1527,6 +1536,7 @@ pub(crate) fn names_a_document(name: &str) -> bool {
 /// Words that name a kind of document or its part, never a person's name:
 /// "Honduras Systematic Country Diagnostic" is a subtitle.
 const DOCUMENT_WORDS: &[&str] = &[
+    "abstract",
     "documentation",
     "diagnostic",
     "report",
@@ -1659,6 +1669,19 @@ mod tests {
         assert!(is_affiliation("Wydział Matematyki i Nauk Informacyjnych"));
         assert!(is_affiliation("Politechnika Warszawska"));
         assert!(!is_affiliation("Krzysztof Kaczmarski"));
+    }
+
+    #[test]
+    fn headings_and_course_names_are_no_people() {
+        let common = CommonWords::default();
+        for phrase in [
+            "Structured Abstract",
+            "Umweltanalytik Seminar – Abschlussaufgabe",
+            "Medical Entrepreneurship",
+        ] {
+            assert_ne!(name_kind(phrase, &common), NameKind::Person, "{phrase}");
+        }
+        assert_eq!(name_kind("Sassan Aflaki", &common), NameKind::Person);
     }
 
     #[test]
