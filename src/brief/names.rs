@@ -1537,6 +1537,7 @@ pub(crate) fn names_a_document(name: &str) -> bool {
 /// "Honduras Systematic Country Diagnostic" is a subtitle.
 const DOCUMENT_WORDS: &[&str] = &[
     "abstract",
+    "paper",
     "documentation",
     "diagnostic",
     "report",

@@ -1988,9 +1988,18 @@ fn authors_after(
             let mut found = split_names(without_date(names));
             // ("BY NC ND" is a licence's badge: no word of three letters.)
             let worded = names.split_whitespace().any(|w| has_letters(w, 3));
-            if found.is_empty() && worded && !is_affiliation(names) {
+            if found.is_empty()
+                && worded
+                && !is_affiliation(names)
+                && !crate::brief::names::names_a_document(names)
+            {
                 // An organisation named whole ("Hospital Bed Safety Workgroup").
                 found.push(names.trim_end_matches([',', '.']).to_string());
+            }
+            // A label over no name ("Authors" / "Original White Paper"
+            // authors"): the names are elsewhere.
+            if found.is_empty() {
+                continue;
             }
             return (more_names(window, from, found), true);
         }
@@ -2703,7 +2712,13 @@ fn strip_by(text: &str) -> Option<&str> {
                     before.ends_with(' ') && before.split_whitespace().count() <= 6
                 })
     });
-    if label_ends_line {
+    // "AUTHORS" set as a heading, without its colon: the names are below.
+    let heading = BY_LABELS.iter().any(|label| {
+        label
+            .strip_suffix([':', '：'])
+            .is_some_and(|bare| lower.trim() == bare)
+    });
+    if label_ends_line || heading {
         return Some("");
     }
     BY_LABELS.iter().find_map(|label| {
@@ -3962,6 +3977,34 @@ mod tests {
         assert_eq!(read(&lines).authors, ["王磊", "宋志学", "殷楠", "程钢"]);
         // The author's address is no name.
         lines[2] = line(1, "作者地址 : 广州市同和南方医科大学", 19.0, 205.0);
+        assert!(read(&lines).authors.is_empty());
+    }
+
+    #[test]
+    fn an_authors_label_set_as_a_heading_has_the_names_below() {
+        assert_eq!(strip_by("AUTHORS"), Some(""));
+        assert_eq!(strip_by("Выполнила"), Some(""));
+        assert_eq!(strip_by("Authorship"), None);
+        let mut lines = vec![
+            line(1, "ОПРЕДЕЛЕНИЕ ФЕНОТИПА КОЛОНИЙ", 16.0, 341.0),
+            line(1, "МАШИННОГО ОБУЧЕНИЯ", 16.0, 360.0),
+            line(1, "Выполнила", 14.0, 546.0),
+            PrintedLine {
+                cells: vec![
+                    "студентка гр. 5030102/90401".into(),
+                    "Е. Д. Веденеева".into(),
+                ],
+                ..line(
+                    1,
+                    "студентка гр. 5030102/90401 Е. Д. Веденеева",
+                    14.0,
+                    562.0,
+                )
+            },
+        ];
+        assert_eq!(read(&lines).authors, ["Е. Д. Веденеева"]);
+        // Over a document's name, the label names no one there.
+        lines[3] = line(1, "Original White Paper", 9.0, 562.0);
         assert!(read(&lines).authors.is_empty());
     }
 
