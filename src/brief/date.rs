@@ -162,6 +162,32 @@ const MONTHS: &[(&str, u32)] = &[
     ("maret", 3),
     ("agustus", 8),
     ("desember", 12),
+    // Greek, nominative ("Μάρτιος 2022") and genitive ("15 Μαρτίου 2022"),
+    // written without accents and with a medial sigma (see `greek_plain`).
+    ("ιανουαριοσ", 1),
+    ("φεβρουαριοσ", 2),
+    ("μαρτιοσ", 3),
+    ("απριλιοσ", 4),
+    ("μαιοσ", 5),
+    ("ιουνιοσ", 6),
+    ("ιουλιοσ", 7),
+    ("αυγουστοσ", 8),
+    ("σεπτεμβριοσ", 9),
+    ("οκτωβριοσ", 10),
+    ("νοεμβριοσ", 11),
+    ("δεκεμβριοσ", 12),
+    ("ιανουαριου", 1),
+    ("φεβρουαριου", 2),
+    ("μαρτιου", 3),
+    ("απριλιου", 4),
+    ("μαιου", 5),
+    ("ιουνιου", 6),
+    ("ιουλιου", 7),
+    ("αυγουστου", 8),
+    ("σεπτεμβριου", 9),
+    ("οκτωβριου", 10),
+    ("νοεμβριου", 11),
+    ("δεκεμβριου", 12),
 ];
 
 /// Seasons that issues of briefs and journals are dated by ("Spring 2024",
@@ -203,10 +229,31 @@ fn is_date_link(words: &[(usize, &str)], i: usize) -> bool {
 fn month_of(word: &str) -> Option<u32> {
     // "October, 2010": a comma may part the month from the year.
     let lower = crate::brief::names::case_fold(word.trim_end_matches(['.', ',']));
+    let lower = if lower.chars().any(is_greek) {
+        greek_plain(&lower)
+    } else {
+        lower
+    };
     MONTHS
         .iter()
         .find(|(name, _)| *name == lower)
         .map(|&(_, m)| m)
+}
+
+fn is_greek(c: char) -> bool {
+    matches!(c, '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}')
+}
+
+/// A lower-case Greek word without its accents and with a medial sigma
+/// for the final one: "Μάρτιος", "ΜΑΡΤΙΟΣ" and "μαρτίου" as the month
+/// list writes them.
+fn greek_plain(lower: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    lower
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'ς' { 'σ' } else { c })
+        .collect()
 }
 
 /// A year from 1900 to 2100 written as one word, punctuation after it
@@ -780,6 +827,13 @@ mod tests {
         assert_eq!(first("2016-12-30发布").as_deref(), Some("2016-12-30"));
         assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
         assert_eq!(first("The law was adopted in 2019. 3"), None);
+    }
+
+    #[test]
+    fn greek_months_with_or_without_accents() {
+        assert_eq!(first("Αθήνα, Μάρτιος 2022").as_deref(), Some("2022-03"));
+        assert_eq!(first("ΙΟΥΛΙΟΣ 2013").as_deref(), Some("2013-07"));
+        assert_eq!(first("15 Μαρτίου 2022").as_deref(), Some("2022-03-15"));
     }
 
     #[test]
