@@ -162,6 +162,64 @@ const MONTHS: &[(&str, u32)] = &[
     ("maret", 3),
     ("agustus", 8),
     ("desember", 12),
+    // Polish, genitive ("15 marca 2022") and nominative ("marzec 2022").
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+    ("styczeń", 1),
+    ("luty", 2),
+    ("marzec", 3),
+    ("kwiecień", 4),
+    ("czerwiec", 6),
+    ("lipiec", 7),
+    ("sierpień", 8),
+    ("wrzesień", 9),
+    ("październik", 10),
+    ("listopad", 11),
+    ("grudzień", 12),
+    // Czech, genitive ("15. března 2022").
+    ("ledna", 1),
+    ("února", 2),
+    ("března", 3),
+    ("dubna", 4),
+    ("května", 5),
+    ("června", 6),
+    ("července", 7),
+    ("srpna", 8),
+    ("září", 9),
+    ("října", 10),
+    ("listopadu", 11),
+    ("prosince", 12),
+    // Romanian, Swedish and Danish, Catalan, where not written above.
+    ("ianuarie", 1),
+    ("februarie", 2),
+    ("martie", 3),
+    ("aprilie", 4),
+    ("iunie", 6),
+    ("iulie", 7),
+    ("septembrie", 9),
+    ("octombrie", 10),
+    ("noiembrie", 11),
+    ("decembrie", 12),
+    ("maj", 5),
+    ("augusti", 8),
+    ("gener", 1),
+    ("febrer", 2),
+    ("març", 3),
+    ("maig", 5),
+    ("juny", 6),
+    ("juliol", 7),
+    ("agost", 8),
+    ("desembre", 12),
     // Greek, nominative ("Μάρτιος 2022") and genitive ("15 Μαρτίου 2022"),
     // written without accents and with a medial sigma (see `greek_plain`).
     ("ιανουαριοσ", 1),
@@ -827,6 +885,24 @@ mod tests {
         assert_eq!(first("2016-12-30发布").as_deref(), Some("2016-12-30"));
         assert_eq!(first("2025. 2").as_deref(), Some("2025-02"));
         assert_eq!(first("The law was adopted in 2019. 3"), None);
+    }
+
+    #[test]
+    fn months_of_central_and_northern_europe() {
+        assert_eq!(
+            first("Warszawa, 15 marca 2022").as_deref(),
+            Some("2022-03-15")
+        );
+        assert_eq!(
+            first("Praha, 3. června 2021").as_deref(),
+            Some("2021-06-03")
+        );
+        assert_eq!(first("București, martie 2020").as_deref(), Some("2020-03"));
+        assert_eq!(first("Stockholm, augusti 2019").as_deref(), Some("2019-08"));
+        assert_eq!(
+            first("Barcelona, 12 de març de 2024").as_deref(),
+            Some("2024-03-12")
+        );
     }
 
     #[test]
