@@ -107,10 +107,10 @@ pub fn read_front_matter(
     front_text: &str,
     common: &CommonWords,
 ) -> PrintedMetadata {
-    let front: Vec<&PrintedLine> = front_lines(lines);
     // The body size from both pages: a cover's title can hold more
     // characters than anything else on page 1.
     let body = body_size(&lines.iter().collect::<Vec<_>>());
+    let front: Vec<&PrintedLine> = with_display_lines_together(front_lines(lines), body);
     let mut found = PrintedMetadata::default();
     // A title the document cites itself by and prints on its own is the
     // title, however it is set (a repository's cover sheet sets it in the
@@ -427,6 +427,28 @@ fn names_above_title(
 }
 
 /// Lines of page 1, and of page 2 too when page 1 is a cover with little text.
+/// Lines of one display size set one under the other are read together,
+/// when reading order put a line from elsewhere on the page between them
+/// ("The Impact of the 1999 Education Reform" / "The World Bank", from the
+/// page's foot / "in Poland"): the stray line moves after them.
+fn with_display_lines_together(mut front: Vec<&PrintedLine>, body: f32) -> Vec<&PrintedLine> {
+    let mut i = 1;
+    while i + 1 < front.len() {
+        let (above, stray, below) = (front[i - 1], front[i], front[i + 1]);
+        let display =
+            above.size > body * 1.15 && (below.size - above.size).abs() <= above.size * 0.04;
+        let close_below = below.top > above.top && below.top - above.top < above.size * 2.2;
+        let elsewhere = (stray.size - above.size).abs() > above.size * 0.1
+            && !(above.top..=below.top).contains(&stray.top);
+        let one_page = above.page == stray.page && stray.page == below.page;
+        if display && close_below && elsewhere && one_page {
+            front.swap(i, i + 1);
+        }
+        i += 1;
+    }
+    front
+}
+
 fn front_lines(lines: &[PrintedLine]) -> Vec<&PrintedLine> {
     // Dates printed as digits ("2023-02-05") count as readable.
     let readable =
@@ -4006,6 +4028,21 @@ mod tests {
         // Over a document's name, the label names no one there.
         lines[3] = line(1, "Original White Paper", 9.0, 562.0);
         assert!(read(&lines).authors.is_empty());
+    }
+
+    #[test]
+    fn a_stray_line_read_between_the_titles_lines_is_moved_out() {
+        let mut lines = vec![
+            line(1, "The Impact of the 1999 Education Reform", 26.0, 238.0),
+            line(1, "The World Bank", 14.0, 642.0),
+            line(1, "in Poland", 26.0, 268.0),
+            line(1, "Maciej Jakubowski", 14.0, 318.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("The Impact of the 1999 Education Reform in Poland")
+        );
     }
 
     #[test]
