@@ -1625,6 +1625,12 @@ fn subtitle(
         && !is_parallel_title(&front[start..end], front[next])
         && !is_genre_statement(&front[next].text)
         && from_organisation_at(front, next).is_none()
+        // "National Institute of Standards and Technology" under the
+        // title: the issuer, not a subtitle.
+        // (Unless the line before needs it: "... of El Colegio de" /
+        // "México’s Press".)
+        && (ends_mid_phrase(&front[next - 1].text)
+            || !crate::brief::publisher::is_masthead(&front[next].text))
         // "INSIDE THIS ISSUE:" introduces a list, it is no subtitle.
         && !front[next].text.trim_end().ends_with(':')
         && front[next].page == front[next - 1].page
@@ -4043,6 +4049,26 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("The Impact of the 1999 Education Reform in Poland")
         );
+    }
+
+    #[test]
+    fn an_issuers_name_under_the_title_is_no_subtitle() {
+        let mut lines = vec![
+            line(1, "The NIST Cybersecurity Framework (CSF) 2.0", 24.0, 100.0),
+            line(
+                1,
+                "National Institute of Standards and Technology",
+                16.0,
+                140.0,
+            ),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("The NIST Cybersecurity Framework (CSF) 2.0")
+        );
+        assert_eq!(found.subtitle, None);
     }
 
     #[test]
