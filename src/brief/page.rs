@@ -3113,6 +3113,20 @@ pub(crate) fn dated_line<'a>(
     // "Received in revised form" on a line of its own: the date on the
     // next is that event's.
     let mut history_below = false;
+    let lines: Vec<&str> = lines.into_iter().collect();
+    // "Revised" is a manuscript's history beside "Received" or "Accepted";
+    // without them it dates a manual's edition ("Revised, June 15, 2003").
+    let manuscript = lines.iter().any(|l| {
+        let lower = l.to_lowercase();
+        ["received", "accepted", "submitted"]
+            .iter()
+            .any(|w| lower.contains(w))
+    });
+    let history = |label: &str| {
+        HISTORY_LABELS
+            .iter()
+            .any(|l| label.contains(l) && (manuscript || *l != "revised"))
+    };
     for line in lines {
         let text = line.trim();
         // (Only a date alone is skipped: "Accepted" / "Published: 7 June
@@ -3181,7 +3195,7 @@ pub(crate) fn dated_line<'a>(
                 return Some((date.iso, text.to_string()));
             }
             // History first: "First published May 2006" is not this edition.
-            if HISTORY_LABELS.iter().any(|l| label.contains(l)) {
+            if history(&label) {
                 continue;
             }
             // A working paper's version, the date right after its label
@@ -3798,6 +3812,19 @@ mod tests {
             Some("2021-06-07")
         );
         assert_eq!(dated_line(block.into_iter().take(4), true), None);
+    }
+
+    #[test]
+    fn a_revision_dates_a_manual_but_not_a_manuscript() {
+        let iso = |block: &[&str]| dated_line(block.iter().copied(), true).map(|(iso, _)| iso);
+        assert_eq!(
+            iso(&["Revised, June 15, 2003"]).as_deref(),
+            Some("2003-06-15")
+        );
+        assert_eq!(
+            iso(&["Received 28 October 2020", "Revised 4 May 2021"]),
+            None
+        );
     }
 
     #[test]
