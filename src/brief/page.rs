@@ -3195,7 +3195,7 @@ pub(crate) fn dated_line<'a>(
                 return Some((date.iso, text.to_string()));
             }
             // History first: "First published May 2006" is not this edition.
-            if history(&label) {
+            if history(label) {
                 continue;
             }
             // A working paper's version, the date right after its label
