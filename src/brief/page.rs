@@ -2491,7 +2491,8 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             .strip_prefix("and ")
             .or_else(|| listed.strip_prefix("& "))
             .unwrap_or(&listed);
-        let text = match name_cut_at_line_end(&previous.text) {
+        let cut = name_cut_at_line_end(&previous.text);
+        let text = match cut {
             Some(given) if text.starts_with(char::is_uppercase) => format!("{given} {text}"),
             _ => text.to_string(),
         };
@@ -2499,8 +2500,7 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
         // A list that ends its line with a comma goes on, even past the
         // wider gap a footnote mark raised ("Yuntao Bai∗, ..., Jackson
         // Kernion,").
-        let goes_on = previous.text.trim_end().ends_with(',')
-            || name_cut_at_line_end(&previous.text).is_some();
+        let goes_on = previous.text.trim_end().ends_with(',') || cut.is_some();
         let reach = if goes_on { 3.5 } else { 2.0 };
         let next_line = line.page == previous.page && line.top - previous.top < reach * first.size;
         if (line.size - first.size).abs() > 0.1 * first.size

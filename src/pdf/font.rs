@@ -344,6 +344,10 @@ fn load_simple(
     };
 
     let self_numbered = numbers_own_codes(&differences);
+    // A symbolic TrueType font with no /Encoding whose program names none
+    // of its glyphs (no Unicode cmap, no `post` names): its codes are read
+    // as WinAnsi, as viewers do, for the glyphs it has.
+    let codes_as_winansi = truetype && base.is_none() && !pictographic && !symbol_font;
     let mut codes = Vec::with_capacity(256);
     for code in 0..=255u8 {
         let name: Option<&str> =
@@ -375,12 +379,7 @@ fn load_simple(
             })
             .or_else(|| program.text_for_code(code))
             .or_else(|| {
-                // A symbolic TrueType font with no /Encoding whose program
-                // names none of its glyphs (no Unicode cmap, no `post`
-                // names): its codes are read as WinAnsi, as viewers do, for
-                // the glyphs it has.
-                let plain = truetype && base.is_none() && !pictographic && !symbol_font;
-                (plain && program.has_glyph(code))
+                (codes_as_winansi && program.has_glyph(code))
                     .then(|| BaseEncoding::WinAnsi.glyph_name(code))
                     .flatten()
                     .and_then(glyph_name_to_unicode)
