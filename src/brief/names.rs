@@ -17,9 +17,8 @@ pub fn split_names(text: &str) -> Vec<String> {
     }
     let text = between_names(
         &with_organisations_joined(&spaced_initials(&without_footnote_marks(text)))
-            .replace(" & ", ", ")
-            // "Taighoon Shah¶& Danya Arif Siddiqi": the mark before it gone,
-            // an ampersand glued to the name before.
+            // "A & B", and "Taighoon Shah¶& Danya Arif Siddiqi": the mark
+            // before it gone, an ampersand glued to the name before.
             .replace("& ", ", ")
             .replace(" and ", ", ")
             .replace(" AND ", ", ")

@@ -3160,7 +3160,9 @@ pub(crate) fn dated_line<'a>(
             labelled_below = true;
             continue;
         }
-        if HISTORY_LABELS.contains(&bare.as_str()) || bare == "received in revised form" {
+        if (HISTORY_LABELS.contains(&bare.as_str()) && history(&bare))
+            || bare == "received in revised form"
+        {
             history_below = true;
             continue;
         }
@@ -3823,6 +3825,15 @@ mod tests {
         );
         assert_eq!(
             iso(&["Received 28 October 2020", "Revised 4 May 2021"]),
+            None
+        );
+        // The same with the label on a line of its own, the date below.
+        assert_eq!(
+            iso(&["Revised:", "June 15, 2003"]).as_deref(),
+            Some("2003-06-15")
+        );
+        assert_eq!(
+            iso(&["Received:", "28 October 2020", "Revised:", "4 May 2021"]),
             None
         );
     }
