@@ -3197,7 +3197,7 @@ pub(crate) fn dated_line<'a>(
                 return Some((date.iso, text.to_string()));
             }
             // History first: "First published May 2006" is not this edition.
-            if history(label) {
+            if history(label) || is_series_number(&before, date.printed(text)) {
                 continue;
             }
             // A working paper's version, the date right after its label
@@ -3290,6 +3290,22 @@ pub(crate) fn dated_line<'a>(
     }
     best.map(|(_, iso, text)| (iso, text))
 }
+/// Words that a series prints before an issue's number.
+const NUMBER_WORDS: &[&str] = &[
+    "brief", "paper", "report", "note", "no.", "no", "nr.", "n°", "núm.", "number", "wp",
+];
+
+/// A number in a series that reads like a numeric date ("Brief 2017-01",
+/// "Working Paper No. 2019-03"): the number, not its month.
+/// (`before` is the lower-cased text before it.)
+fn is_series_number(before: &str, printed: &str) -> bool {
+    printed.chars().all(|c| c.is_ascii_digit() || c == '-')
+        && before
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| NUMBER_WORDS.contains(&w))
+}
+
 /// A journal citation's year and volume in one word: "2010;86:272–278".
 fn is_year_and_volume(word: &str) -> bool {
     word.split_once(';').is_some_and(|(year, volume)| {
@@ -3814,6 +3830,21 @@ mod tests {
             Some("2021-06-07")
         );
         assert_eq!(dated_line(block.into_iter().take(4), true), None);
+    }
+
+    #[test]
+    fn a_series_number_is_no_month() {
+        let iso = |block: &[&str]| dated_line(block.iter().copied(), true).map(|(iso, _)| iso);
+        assert_eq!(
+            iso(&["Brief 2017-01", "February 2017"]).as_deref(),
+            Some("2017-02")
+        );
+        assert_eq!(
+            iso(&["Working Paper No. 2019-03", "June 2019"]).as_deref(),
+            Some("2019-06")
+        );
+        // A numeric date under its own label stays one.
+        assert_eq!(iso(&["Date: 2017-01"]).as_deref(), Some("2017-01"));
     }
 
     #[test]
