@@ -129,6 +129,7 @@ pub fn read_front_matter(
         .map(|cover| (0, cover.author_line))
         .or(eu_act)
         .or_else(|| cited.as_ref().and_then(|c| printed_at(&front, &c.title)))
+        .or_else(|| labelled_title(&front[..contents_at]))
         .or_else(|| title_block(&front[..contents_at], body, common))
         .or_else(|| {
             (contents_at > 0)
@@ -1477,26 +1478,52 @@ fn without_title_label(title: &str) -> &str {
     {
         return rest;
     }
-    const LABELS: &[&str] = &[
-        "title",
-        "document title",
-        "policy name",
-        "report title",
-        "project title",
-        "titel",
-        "titre",
-        "título",
-        "titolo",
-    ];
-    let Some((label, value)) = title.split_once(':') else {
-        return title;
-    };
+    title_label_value(title).unwrap_or(title)
+}
+
+/// Labels a form or a student's cover prints before the title.
+const TITLE_LABELS: &[&str] = &[
+    "title",
+    "document title",
+    "policy name",
+    "report title",
+    "project title",
+    "titel",
+    "thema",
+    "titre",
+    "título",
+    "titolo",
+    "тема",
+    "тема работы",
+    "题目",
+    "论文题目",
+    "題目",
+    "論文題目",
+    "제목",
+];
+
+/// The value after a title's label ("Тема: Генетические алгоритмы",
+/// "论文题目：求实对称阵…", "Title: …").
+fn title_label_value(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once([':', '：'])?;
+    // A label spaced out to the width of the others ("题 目").
+    let label: String = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let unspaced: String = label.split_whitespace().collect();
     let value = value.trim();
-    if LABELS.contains(&label.trim().to_lowercase().as_str()) && has_letters(value, 3) {
-        value
-    } else {
-        title
-    }
+    let known = |l: &str| TITLE_LABELS.contains(&l.to_lowercase().as_str());
+    ((known(&label) || known(&unspaced)) && has_letters(value, 3)).then_some(value)
+}
+
+/// A title given after its label on the first page ("Тема: …" under
+/// "ОТЧЁТ ПО УЧЕБНОЙ ПРАКТИКЕ", "论文题目：…" under a thesis banner):
+/// the page says which line it is.
+fn labelled_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
+    let page = front.first()?.page;
+    front
+        .iter()
+        .take_while(|l| l.page == page)
+        .position(|l| title_label_value(&l.text).is_some())
+        .map(|at| (at, at + 1))
 }
 
 /// "Section 9:", "CHAPTER 6 –", "Annex IV", "Appendix G".
@@ -4014,6 +4041,36 @@ mod tests {
         (0..12)
             .map(|i| line(1, text, 10.0, 400.0 + 12.0 * i as f32))
             .collect()
+    }
+
+    #[test]
+    fn a_title_after_its_label_beats_a_larger_banner() {
+        // A student's practice report: the banner says what it is, the
+        // labelled line what it is about.
+        let mut lines = vec![
+            line(1, "ОТЧЁТ", 18.0, 329.0),
+            line(1, "ПО УЧЕБНОЙ ПРАКТИКЕ", 18.0, 360.0),
+            line(
+                1,
+                "Тема: Генетические алгоритмы. Решение судоку",
+                14.0,
+                436.0,
+            ),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Генетические алгоритмы. Решение судоку")
+        );
+        // A Chinese thesis cover, its label spaced out and followed by a
+        // full-width colon.
+        lines[0] = line(1, "本科学生毕业论文", 28.0, 192.0);
+        lines[1] = line(1, "学 院： 数学科学学院", 14.7, 324.0);
+        lines[2] = line(1, "题 目：求实对称阵特征值的数值算法", 15.7, 280.0);
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("求实对称阵特征值的数值算法")
+        );
     }
 
     #[test]
