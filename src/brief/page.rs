@@ -2639,6 +2639,8 @@ const BY_LABELS: &[&str] = &[
     "авторы:",
     "выполнил:",
     "выполнила:",
+    "студент",
+    "студентка",
     "by",
     "par",
     "von",
@@ -2711,7 +2713,9 @@ const OTHER_ROLE_LABELS: &[&str] = &[
     "promotor:",
     "opiekun:",
     "научный руководитель:",
-    "руководитель:",
+    // A Russian student's report sets the label and the name apart,
+    // without a colon ("Руководитель      Т.Р. Жангиров").
+    "руководитель",
 ];
 
 /// Whether the line names other people than the authors ("Edited by").
@@ -2721,7 +2725,7 @@ fn is_other_role_line(text: &str) -> bool {
     OTHER_ROLE_LABELS.iter().any(|label| {
         lower.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.strip_prefix('s').unwrap_or(rest);
-            rest.is_empty() || rest.starts_with([' ', ':'])
+            rest.is_empty() || rest.starts_with([' ', ':', ','])
         })
     })
 }
@@ -2776,6 +2780,9 @@ fn strip_by(text: &str) -> Option<&str> {
     if label_ends_line || heading {
         return Some("");
     }
+    if let Some(names) = after_spaced_cjk_label(text) {
+        return Some(names);
+    }
     BY_LABELS.iter().find_map(|label| {
         // "Author : Jane Doe" as well as "Author: Jane Doe".
         let rest = lower.strip_prefix(label).or_else(|| {
@@ -2800,6 +2807,52 @@ fn strip_by(text: &str) -> Option<&str> {
         (!sentence).then_some(names)
     })
 }
+
+/// The names after a Chinese or Japanese author's label, spaced out to
+/// the width of the cover's other labels ("姓 名： 刘宇轩", its characters
+/// perhaps read as cells: "姓, 名： 刘宇轩"), up to the next field glued to
+/// them ("学生姓名：蔡明学号： 2019…" gives "蔡明").
+fn after_spaced_cjk_label(text: &str) -> Option<&str> {
+    let (label, names) = text.split_once(['：', ':'])?;
+    let closed: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let cjk = !closed.is_empty() && closed.chars().all(crate::brief::is_cjk_or_hangul);
+    // "学生姓名": the student's name.
+    let known = ["作者", "著者", "执笔", "姓名", "氏名"]
+        .iter()
+        .any(|l| closed.ends_with(l) && closed.chars().count() <= 4);
+    if !(cjk && known) {
+        return None;
+    }
+    let names = names.trim();
+    let names = match names.split_once(['：', ':']) {
+        Some((before, _)) => CJK_FIELD_LABELS
+            .iter()
+            .find_map(|field| before.trim_end().strip_suffix(field))
+            .unwrap_or(before),
+        None => names,
+    };
+    Some(names.trim())
+}
+
+/// Fields a Chinese or Japanese cover prints after the author's name:
+/// student number, class, major, school, year.
+const CJK_FIELD_LABELS: &[&str] = &[
+    "学号",
+    "學號",
+    "班级",
+    "班級",
+    "专业",
+    "專業",
+    "学院",
+    "學院",
+    "年级",
+    "年級",
+    "院系",
+    "学籍番号",
+];
 
 /// A line of labelled facts ("BaseVersion: 1.7", "Version 2.0"), not words
 /// of a title.
@@ -4070,6 +4123,48 @@ mod tests {
         assert_eq!(
             read(&lines).title.as_deref(),
             Some("求实对称阵特征值的数值算法")
+        );
+    }
+
+    #[test]
+    fn a_students_cover_names_the_student_not_the_supervisor() {
+        let cover = |rows: &[(&str, &[&str])]| {
+            // (A student's cover is set in the body's size throughout.)
+            let mut lines = vec![line(1, "Тема: Генетические алгоритмы", 10.0, 436.0)];
+            for (i, (text, cells)) in rows.iter().enumerate() {
+                lines.push(set_apart(text, 10.0, 620.0 + 36.0 * i as f32, cells));
+            }
+            lines.extend(body_lines().into_iter().map(|mut l| {
+                l.page = 2;
+                l
+            }));
+            read(&lines).authors
+        };
+        // The supervisor's label is set apart from his name, without a
+        // colon; the assignment overleaf labels the student.
+        assert_eq!(
+            cover(&[
+                (
+                    "Студент гр. 4341 К.Э. Баженов",
+                    &["Студент гр. 4341", "К.Э. Баженов"]
+                ),
+                (
+                    "Руководитель Т.Р. Жангиров",
+                    &["Руководитель", "Т.Р. Жангиров"]
+                ),
+                ("Студент: К.Э. Баженов", &[]),
+            ]),
+            ["К.Э. Баженов"]
+        );
+        // A Chinese cover's label spaced out to the others' width, read as
+        // cells; and one with the next field glued to the name.
+        assert_eq!(
+            cover(&[("姓 名： 刘宇轩", &["姓", "名：", "刘宇轩"])]),
+            ["刘宇轩"]
+        );
+        assert_eq!(
+            cover(&[("学生姓名：蔡明学号： 201924110803", &[])]),
+            ["蔡明"]
         );
     }
 
