@@ -9,6 +9,7 @@ use crate::brief::page::{has_letters, is_genre_line, is_series_label};
 /// Split a printed list of names.
 pub fn split_names(text: &str) -> Vec<String> {
     let text = without_behalf(text);
+    let text = &without_affiliations_in_parentheses(text);
     if let Some(names) = inverted_names(text) {
         return names;
     }
@@ -458,6 +459,36 @@ pub(crate) fn is_name_suffix(piece: &str) -> bool {
     CORPORATE_SUFFIXES.contains(&lower.as_str()) || PERSONAL_SUFFIXES.contains(&lower.as_str())
 }
 
+/// The list without the affiliations set in parentheses after names,
+/// commas and nested parentheses inside them too ("Nishrin Qowamuna and
+/// Mohamad Mova Al Afghani (Center for Regulation, Policy, and Governance
+/// (CRPG))"); an acronym in parentheses stays ("… Laboratory (NREL)").
+fn without_affiliations_in_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let mut depth = 0;
+        let close = rest[open..].char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(open + i)
+        });
+        let Some(close) = close else { break };
+        let inner = &rest[open + 1..close];
+        out.push_str(if has_organisation_word(inner) || is_affiliation(inner) {
+            rest[..open].trim_end()
+        } else {
+            &rest[..=close]
+        });
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// "Philip Leclerc, on behalf of the 2020 Census DAS Development Team":
 /// the people named, without the body they wrote for.
 fn without_behalf(text: &str) -> &str {
@@ -482,10 +513,14 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
     }
     // "Submitted to:" labels what follows; it names no one. Nor does an
     // item of a list ("⚫ APM因子的构建思想…", "• Key findings").
+    // Nor does the end of an affiliation in parentheses that the line
+    // above opened ("Regulation, Policy, and Governance (CRPG)),").
+    let closes_more = text.matches(')').count() > text.matches('(').count();
     if text.is_empty()
         || text.ends_with(['.', ':'])
         || text.chars().any(|c| c.is_ascii_digit())
         || text.starts_with(BULLETS)
+        || closes_more
     {
         return false;
     }

@@ -1652,6 +1652,9 @@ fn subtitle(
         && !is_parallel_title(&front[start..end], front[next])
         && !is_genre_statement(&front[next].text)
         && from_organisation_at(front, next).is_none()
+        // "Written by" alone on its line: the byline follows ("by Small
+        // Area Estimation …" may go on with the title).
+        && strip_by(&front[next].text) != Some("")
         // "National Institute of Standards and Technology" under the
         // title: the issuer, not a subtitle.
         // (Unless the line before needs it: "... of El Colegio de" /
@@ -2353,6 +2356,13 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
         if i > 0 && row.iter().all(|l| is_affiliation(l)) {
             continue;
         }
+        // The rest of an affiliation in parentheses that the row above
+        // opened ("… Al Afghani (Center for" / "Regulation, Policy, and
+        // Governance (CRPG)),").
+        let closes_more = |l: &String| l.matches(')').count() > l.matches('(').count();
+        if i > 0 && row.iter().any(closes_more) {
+            continue;
+        }
         // The anchor's row, or a row of two names or more: a lone line
         // in the names' size below them is a heading ("Statement of
         // Purpose"), not an author.
@@ -2513,7 +2523,18 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             previous = line;
             continue;
         }
+        // The rest of an affiliation in parentheses the line above opened.
+        let open = |t: &str| t.matches('(').count() > t.matches(')').count();
+        if open(&previous.text) {
+            previous = line;
+            continue;
+        }
         let listed = without_email(&line.listed());
+        // ("Juliet Willetts and Keren Winterford (University of Technology".)
+        let listed = match listed.rfind('(') {
+            Some(at) if open(&listed) => listed[..at].trim_end().to_string(),
+            _ => listed,
+        };
         let text = listed
             .strip_prefix("and ")
             .or_else(|| listed.strip_prefix("& "))
@@ -4165,6 +4186,60 @@ mod tests {
         assert_eq!(
             cover(&[("学生姓名：蔡明学号： 201924110803", &[])]),
             ["蔡明"]
+        );
+    }
+
+    #[test]
+    fn affiliations_in_parentheses_over_lines_are_no_names() {
+        let lines: Vec<PrintedLine> = [
+            line(1, "Strengthening mutual accountability and", 20.0, 262.0),
+            line(1, "partnerships for WASH", 20.0, 284.0),
+            line(1, "Written by", 16.0, 306.0),
+            line(
+                1,
+                "Nishrin Qowamuna and Mohamad Mova Al Afghani (Center for",
+                16.0,
+                397.0,
+            ),
+            line(
+                1,
+                "Regulation, Policy, and Governance (CRPG)),",
+                16.0,
+                419.0,
+            ),
+            line(
+                1,
+                "Juliet Willetts and Keren Winterford (University of Technology",
+                16.0,
+                441.0,
+            ),
+            line(
+                1,
+                "Sydney, Institute for Sustainable Futures (UTS-ISF))",
+                16.0,
+                463.0,
+            ),
+            line(1, "January 2021", 16.0, 529.0),
+        ]
+        .into_iter()
+        .chain(body_lines().into_iter().map(|mut l| {
+            l.page = 2;
+            l
+        }))
+        .collect::<Vec<_>>();
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("Strengthening mutual accountability and partnerships for WASH")
+        );
+        assert_eq!(
+            found.authors,
+            [
+                "Nishrin Qowamuna",
+                "Mohamad Mova Al Afghani",
+                "Juliet Willetts",
+                "Keren Winterford"
+            ]
         );
     }
 
