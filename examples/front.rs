@@ -42,8 +42,10 @@ fn main() {
         })
         .collect();
     let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &furniture);
+    // The text's size over its first ten pages, as in `bindery extract`.
+    let body = bindery::brief::body_size(&layouts[..layouts.len().min(10)]);
     // A closed pipe (`| head`) ends the listing quietly.
-    if let Err(err) = print(&lines, &common)
+    if let Err(err) = print(&lines, &common, body)
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("front: {err}");
@@ -54,6 +56,7 @@ fn main() {
 fn print(
     lines: &[bindery::brief::page::PrintedLine],
     common: &bindery::brief::names::CommonWords,
+    body: f32,
 ) -> std::io::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
@@ -94,6 +97,6 @@ fn print(
     writeln!(
         out,
         "{:#?}",
-        bindery::brief::page::read_front_matter(lines, "", common)
+        bindery::brief::page::read_front_matter_in(lines, "", common, Some(body))
     )
 }

@@ -116,8 +116,13 @@ struct DocumentParts {
     text: crate::text::DocumentText,
     /// Layout of the first two pages, for the printed-page metadata.
     front_layouts: Vec<PageLayout>,
+    /// The size most of the first pages' text is set in.
+    body_size: f32,
     quality: Quality,
 }
+
+/// Pages over which the text's body size is measured.
+const BODY_PAGES: usize = 10;
 
 fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts, DocumentError> {
     let budget = Budget::new(options.open.limits.clone());
@@ -138,6 +143,9 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
         layouts.push(layout_page(&page));
     })?;
     let text = crate::text::normalise(&layouts);
+    // The size the text is set in, past a cover that holds little else
+    // than its title: over the first pages.
+    let body_size = crate::brief::body_size(&layouts[..layouts.len().min(BODY_PAGES)]);
     layouts.truncate(2);
     quality.empty_pages = (1..=text.pages.len() as u32)
         .filter(|&n| text.pages[n as usize - 1].trim().is_empty())
@@ -159,6 +167,7 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
         xmp,
         text,
         front_layouts: layouts,
+        body_size,
         quality,
     })
 }
@@ -253,7 +262,12 @@ fn ok_record(source: Source, parts: DocumentParts, catalog: Option<&Entry>) -> R
         .join("\n\n");
     let lines = crate::brief::printed_lines(&parts.front_layouts, &text.furniture);
     let common = crate::brief::names::CommonWords::of_pages(text.pages.iter().map(String::as_str));
-    let printed = crate::brief::page::read_front_matter(&lines, &front_text, &common);
+    let printed = crate::brief::page::read_front_matter_in(
+        &lines,
+        &front_text,
+        &common,
+        Some(parts.body_size),
+    );
     let page_heights: Vec<f32> = parts.front_layouts.iter().map(|l| l.height).collect();
     let mut metadata = crate::brief::metadata_from(&crate::brief::Sources {
         info: &parts.info,

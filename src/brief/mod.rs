@@ -1228,7 +1228,7 @@ fn mostly_horizontal(layout: &PageLayout) -> bool {
 }
 
 /// The size most characters of the pages are set in.
-fn body_size(layouts: &[PageLayout]) -> f32 {
+pub fn body_size(layouts: &[PageLayout]) -> f32 {
     let mut by_size: Vec<(f32, usize)> = Vec::new();
     for line in layouts.iter().flat_map(PageLayout::lines) {
         let size = (line.size * 2.0).round() / 2.0;

@@ -107,9 +107,27 @@ pub fn read_front_matter(
     front_text: &str,
     common: &CommonWords,
 ) -> PrintedMetadata {
+    read_front_matter_in(lines, front_text, common, None)
+}
+
+/// The front matter, knowing the size the document's text is set in
+/// (`text_body`, over its first pages), when known.
+pub fn read_front_matter_in(
+    lines: &[PrintedLine],
+    front_text: &str,
+    common: &CommonWords,
+    text_body: Option<f32>,
+) -> PrintedMetadata {
     // The body size from both pages: a cover's title can hold more
     // characters than anything else on page 1.
-    let body = body_size(&lines.iter().collect::<Vec<_>>());
+    let front_body = body_size(&lines.iter().collect::<Vec<_>>());
+    // A cover with little text sets most of it in display type (a
+    // subtitle of three lines): the text's own size, over more pages, is
+    // the body's then.
+    let body = match text_body {
+        Some(text) if text > 0.0 && front_body > text * COVER_BODY_RATIO => text,
+        _ => front_body,
+    };
     let front: Vec<&PrintedLine> = with_display_lines_together(front_lines(lines), body);
     let mut found = PrintedMetadata::default();
     // A title the document cites itself by and prints on its own is the
@@ -212,8 +230,15 @@ pub fn read_front_matter(
             found.authors = byline;
         }
     }
-    if found.authors.is_empty() {
-        found.authors = byline_overleaf(lines, &front, common);
+    // An organisation read without a label ("NOAA – National Marine
+    // Fisheries Service" at a cover's foot) gives way to the people the
+    // page overleaf names under a label ("Contributors:").
+    let unlabelled_units = !labelled && units_only(&found.authors, common);
+    if found.authors.is_empty() || unlabelled_units {
+        let overleaf = byline_overleaf(lines, &front, common);
+        if !overleaf.is_empty() {
+            found.authors = overleaf;
+        }
     }
     if found.authors.is_empty() {
         found.authors = names_above_title(&front, title_start, common);
@@ -538,6 +563,10 @@ pub(crate) fn has_letters(text: &str, n: usize) -> bool {
     text.chars().filter(|c| c.is_alphabetic()).count() >= n
 }
 
+/// How much larger than the text's size the front pages' commonest size
+/// must be to be a cover's display type.
+const COVER_BODY_RATIO: f32 = 1.3;
+
 /// The body text size: the size most characters are set in.
 pub(crate) fn body_size(lines: &[&PrintedLine]) -> f32 {
     let mut weights: Vec<(f32, usize)> = Vec::new();
@@ -791,7 +820,8 @@ fn same_paragraph(above: &PrintedLine, line: &PrintedLine) -> bool {
     above.page == line.page
         && (line.size - above.size).abs() <= above.size * 0.03
         && gap > 0.0
-        && gap < line.size * 1.3
+        // (Half a point over: leading set at exactly 130 %.)
+        && gap < line.size * 1.3 + 0.5
         && !above.text.trim_end().ends_with('.')
 }
 
@@ -2897,6 +2927,14 @@ fn is_fact_line(text: &str) -> bool {
         .next()
         .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && words.next().is_none();
+    // "v0.9.4 (beta)", "v2": a software release's number.
+    let mut release_words = text.split_whitespace();
+    let numbered_release = release_words.next().is_some_and(|w| {
+        w.strip_prefix(['v', 'V']).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+    }) && release_words.count() <= 1;
     // "Vol 5, Issue 2", "Volume 12 Number 3", "No. 14": which issue.
     let issue_words: Vec<&str> = text.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let issue = !issue_words.is_empty()
@@ -2923,7 +2961,7 @@ fn is_fact_line(text: &str) -> bool {
             "issn" | "e-issn" | "eissn" | "isbn" | "e-isbn" | "doi"
         )
     }) && text.chars().any(|c| c.is_ascii_digit());
-    labelled_number || release || issue || code || identifier
+    labelled_number || release || numbered_release || issue || code || identifier
 }
 
 /// How many runs of digits a text holds ("BSG-WP-2020/034": two).
@@ -4241,6 +4279,56 @@ mod tests {
                 "Keren Winterford"
             ]
         );
+    }
+
+    #[test]
+    fn a_cover_with_little_text_is_read_against_the_texts_size() {
+        // Most of this cover's characters are its subtitle's: the text's
+        // own size, over the first pages, is the body's.
+        let lines = [
+            line(2, "J. PAUL GETTY TRUST OCCASIONAL PAPERS", 7.66, 56.0),
+            line(2, "NUMBER 5", 7.66, 90.0),
+            line(2, "UNESCO’s", 48.1, 197.8),
+            line(2, "Response to the", 48.1, 250.7),
+            line(2, "Rise of Violent", 48.1, 303.7),
+            line(2, "Extremism", 48.1, 356.6),
+            line(2, "A Decade of Building International", 21.875, 423.2),
+            line(2, "Momentum in the Struggle to Protect", 21.875, 451.6),
+            // Leading at exactly 130 %: the same paragraph.
+            line(2, "Cultural Heritage", 21.875, 480.0375),
+            line(2, "IRINA BOKOVA", 13.1, 598.0),
+            line(2, "Getty Publications", 8.75, 655.0),
+        ];
+        let found = read_front_matter_in(&lines, "", &CommonWords::default(), Some(10.0));
+        assert_eq!(
+            found.title.as_deref(),
+            Some(
+                "UNESCO’s Response to the Rise of Violent Extremism: A Decade of Building \
+                 International Momentum in the Struggle to Protect Cultural Heritage"
+            )
+        );
+        assert_eq!(found.authors, ["IRINA BOKOVA"]);
+    }
+
+    #[test]
+    fn people_labelled_overleaf_outweigh_an_organisation_on_the_cover() {
+        let lines = [
+            line(1, "QuickStart Guide", 24.0, 128.5),
+            line(1, "MSSPM", 30.0, 220.5),
+            line(1, "MultiSpecies Surplus Production Model", 24.0, 293.5),
+            // A release's number is no subtitle.
+            line(1, "v0.9.4 (beta)", 24.0, 359.5),
+            line(1, "NOAA – National Marine Fisheries Service", 24.0, 451.0),
+            line(2, "Contributors:", 24.0, 113.5),
+            line(2, "Dr. Jason Link", 20.0, 179.0),
+            line(2, "Dr. Howard Townsend", 20.0, 215.0),
+        ];
+        let found = read_front_matter_in(&lines, "", &CommonWords::default(), Some(12.0));
+        assert_eq!(
+            found.title.as_deref(),
+            Some("MSSPM: MultiSpecies Surplus Production Model")
+        );
+        assert_eq!(found.authors, ["Jason Link", "Howard Townsend"]);
     }
 
     #[test]
