@@ -623,6 +623,21 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 });
         2 * cjk > letters
     };
+    // A genre banner set largest ("Trabajo Práctico Integrador" over the
+    // university's name and the title): the title is right under it.
+    let largest_are_genre = sizes.first().is_some_and(|&largest| {
+        front
+            .iter()
+            .filter(|l| (l.size - largest).abs() <= largest * 0.04)
+            .all(|l| is_genre_line(&l.text))
+    });
+    // (In display type: a place under a press release's banner is not.)
+    if largest_are_genre
+        && let Some(found) = title_under_banner(front, body)
+        && front[found.0].size > body * 1.05
+    {
+        return Some(found);
+    }
     'sizes: for &size in sizes.iter().take(4) {
         let mut start = 0;
         while start < front.len() {
@@ -898,6 +913,7 @@ const GENRE_LINES: &[&str] = &[
     "ホワイトペーパー",
     "안내서",
     "codebook",
+    "position paper",
     // What a repository's cover sheet says the work is.
     "conference paper",
     "journal article",
@@ -983,6 +999,15 @@ const GENRE_LINES: &[&str] = &[
     "bachelorarbeit",
     "diplomarbeit",
     "doktorarbeit",
+    "trabajo práctico",
+    "trabajo práctico integrador",
+    "trabajo práctico final",
+    "trabajo final",
+    "trabajo final de grado",
+    "trabajo de fin de grado",
+    "trabajo fin de grado",
+    "trabajo de grado",
+    "trabajo de fin de máster",
     "yüksek lisans tezi",
     "doktora tezi",
     "magisterarbeit",
@@ -1985,9 +2010,14 @@ fn join_lines(lines: &[&PrintedLine]) -> String {
             .strip_suffix('-')
             .is_some_and(|head| head.ends_with(char::is_alphanumeric))
             && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        // A dash glued to the word before it joins two names
+        // ("Schweinfurt—" / "Gerolzhofen—Wiesentheid"): no space after it.
+        let joining_dash = out
+            .strip_suffix(['\u{2014}', '\u{2013}'])
+            .is_some_and(|head| head.ends_with(char::is_alphanumeric));
         if out.ends_with('-') && text.starts_with(|c: char| c.is_lowercase()) {
             out.pop();
-        } else if !out.is_empty() && !run_on && !compound {
+        } else if !out.is_empty() && !run_on && !compound && !joining_dash {
             out.push(' ');
         }
         out.push_str(text);
@@ -4278,6 +4308,58 @@ mod tests {
                 "Juliet Willetts",
                 "Keren Winterford"
             ]
+        );
+    }
+
+    #[test]
+    fn a_genre_banner_set_largest_is_over_the_title() {
+        let mut lines = vec![
+            line(1, "Universidad Nacional De La Matanza", 24.0, 85.0),
+            line(1, "Especialización en Ciencia de Datos", 24.0, 113.0),
+            line(1, "Trabajo Práctico Integrador", 26.0, 357.0),
+            line(1, "Sistema de Recuperación y Comprensión de", 18.0, 387.0),
+            line(1, "Normativa SENASA", 18.0, 409.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Sistema de Recuperación y Comprensión de Normativa SENASA")
+        );
+        // "POSITION PAPER" is a genre too.
+        let mut lines = vec![
+            line(1, "POSITION PAPER", 36.0, 245.0),
+            line(
+                1,
+                "INPUT FROM AMPL NETWORK TO PEOPLE’S REPRESENTATIVE",
+                14.0,
+                345.0,
+            ),
+            line(1, "COUNCIL REGARDING WATER RESOURCES BILL", 14.0, 364.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some(
+                "INPUT FROM AMPL NETWORK TO PEOPLE’S REPRESENTATIVE COUNCIL REGARDING WATER RESOURCES BILL"
+            )
+        );
+    }
+
+    #[test]
+    fn a_dash_glued_to_a_word_joins_the_next_line_without_a_space() {
+        let lines = [
+            line(
+                1,
+                "Reaktivierung der Steigerwaldbahn Schweinfurt—",
+                24.0,
+                287.0,
+            ),
+            line(1, "Gerolzhofen—Wiesentheid—Kitzingen", 24.0, 321.0),
+        ];
+        let block: Vec<&PrintedLine> = lines.iter().collect();
+        assert_eq!(
+            join_lines(&block),
+            "Reaktivierung der Steigerwaldbahn Schweinfurt—Gerolzhofen—Wiesentheid—Kitzingen"
         );
     }
 
