@@ -623,20 +623,26 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 });
         2 * cjk > letters
     };
-    // A genre banner set largest ("Trabajo Práctico Integrador" over the
-    // university's name and the title): the title is right under it.
-    let largest_are_genre = sizes.first().is_some_and(|&largest| {
-        front
+    // A genre banner set largest ("Trabajo Práctico Integrador" under the
+    // university's name, over the title): the title is below it.
+    let banner = sizes.first().and_then(|&largest| {
+        let mut largest_lines = front
             .iter()
-            .filter(|l| (l.size - largest).abs() <= largest * 0.04)
-            .all(|l| is_genre_line(&l.text))
+            .enumerate()
+            .filter(|(_, l)| (l.size - largest).abs() <= largest * 0.04);
+        let (first, _) = largest_lines.next()?;
+        let all_genre = std::iter::once(front[first])
+            .chain(largest_lines.map(|(_, l)| *l))
+            .all(|l| is_genre_line(&l.text));
+        all_genre.then_some(first)
     });
-    // (In display type: a place under a press release's banner is not.)
-    if largest_are_genre
-        && let Some(found) = title_under_banner(front, body)
-        && front[found.0].size > body * 1.05
+    // (Display type below it; a title in the body's size under a thesis's
+    // banner is found as a last resort, below.)
+    if let Some(at) = banner
+        && front[at + 1..].iter().any(|l| l.size > body * 1.05)
+        && let Some((start, end)) = title_block(&front[at + 1..], body, common)
     {
-        return Some(found);
+        return Some((at + 1 + start, at + 1 + end));
     }
     'sizes: for &size in sizes.iter().take(4) {
         let mut start = 0;
