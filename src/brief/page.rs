@@ -679,6 +679,8 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 && front[end].top - front[end - 1].top
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
                 && !is_genre_line(&front[end].text)
+                && !is_genre_phrase(&front[end].text)
+                && !is_field_row(&front[end].text)
                 && !starts_a_section(front, end)
                 && !is_note_line(&front[end].text)
                 && !is_series_under_title(&front[end].text)
@@ -1335,6 +1337,25 @@ fn is_numbered_genre(text: &str) -> bool {
 /// "A Report of the CSIS Africa Program", "A Joint Policy Brief by ...":
 /// under the title, what the document is and who made it, not a subtitle.
 /// (Above it, "A Study of ..." is a title's start.)
+/// A short phrase naming the kind of document, perhaps with its place
+/// after a comma ("Field survey report", "Country brief, Indonesia"): what
+/// it is, not a subtitle.
+fn is_genre_phrase(text: &str) -> bool {
+    let head = text.split(',').next().unwrap_or(text).to_lowercase();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "report" | "brief" | "paper" | "memo"))
+        && text.split(',').count() <= 2
+}
+
+/// A row of fields set apart by bars ("Kurs 209-032 – Ökonometrie | SoSe
+/// 2026 | HfWU Nürtingen-Geislingen"): a course's or a form's facts.
+fn is_field_row(text: &str) -> bool {
+    text.matches(" | ").count() >= 2
+}
+
 fn is_genre_statement(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
@@ -1594,8 +1615,16 @@ fn is_division_label(text: &str) -> bool {
         return false;
     };
     let number = number.trim_end_matches([':', '.', '\u{2013}', '\u{2014}', '-']);
+    // ("A-1", "B-2": a lettered series of annexes.)
+    let lettered = number.split_once('-').is_some_and(|(letter, n)| {
+        letter.len() == 1
+            && letter.chars().all(|c| c.is_ascii_uppercase())
+            && !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+    });
     let numbered = !number.is_empty()
-        && (number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (lettered
+            || number.chars().all(|c| c.is_ascii_digit() || c == '.')
             || number.chars().all(|c| "IVXLC".contains(c))
             || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
     DIVISION_WORDS.contains(&word.to_lowercase().as_str()) && numbered
@@ -1712,6 +1741,8 @@ fn subtitle(
         && !is_series_under_title(&front[next].text)
         && !is_parallel_title(&front[start..end], front[next])
         && !is_genre_statement(&front[next].text)
+        && !is_genre_phrase(&front[next].text)
+        && !is_field_row(&front[next].text)
         && from_organisation_at(front, next).is_none()
         // "Written by" alone on its line: the byline follows ("by Small
         // Area Estimation …" may go on with the title).
@@ -4348,6 +4379,44 @@ mod tests {
             Some(
                 "INPUT FROM AMPL NETWORK TO PEOPLE’S REPRESENTATIVE COUNCIL REGARDING WATER RESOURCES BILL"
             )
+        );
+    }
+
+    #[test]
+    fn a_genre_phrase_or_a_row_of_fields_under_the_title_is_no_subtitle() {
+        // Set nearly as large as the title (a run of its lines) or
+        // smaller (a subtitle's place).
+        let title_over = |below: &str, size: f32| {
+            let mut lines = vec![
+                line(1, "Farmers’ Seed Practices in Nakuru Kenya", 18.0, 226.0),
+                line(1, below, size, 247.0),
+            ];
+            lines.extend(body_lines());
+            read(&lines).title
+        };
+        let plain = Some("Farmers’ Seed Practices in Nakuru Kenya".to_string());
+        for size in [16.0, 13.0] {
+            assert_eq!(title_over("Field survey report", size), plain);
+            assert_eq!(title_over("Country brief, Indonesia", size), plain);
+            assert_eq!(
+                title_over(
+                    "Kurs 209-032 – Ökonometrie | SoSe 2026 | HfWU Nürtingen-Geislingen",
+                    size
+                ),
+                plain
+            );
+        }
+        // A subtitle that goes on past the genre word stays one.
+        assert_eq!(
+            title_over("A report on seed systems in the Rift Valley", 13.0).as_deref(),
+            Some(
+                "Farmers’ Seed Practices in Nakuru Kenya: A report on seed systems in the Rift Valley"
+            )
+        );
+        // A lettered annex's number is left out too.
+        assert_eq!(
+            without_division_label("ANNEX B-1: ENABLING STRONGER PARTNERSHIPS"),
+            "ENABLING STRONGER PARTNERSHIPS"
         );
     }
 
