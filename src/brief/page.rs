@@ -1709,6 +1709,15 @@ fn subtitle(
     common: &CommonWords,
 ) -> Option<BelowTitle> {
     let title_size = front[start..end].iter().map(|l| l.size).fold(0.0, f32::max);
+    // A line right under the title that starts with a word tying it to
+    // the title ("JOURNAL OFFICIEL" / "DE LA REPUBLIQUE DU SENEGAL") goes
+    // on with it, though capitalised words read like a name.
+    let goes_on_title = |line: &PrintedLine| {
+        let text = line.text.trim();
+        text.split_whitespace()
+            .next()
+            .is_some_and(|w| NAME_CONTINUING_WORDS.contains(&w.to_lowercase().as_str()))
+    };
     let mut next = end;
     while next < front.len()
         && front[next].size < title_size * 0.96
@@ -1733,7 +1742,8 @@ fn subtitle(
             && (ends_mid_phrase(&front[next - 1].text)
                 || (same_paragraph(front[next - 1], front[next])
                     && people_named(front[next], common) < 2))
-            || !names_someone(front[next], common))
+            || !names_someone(front[next], common)
+            || (next == end && goes_on_title(front[next])))
         && !is_fact_line(&front[next].text)
         && !is_genre_line(&front[next].text)
         && !starts_a_section(front, next)
@@ -1775,6 +1785,7 @@ fn subtitle(
         .find(|&k| {
             !same_family(front[end - 1], front[k])
                 && !ends_mid_phrase(&front[k - 1].text)
+                && !(k == end && goes_on_title(front[k]))
                 && !front[k].text.starts_with(char::is_lowercase)
         })
         .unwrap_or(next);
@@ -4418,6 +4429,32 @@ mod tests {
             without_division_label("ANNEX B-1: ENABLING STRONGER PARTNERSHIPS"),
             "ENABLING STRONGER PARTNERSHIPS"
         );
+    }
+
+    #[test]
+    fn a_line_starting_with_de_or_of_goes_on_with_the_title() {
+        let set_in = |text: &str, size: f32, top: f32, family: &str| PrintedLine {
+            family: family.to_string(),
+            ..line(1, text, size, top)
+        };
+        let mut lines = vec![
+            set_in("JOURNAL OFFICIEL", 47.0, 64.0, "times"),
+            // In another face and much smaller, and reading like a name.
+            set_in("DE LA REPUBLIQUE DU SENEGAL", 18.0, 115.0, "helvetica"),
+            set_in(
+                "PARAISSANT LE SAMEDI DE CHAQUE SEMAINE",
+                13.0,
+                142.0,
+                "helvetica",
+            ),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("JOURNAL OFFICIEL DE LA REPUBLIQUE DU SENEGAL")
+        );
+        assert!(!found.authors.iter().any(|a| a.starts_with("DE LA")));
     }
 
     #[test]
