@@ -1785,7 +1785,7 @@ fn subtitle(
         .find(|&k| {
             !same_family(front[end - 1], front[k])
                 && !ends_mid_phrase(&front[k - 1].text)
-                && !(k == end && goes_on_title(front[k]))
+                && (k != end || !goes_on_title(front[k]))
                 && !front[k].text.starts_with(char::is_lowercase)
         })
         .unwrap_or(next);
