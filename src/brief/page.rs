@@ -2746,6 +2746,8 @@ const BY_LABELS: &[&str] = &[
     "réalisé par",
     "rédigé par",
     "erstellt von",
+    "vorgelegt von",
+    "eingereicht von",
     // Chinese, Japanese and Korean labels of the author's name (作者, 著者,
     // 执笔 writer; 姓名, 氏名, 이름, 성명 name; 저자, 작성자), with either colon;
     // Russian ones (автор, выполнил: "done by").
@@ -2888,6 +2890,8 @@ fn strip_by(text: &str) -> Option<&str> {
         let names = rest.split_once(':').map_or("", |(_, names)| names.trim());
         return Some(names);
     }
+    // A pictograph before the label ("👤 Autor: …").
+    let text = text.trim_start_matches(is_pictograph).trim_start();
     let lower = text.to_lowercase();
     // "Summary and Meeting Notes Prepared by:": a label that ends a short
     // line puts the names on the next.
@@ -2935,6 +2939,11 @@ fn strip_by(text: &str) -> Option<&str> {
             && !crate::brief::names::is_particle(first);
         (!sentence).then_some(names)
     })
+}
+
+/// An emoji or pictograph set as an icon before a line's words.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x1F300..=0x1FAFF) || c == '\u{FE0F}'
 }
 
 /// The names after a Chinese or Japanese author's label, spaced out to
@@ -4428,6 +4437,34 @@ mod tests {
         assert_eq!(
             without_division_label("ANNEX B-1: ENABLING STRONGER PARTNERSHIPS"),
             "ENABLING STRONGER PARTNERSHIPS"
+        );
+    }
+
+    #[test]
+    fn a_german_submission_label_and_an_icon_before_a_label() {
+        let authors_under = |rows: &[&str]| {
+            let mut lines = vec![line(
+                1,
+                "Vorrausberechnung der Straßenverkehrsentlastung",
+                24.0,
+                184.0,
+            )];
+            for (i, row) in rows.iter().enumerate() {
+                lines.push(line(1, row, 16.5, 388.0 + 25.0 * i as f32));
+            }
+            lines.extend(body_lines());
+            read(&lines).authors
+        };
+        assert_eq!(
+            authors_under(&[
+                "vorgelegt von Andreas Witte,",
+                "unterstützt durch Stephan Wohlfeil"
+            ]),
+            ["Andreas Witte"]
+        );
+        assert_eq!(
+            authors_under(&["👤 Autor: Denner Gabriel Ramos Caleare"]),
+            ["Denner Gabriel Ramos Caleare"]
         );
     }
 
