@@ -43,7 +43,7 @@ fn main() {
         .collect();
     let lines = bindery::brief::printed_lines(&layouts[..layouts.len().min(2)], &furniture);
     // The text's size over its first ten pages, as in `bindery extract`.
-    let body = bindery::brief::body_size(&layouts[..layouts.len().min(10)]);
+    let body = bindery::brief::text_body_size(&layouts);
     // A closed pipe (`| head`) ends the listing quietly.
     if let Err(err) = print(&lines, &common, body)
         && err.kind() != std::io::ErrorKind::BrokenPipe

@@ -121,9 +121,6 @@ struct DocumentParts {
     quality: Quality,
 }
 
-/// Pages over which the text's body size is measured.
-const BODY_PAGES: usize = 10;
-
 fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts, DocumentError> {
     let budget = Budget::new(options.open.limits.clone());
     let doc = document::open(bytes, &options.open)?;
@@ -143,9 +140,7 @@ fn read_document(bytes: &[u8], options: &ExtractOptions) -> Result<DocumentParts
         layouts.push(layout_page(&page));
     })?;
     let text = crate::text::normalise(&layouts);
-    // The size the text is set in, past a cover that holds little else
-    // than its title: over the first pages.
-    let body_size = crate::brief::body_size(&layouts[..layouts.len().min(BODY_PAGES)]);
+    let body_size = crate::brief::text_body_size(&layouts);
     layouts.truncate(2);
     quality.empty_pages = (1..=text.pages.len() as u32)
         .filter(|&n| text.pages[n as usize - 1].trim().is_empty())

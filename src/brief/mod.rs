@@ -1227,8 +1227,17 @@ fn mostly_horizontal(layout: &PageLayout) -> bool {
     across > down
 }
 
+/// Pages over which the text's body size is measured.
+const BODY_PAGES: usize = 10;
+
+/// The size the document's text is set in, past a cover that holds little
+/// but its title: the commonest size over its first pages.
+pub fn text_body_size(layouts: &[PageLayout]) -> f32 {
+    body_size(&layouts[..layouts.len().min(BODY_PAGES)])
+}
+
 /// The size most characters of the pages are set in.
-pub fn body_size(layouts: &[PageLayout]) -> f32 {
+fn body_size(layouts: &[PageLayout]) -> f32 {
     let mut by_size: Vec<(f32, usize)> = Vec::new();
     for line in layouts.iter().flat_map(PageLayout::lines) {
         let size = (line.size * 2.0).round() / 2.0;

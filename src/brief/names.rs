@@ -459,6 +459,18 @@ pub(crate) fn is_name_suffix(piece: &str) -> bool {
     CORPORATE_SUFFIXES.contains(&lower.as_str()) || PERSONAL_SUFFIXES.contains(&lower.as_str())
 }
 
+/// Whether a line opens a parenthesis it does not close ("… Al Afghani
+/// (Center for"): what is in it goes on over the next line.
+pub(crate) fn opens_parenthesis(text: &str) -> bool {
+    text.matches('(').count() > text.matches(')').count()
+}
+
+/// Whether a line closes a parenthesis a line before it opened
+/// ("Regulation, Policy, and Governance (CRPG)),").
+fn closes_parenthesis(text: &str) -> bool {
+    text.matches(')').count() > text.matches('(').count()
+}
+
 /// The list without the affiliations set in parentheses after names,
 /// commas and nested parentheses inside them too ("Nishrin Qowamuna and
 /// Mohamad Mova Al Afghani (Center for Regulation, Policy, and Governance
@@ -515,7 +527,7 @@ pub(crate) fn looks_like_names(text: &str) -> bool {
     // item of a list ("⚫ APM因子的构建思想…", "• Key findings").
     // Nor does the end of an affiliation in parentheses that the line
     // above opened ("Regulation, Policy, and Governance (CRPG)),").
-    let closes_more = text.matches(')').count() > text.matches('(').count();
+    let closes_more = closes_parenthesis(text);
     if text.is_empty()
         || text.ends_with(['.', ':'])
         || text.chars().any(|c| c.is_ascii_digit())
@@ -1674,6 +1686,24 @@ pub fn plausible_authors(names: Vec<String>, labelled: bool, common: &CommonWord
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parentheses_unclosed_or_out_of_order_are_left_as_printed() {
+        // Nothing to strip and nothing to panic on: the scan stops at a
+        // parenthesis that never closes.
+        assert_eq!(
+            without_affiliations_in_parentheses("Jane Doe (University of"),
+            "Jane Doe (University of"
+        );
+        assert_eq!(
+            without_affiliations_in_parentheses(") Jane Doe ("),
+            ") Jane Doe ("
+        );
+        assert_eq!(
+            without_affiliations_in_parentheses("Jane Doe (Center (CRPG)), John Roe (NREL)"),
+            "Jane Doe, John Roe (NREL)"
+        );
+    }
 
     fn handbook() -> CommonWords {
         CommonWords::of_pages([

@@ -2464,13 +2464,6 @@ fn name_grid(front: &[&PrintedLine], names: Vec<String>) -> Vec<String> {
         if i > 0 && row.iter().all(|l| is_affiliation(l)) {
             continue;
         }
-        // The rest of an affiliation in parentheses that the row above
-        // opened ("… Al Afghani (Center for" / "Regulation, Policy, and
-        // Governance (CRPG)),").
-        let closes_more = |l: &String| l.matches(')').count() > l.matches('(').count();
-        if i > 0 && row.iter().any(closes_more) {
-            continue;
-        }
         // The anchor's row, or a row of two names or more: a lone line
         // in the names' size below them is a heading ("Statement of
         // Purpose"), not an author.
@@ -2632,15 +2625,16 @@ fn more_names(window: &[&PrintedLine], last: usize, mut names: Vec<String>) -> V
             continue;
         }
         // The rest of an affiliation in parentheses the line above opened.
-        let open = |t: &str| t.matches('(').count() > t.matches(')').count();
-        if open(&previous.text) {
+        if crate::brief::names::opens_parenthesis(&previous.text) {
             previous = line;
             continue;
         }
         let listed = without_email(&line.listed());
         // ("Juliet Willetts and Keren Winterford (University of Technology".)
         let listed = match listed.rfind('(') {
-            Some(at) if open(&listed) => listed[..at].trim_end().to_string(),
+            Some(at) if crate::brief::names::opens_parenthesis(&listed) => {
+                listed[..at].trim_end().to_string()
+            }
             _ => listed,
         };
         let text = listed
@@ -2957,9 +2951,10 @@ fn after_spaced_cjk_label(text: &str) -> Option<&str> {
         .filter(|c| !c.is_whitespace() && *c != ',')
         .collect();
     let cjk = !closed.is_empty() && closed.chars().all(crate::brief::is_cjk_or_hangul);
-    // "学生姓名": the student's name.
-    let known = ["作者", "著者", "执笔", "姓名", "氏名"]
+    // The by-labels with a full-width colon; "学生姓名": the student's name.
+    let known = BY_LABELS
         .iter()
+        .filter_map(|l| l.strip_suffix('：'))
         .any(|l| closed.ends_with(l) && closed.chars().count() <= 4);
     if !(cjk && known) {
         return None;
