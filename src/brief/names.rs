@@ -1206,13 +1206,20 @@ const MORE_ORGANISATION_WORDS: &[&str] = &[
 /// it ("Janko Leddin (Datenmanagement)", "Tom Schenk Jr. (City of
 /// Chicago)", an opened one the line cut: "Michael Porst (Morbiditäts");
 /// an organisation keeps its acronym ("National Renewable Energy
-/// Laboratory (NREL)").
+/// Laboratory (NREL)"). Words going on after the parenthesis make a
+/// sentence, not a name ("The Jobs Support Scheme (JSS) will help ...").
 pub(crate) fn without_parenthetical(piece: &str) -> &str {
+    let goes_on = |within: &str| {
+        within
+            .split_once(')')
+            .is_some_and(|(_, after)| has_letters(after, 2))
+    };
     match piece.split_once(" (") {
         Some((name, within))
             if (2..=4).contains(&name.split_whitespace().count())
                 && !has_organisation_word(name)
-                && has_letters(within, 2) =>
+                && has_letters(within, 2)
+                && !goes_on(within) =>
         {
             name.trim_end()
         }
@@ -1782,6 +1789,9 @@ mod tests {
             without_parenthetical("National Renewable Energy Laboratory (NREL)"),
             "National Renewable Energy Laboratory (NREL)"
         );
+        // Words after the parenthesis: a sentence, which names no one.
+        let sentence = "The Jobs Support Scheme (JSS) will help enterprises retain their staff";
+        assert!(!looks_like_names(sentence));
     }
 
     #[test]
