@@ -1342,7 +1342,10 @@ const PARTICLES: &[&str] = &[
 const FUNCTION_WORDS: &[&str] = &[
     "by", "for", "and", "of", "the", "on", "in", "to", "with", "from", "at", "or", // English
     "und", "für", "mit", "zur", "zum", "oder", // German
-    "et", "pour", "sur", "avec", "dans", // French
+    "et", "pour", "sur", "avec", "dans", "chaque", "entre", "selon", "sous", // French
+    "para", "por", "con", "sin", "sobre", "cada", // Spanish
+    "com", "sem", // Portuguese
+    "per", "ogni", // Italian
 ];
 
 /// Words no name ends with: a phrase cut at the end of a line ("Fresno
@@ -1530,7 +1533,13 @@ fn unlike_a_person(name: &str) -> bool {
         let after_particle = i > 0
             && (PARTICLES.contains(&words[i - 1].to_lowercase().as_str())
                 || name_preposition(i - 1));
-        (FUNCTION_WORDS.contains(&w) && !name_preposition(i))
+        // A word set in capitals reads as its lower case ("OF", "CHAQUE").
+        let folded = if w.chars().any(char::is_lowercase) {
+            w.to_string()
+        } else {
+            w.to_lowercase()
+        };
+        (FUNCTION_WORDS.contains(&folded.as_str()) && !name_preposition(i))
             || (!after_particle && ARTICLES_INSIDE.contains(&w))
     };
     // "Umweltanalytik Seminar – Abschlussaufgabe", "Medical
@@ -1856,6 +1865,16 @@ mod tests {
             name_kind("Guide pour les Auteurs", &common),
             NameKind::Phrase
         );
+        // Set in capitals, and in Spanish: a gazette's notice, a cover line.
+        assert_eq!(
+            name_kind("PARAISSANT LE SAMEDI DE CHAQUE SEMAINE", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(
+            name_kind("Residuos para Compost", &common),
+            NameKind::Phrase
+        );
+        assert_eq!(name_kind("JEAN LE GALL", &common), NameKind::Person);
     }
 
     #[test]
