@@ -1598,14 +1598,27 @@ fn title_label_value(text: &str) -> Option<&str> {
 
 /// A title given after its label on the first page ("Тема: …" under
 /// "ОТЧЁТ ПО УЧЕБНОЙ ПРАКТИКЕ", "论文题目：…" under a thesis banner):
-/// the page says which line it is.
+/// the page says which line it is, and the lines it runs on to: one
+/// that its line leaves mid-phrase ("... непрерывная доставка и") or that
+/// starts in lower case, in its size, even set with a cover's wide
+/// leading.
 fn labelled_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
     let page = front.first()?.page;
-    front
+    let at = front
         .iter()
         .take_while(|l| l.page == page)
-        .position(|l| title_label_value(&l.text).is_some())
-        .map(|at| (at, at + 1))
+        .position(|l| title_label_value(&l.text).is_some())?;
+    let mut end = at + 1;
+    while let Some(next) = front.get(end) {
+        let last = front[end - 1];
+        let goes_on = ends_mid_phrase(&last.text) || next.text.starts_with(char::is_lowercase);
+        let close = next.top > last.top && next.top - last.top <= 2.0 * last.size;
+        if next.page != page || (next.size - last.size).abs() > 0.5 || !close || !goes_on {
+            break;
+        }
+        end += 1;
+    }
+    Some((at, end))
 }
 
 /// "Section 9:", "CHAPTER 6 –", "Annex IV", "Appendix G".
@@ -2923,7 +2936,7 @@ fn strip_by(text: &str) -> Option<&str> {
             return None;
         }
         let cut = text.len() - rest.len();
-        let names = text.get(cut..)?.trim_start_matches([':', ' ']).trim();
+        let names = without_group_number(text.get(cut..)?.trim_start_matches([':', ' ']).trim());
         // "By exercising the Licensed Rights ...": a sentence, not a
         // byline ("van der Knijff" may start a name in lower case).
         let first = names.split_whitespace().next().unwrap_or("");
@@ -2933,6 +2946,20 @@ fn strip_by(text: &str) -> Option<&str> {
             && !crate::brief::names::is_particle(first);
         (!sentence).then_some(names)
     })
+}
+
+/// A student's name after the number of the class group ("Студентка
+/// гр. 5304 Орлова В.В.": student of group 5304).
+fn without_group_number(names: &str) -> &str {
+    let mut words = names.splitn(3, ' ');
+    match (words.next(), words.next(), words.next()) {
+        (Some("гр." | "группы" | "группа"), Some(number), Some(rest))
+            if number.chars().any(|c| c.is_ascii_digit()) =>
+        {
+            rest.trim()
+        }
+        _ => names,
+    }
 }
 
 /// An emoji or pictograph set as an icon before a line's words.
@@ -4265,6 +4292,19 @@ mod tests {
             read(&lines).title.as_deref(),
             Some("求实对称阵特征值的数值算法")
         );
+        // A labelled title run on to a line it leaves mid-phrase, with a
+        // cover's wide leading; the line after that is another field.
+        let mut lines = vec![
+            line(1, "ОТЧЕТ", 14.0, 324.0),
+            line(1, "Тема: Непрерывная интеграция, доставка и", 14.0, 372.0),
+            line(1, "развертывание приложения", 14.0, 396.0),
+            line(1, "Финальный объем – 80 стр", 14.0, 420.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("Непрерывная интеграция, доставка и развертывание приложения")
+        );
     }
 
     #[test]
@@ -4623,6 +4663,11 @@ mod tests {
         assert_eq!(strip_by("AUTHORS"), Some(""));
         assert_eq!(strip_by("Выполнила"), Some(""));
         assert_eq!(strip_by("Authorship"), None);
+        // A student's group number between label and name.
+        assert_eq!(
+            strip_by("Студентка гр. 5304 Орлова В.В."),
+            Some("Орлова В.В.")
+        );
         let mut lines = vec![
             line(1, "ОПРЕДЕЛЕНИЕ ФЕНОТИПА КОЛОНИЙ", 16.0, 341.0),
             line(1, "МАШИННОГО ОБУЧЕНИЯ", 16.0, 360.0),
