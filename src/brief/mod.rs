@@ -521,6 +521,7 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
     // A journal article is dated by its header, unless the page says when
     // it was published: other dates on its first page are of a conference
     // it was presented at, or of its copyright.
+    let official_journal = page_one_header(sources).find_map(page::official_journal_date);
     let printed = match (sources.printed.date.clone(), journal_header_date(sources)) {
         (Some(printed), _) if page::is_published_line(&printed.1) => Some(printed),
         // The same year printed with its month ("November 2023" under an
@@ -530,7 +531,7 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
         (printed, None) => printed,
     }
     .or_else(|| date_off_the_page_body(sources));
-    if let Some((iso, line)) = printed {
+    if let Some((iso, line)) = official_journal.or(printed) {
         // Outside English, slashed dates are day first: "12/03/2024" in a
         // French or Spanish text is 12 March. (English texts, and those of
         // no known language, keep the US reading: UK usage cannot be told.)
@@ -585,6 +586,11 @@ fn date_candidates(sources: &Sources, english: bool) -> Vec<Candidate<String>> {
 /// The date of a journal's header at the top of page 1, in its first
 /// three lines or its running header.
 fn journal_header_date(sources: &Sources) -> Option<(String, String)> {
+    page_one_header(sources).find_map(page::journal_header_date)
+}
+
+/// The first three lines of page 1, then its running header.
+fn page_one_header<'a>(sources: &'a Sources) -> impl Iterator<Item = &'a str> {
     let top = sources
         .lines
         .iter()
@@ -597,7 +603,7 @@ fn journal_header_date(sources: &Sources) -> Option<(String, String)> {
         .iter()
         .filter(|f| f.page == 1)
         .map(|f| f.text.as_str());
-    top.chain(header).find_map(page::journal_header_date)
+    top.chain(header)
 }
 
 /// The printed date when the front matter has none: a running header or
@@ -1687,6 +1693,13 @@ mod tests {
         assert_eq!(
             date("Annual report", Some(presented), ""),
             Some("2019-02".into())
+        );
+        // An act of the Union is dated by the Official Journal's issue in
+        // the running header, not by its adoption in its title.
+        let journal = "27.6.2013 EN Official Journal of the European Union L 176/1";
+        assert_eq!(
+            date("I", Some("of 26 June 2013"), journal),
+            Some("2013-06-27".into())
         );
     }
 

@@ -354,7 +354,32 @@ fn names_before_affiliations(lines: &[&PrintedLine], common: &CommonWords) -> Ve
 /// PARLIAMENT …" through its date and subject, up to "(Text with EEA
 /// relevance)" or the enacting body's line in capitals.
 fn eu_act_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
-    const ACTS: &[&str] = &["REGULATION", "DIRECTIVE", "DECISION"];
+    // The act's kind in the Union's languages the Journal is most read in.
+    const ACTS: &[&str] = &[
+        "REGULATION",
+        "DIRECTIVE",
+        "DECISION",
+        "RÈGLEMENT",
+        "DÉCISION",
+        "VERORDNUNG",
+        "RICHTLINIE",
+        "BESCHLUSS",
+        "REGLAMENTO",
+        "DIRECTIVA",
+        "DECISIÓN",
+        "REGOLAMENTO",
+        "DIRETTIVA",
+        "DECISIONE",
+        "REGULAMENTO",
+        "DIRETIVA",
+        "DECISÃO",
+    ];
+    const CODES: &[&str] = &[
+        "(EU)", "(EC)", "(EU,", "(EEC)", "(CFSP)", "(UE)", "(UE,", "(CE)", "(CEE)", "(PESC)",
+        "(EG)", "(EWG)", "(GASP)",
+    ];
+    // The number's abbreviation is the one word in lower case ("No 575/2013").
+    let numbering = |w: &str| matches!(w, "No" | "no" | "n°" | "nº" | "Nr." | "n.");
     let start = front.iter().take(8).position(|l| {
         let text = l.text.trim();
         let act = text
@@ -365,10 +390,8 @@ fn eu_act_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
         ACTS.contains(&act)
             && text
                 .split_whitespace()
-                .all(|w| !w.chars().any(char::is_lowercase))
-            && ["(EU)", "(EC)", "(EU,", "(EEC)", "(CFSP)"]
-                .iter()
-                .any(|code| text.contains(code))
+                .all(|w| numbering(w) || !w.chars().any(char::is_lowercase))
+            && CODES.iter().any(|code| text.contains(code))
     })?;
     let first = front[start];
     let end = (start + 1..front.len().min(start + 8))
@@ -378,10 +401,39 @@ fn eu_act_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
             line.page != first.page
                 || (line.size - first.size).abs() > first.size * 0.1
                 || text.starts_with("(Text with")
-                || !text.chars().any(char::is_lowercase)
+                || (!text.chars().any(char::is_lowercase) && !is_act_number(text))
         })
         .unwrap_or(front.len().min(start + 8));
     Some((start, end))
+}
+
+/// The Official Journal's issue date in the header over an act of the
+/// Union ("27.6.2013 EN Official Journal of the European Union L 176/1"):
+/// the day the act was published, which catalogues record, not the day
+/// it was adopted ("of 26 June 2013", in its title).
+pub(crate) fn official_journal_date(header: &str) -> Option<(String, String)> {
+    const JOURNALS: &[&str] = &[
+        "Official Journal of the European Union",
+        "Journal officiel de l'Union européenne",
+        "Journal officiel de l’Union européenne",
+        "Amtsblatt der Europäischen Union",
+        "Diario Oficial de la Unión Europea",
+        "Gazzetta ufficiale dell'Unione europea",
+        "Gazzetta ufficiale dell’Unione europea",
+        "Jornal Oficial da União Europeia",
+    ];
+    if !JOURNALS.iter().any(|j| header.contains(j)) {
+        return None;
+    }
+    let date = find_dates(header).into_iter().next()?;
+    Some((date.iso, header[date.offset..date.end].to_string()))
+}
+
+/// An act's number carried over to the title's last line ("2007/46/CE").
+fn is_act_number(text: &str) -> bool {
+    text.split_whitespace().count() == 1
+        && text.contains('/')
+        && text.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Where a JSTOR cover sheet prints the article's citation: the title on
@@ -6132,6 +6184,42 @@ mod tests {
             )
         );
         assert!(found.authors.is_empty());
+        // In French, numbered "No" the older way, its number carried over
+        // to a line of its own.
+        let mut lines = lines.to_vec();
+        lines[2] = line(1, "RÈGLEMENTS", 17.0, 173.0);
+        lines[3] = line(
+            1,
+            "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL",
+            9.6,
+            229.0,
+        );
+        lines[4] = line(1, "du 30 mai 2018", 9.6, 246.0);
+        lines[5] = line(1, "abrogeant la directive", 9.6, 263.0);
+        lines[6] = line(1, "2007/46/CE", 9.6, 274.0);
+        lines.insert(
+            7,
+            line(1, "(Texte présentant de l'intérêt pour l'EEE)", 8.5, 298.0),
+        );
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some(
+                "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 30 mai 2018 abrogeant la directive 2007/46/CE"
+            )
+        );
+    }
+
+    #[test]
+    fn an_act_is_dated_by_the_journal_that_published_it() {
+        assert_eq!(
+            official_journal_date("27.6.2013 EN Official Journal of the European Union L 176/1"),
+            Some(("2013-06-27".to_string(), "27.6.2013".to_string()))
+        );
+        assert_eq!(
+            official_journal_date("L 151/1 Journal officiel de l'Union européenne FR 14.6.2018"),
+            Some(("2018-06-14".to_string(), "14.6.2018".to_string()))
+        );
+        assert_eq!(official_journal_date("Bulletin officiel 27.6.2013"), None);
     }
 
     #[test]
