@@ -154,6 +154,7 @@ pub fn read_front_matter_in(
                 .then(|| title_block(&front, body, common))
                 .flatten()
         });
+    let title_range = title_range.map(|range| without_classification_number(&front, range));
     let mut after_title = 0;
     let title_start = title_range.map_or(0, |(start, _)| start);
     if let Some((start, end)) = title_range {
@@ -427,6 +428,39 @@ pub(crate) fn official_journal_date(header: &str) -> Option<(String, String)> {
     }
     let date = find_dates(header).into_iter().next()?;
     Some((date.iso, header[date.offset..date.end].to_string()))
+}
+
+/// A title's short name in parentheses on a line of its own ("(OETV)",
+/// "(OETV 3)"): catalogues leave it out.
+fn is_short_name(text: &str) -> bool {
+    let inner = text
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'));
+    inner.is_some_and(|inner| {
+        !inner.contains(['(', ')'])
+            && inner.split_whitespace().count() <= 3
+            && inner.chars().any(char::is_uppercase)
+            && !inner.chars().any(char::is_lowercase)
+    })
+}
+
+/// A title block without the classification number set over it ("741.41",
+/// a law's number in the Swiss compilation), which catalogues leave out.
+fn without_classification_number(
+    front: &[&PrintedLine],
+    (mut start, end): (usize, usize),
+) -> (usize, usize) {
+    let is_number = |text: &str| {
+        let text = text.trim();
+        text.contains('.')
+            && text.chars().filter(char::is_ascii_digit).count() >= 2
+            && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    if end - start > 1 && is_number(&front[start].text) {
+        start += 1;
+    }
+    (start, end)
 }
 
 /// An act's number carried over to the title's last line ("2007/46/CE").
@@ -1818,6 +1852,7 @@ fn subtitle(
         && !is_genre_statement(&front[next].text)
         && !is_genre_phrase(&front[next].text)
         && !is_field_row(&front[next].text)
+        && !is_short_name(&front[next].text)
         && from_organisation_at(front, next).is_none()
         // "Written by" alone on its line: the byline follows ("by Small
         // Area Estimation …" may go on with the title).
@@ -3685,6 +3720,13 @@ const PUBLISHED_LABELS: &[&str] = &[
     "網路首發",
     "puesto en línea",
     "publicado en línea",
+    // The state of a consolidated text, its edition ("du 19 juin 1995
+    // (Etat le 1er mai 2019)": the act's date, then the edition's).
+    "etat le",
+    "état le",
+    "stand am",
+    "stato il",
+    "status as of",
 ];
 
 /// Labels of the document's own date, besides the publication labels:
@@ -6207,6 +6249,35 @@ mod tests {
                 "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 30 mai 2018 abrogeant la directive 2007/46/CE"
             )
         );
+    }
+
+    #[test]
+    fn a_consolidated_law_is_titled_without_its_number_and_short_name() {
+        let body = "Le Conseil fédéral suisse, vu la loi fédérale du 19 décembre 1958 sur la circulation routière, arrête les dispositions suivantes.";
+        let ordinance = |title_size: f32| {
+            let mut lines = vec![
+                line(1, "741.41", 12.0, 30.0),
+                line(1, "Ordonnance", 12.0, 37.0),
+                line(1, "concernant les exigences techniques", title_size, 49.0),
+                line(1, "pour les véhicules routiers", title_size, 61.0),
+                line(1, "(OETV)", 10.0, 77.0),
+                line(1, "du 19 juin 1995 (Etat le 1er mai 2019)", 9.0, 109.0),
+            ];
+            for i in 0..6 {
+                lines.push(line(1, body, 9.0, 143.0 + 14.0 * i as f32));
+            }
+            read(&lines)
+        };
+        // The short name under a title in larger type, and in its type.
+        for title_size in [12.0, 10.0] {
+            let found = ordinance(title_size);
+            assert_eq!(
+                found.title.as_deref(),
+                Some("Ordonnance concernant les exigences techniques pour les véhicules routiers")
+            );
+            // The edition's date, not the act's.
+            assert_eq!(found.date.map(|d| d.0).as_deref(), Some("2019-05-01"));
+        }
     }
 
     #[test]
