@@ -764,7 +764,9 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
                 // blank line ("… WEALTH PROJECT:" / / "MODELLING AND …").
                 && front[end].top - front[end - 1].top
                     < size * if front[end - 1].text.trim_end().ends_with(':') { 3.0 } else { 2.2 }
-                && !is_genre_line(&front[end].text)
+                // (A line the one above leaves mid-phrase goes on with it:
+                // "… METHODOLOGICAL NOTE &" / "USER GUIDE".)
+                && (ends_mid_phrase(&front[end - 1].text) || !is_genre_line(&front[end].text))
                 && !is_genre_phrase(&front[end].text)
                 && !is_field_row(&front[end].text)
                 && !starts_a_section(front, end)
@@ -1008,6 +1010,10 @@ const GENRE_LINES: &[&str] = &[
     "안내서",
     "codebook",
     "position paper",
+    "user's guide",
+    "user’s guide",
+    "user guide",
+    "user manual",
     // What a repository's cover sheet says the work is.
     "conference paper",
     "journal article",
@@ -1145,7 +1151,8 @@ const GENRE_LINES: &[&str] = &[
 ];
 
 pub(crate) fn is_genre_line(text: &str) -> bool {
-    let lower = heading_words(text);
+    // ("– User’s Guide –": set between dashes.)
+    let lower = heading_words(between_dashes(text).unwrap_or(text));
     GENRE_LINES.contains(&lower.as_str())
         || SUMMARY_HEADINGS.contains(&lower.as_str())
         || is_contents_heading(&lower)
@@ -6248,6 +6255,38 @@ mod tests {
             Some(
                 "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 30 mai 2018 abrogeant la directive 2007/46/CE"
             )
+        );
+    }
+
+    #[test]
+    fn a_manuals_genre_between_dashes_and_its_byline_are_not_its_subtitle() {
+        let mut lines = vec![
+            line(1, "ERNIE: a tool to study the Tor network", 17.2, 163.0),
+            line(1, "– User’s Guide –", 17.2, 185.0),
+            line(
+                1,
+                "by Karsten Loesing <karsten@torproject.org>",
+                12.0,
+                218.0,
+            ),
+            line(1, "April 13, 2010", 12.0, 241.0),
+        ];
+        lines.extend(body_lines());
+        let found = read(&lines);
+        assert_eq!(
+            found.title.as_deref(),
+            Some("ERNIE: a tool to study the Tor network")
+        );
+        assert_eq!(found.authors, ["Karsten Loesing"]);
+        // A genre the line above leaves mid-phrase is part of the title.
+        let mut lines = vec![
+            line(1, "DIAGNOSTIC SIMULATOR METHODOLOGICAL NOTE &", 20.0, 163.0),
+            line(1, "USER GUIDE", 20.0, 187.0),
+        ];
+        lines.extend(body_lines());
+        assert_eq!(
+            read(&lines).title.as_deref(),
+            Some("DIAGNOSTIC SIMULATOR METHODOLOGICAL NOTE & USER GUIDE")
         );
     }
 
