@@ -1707,6 +1707,13 @@ mod tests {
     fn an_organisation_the_pages_never_name_made_the_file() {
         let page = "Statistics from the Census Bureau on retail and wholesale trade.";
         assert_eq!(authors_given_info("Turn-Key Systems Pty Ltd", page), None);
+        // The chancellery that publishes a country's laws made the file.
+        let law =
+            "Le Conseil fédéral suisse, vu la loi fédérale sur la circulation routière, arrête:";
+        assert_eq!(
+            authors_given_info("Chancellerie federale suisse", law),
+            None
+        );
         assert_eq!(
             authors_given_info("U.S. Census Bureau", page),
             Some(vec!["U.S. Census Bureau".to_string()])

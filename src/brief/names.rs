@@ -1107,6 +1107,11 @@ const ISSUER_WORDS: &[&str] = &[
     "ministry",
     "ministère",
     "ministerium",
+    // A government's chancellery ("Chancellerie fédérale", "Bundeskanzlei").
+    "chancellery",
+    "chancellerie",
+    "bundeskanzlei",
+    "cancelleria",
     "organisation",
     "organization",
     "office",
