@@ -1095,6 +1095,12 @@ const GENRE_LINES: &[&str] = &[
     "tese de doutorado",
     "thèse",
     "mémoire",
+    // A French or Maghreb engineering school's final-year project.
+    "projet de fin d'études",
+    "projet de fin d’études",
+    "projet de fin d'etudes",
+    "projet de fin d’etudes",
+    "rapport de stage",
     "masterarbeit",
     "bachelorarbeit",
     "diplomarbeit",
@@ -5534,6 +5540,9 @@ mod tests {
         assert!(is_genre_line("CONTENTS / 目录 热点 | Hot"));
         assert!(is_genre_line("Conference Paper"));
         assert!(is_genre_line("Codebook"));
+        assert!(is_genre_line("PROJET DE FIN D’ETUDES"));
+        assert!(is_genre_line("Rapport de stage"));
+        assert!(is_genre_line("– User’s Guide –"));
         assert!(is_genre_line(
             "Table of contents: 0. AI SECURITY OVERVIEW 4"
         ));
