@@ -3144,6 +3144,17 @@ fn is_fact_line(text: &str) -> bool {
                 && n.chars().all(|c| c.is_ascii_digit() || c == '.')
         })
     }) && release_words.count() <= 1;
+    // "ICCT Roadmap model v1.10.0 documentation": a line about a release
+    // of the work, its number dotted.
+    let is_dotted_release = |w: &str| {
+        w.strip_prefix(['v', 'V']).is_some_and(|n| {
+            n.contains('.')
+                && n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
+    };
+    let release_line =
+        text.split_whitespace().count() <= 8 && text.split_whitespace().any(is_dotted_release);
     // "Vol 5, Issue 2", "Volume 12 Number 3", "No. 14": which issue.
     let issue_words: Vec<&str> = text.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let issue = !issue_words.is_empty()
@@ -3170,7 +3181,7 @@ fn is_fact_line(text: &str) -> bool {
             "issn" | "e-issn" | "eissn" | "isbn" | "e-isbn" | "doi"
         )
     }) && text.chars().any(|c| c.is_ascii_digit());
-    labelled_number || release || numbered_release || issue || code || identifier
+    labelled_number || release || numbered_release || release_line || issue || code || identifier
 }
 
 /// How many runs of digits a text holds ("BSG-WP-2020/034": two).
@@ -6082,6 +6093,9 @@ mod tests {
         assert!(is_fact_line("BSG-WP-2020/034"));
         assert!(!is_fact_line("2021–2025"));
         assert!(is_fact_line("ISSN 2950-7243"));
+        // A release of the work, its number dotted.
+        assert!(is_fact_line("ICCT Roadmap model v1.10.0 documentation"));
+        assert!(!is_fact_line("Lessons from the v-shaped recovery of 2020"));
         assert!(is_fact_line("ISBN: 978-92-64-30000-1"));
         assert!(!is_fact_line("Doing Business"));
         assert!(!is_fact_line("COVID-19"));
