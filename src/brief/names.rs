@@ -573,7 +573,7 @@ pub(crate) fn is_russian_full_name(text: &str) -> bool {
 
 /// "新井 諒介": a Japanese name, family and given name in kanji or kana
 /// with a space between, each of four characters at most.
-fn is_spaced_japanese_name(name: &str) -> bool {
+pub(crate) fn is_spaced_japanese_name(name: &str) -> bool {
     let han_or_kana =
         |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
     let words: Vec<&str> = name.split_whitespace().collect();

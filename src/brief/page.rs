@@ -250,7 +250,7 @@ pub fn read_front_matter_in(
         .authors
         .iter()
         .all(|n| name_kind(n, common) != NameKind::Person);
-    if no_person && let Some(author) = russian_author(&front) {
+    if no_person && let Some(author) = russian_author(&front).or_else(|| japanese_student(&front)) {
         found.authors = vec![author];
     }
     // Analysts named with their registration numbers are the authors,
@@ -308,6 +308,47 @@ fn russian_author(front: &[&PrintedLine]) -> Option<String> {
             && !labelled
             && crate::brief::names::is_russian_full_name(&line.text))
         .then(|| line.text.trim().to_string())
+    })
+}
+
+/// A Japanese thesis's student, named on its cover after the student
+/// number or the department ("1Y15F148-5 吉竹 孝明", "電子情報工学科 白石
+/// 覚也"), or alone under the number ("29B20038" / "丹羽英人"); not a
+/// supervisor after a label ("指導教員：大墳 聡").
+fn japanese_student(front: &[&PrintedLine]) -> Option<String> {
+    const UNITS: &[&str] = &["学科", "専攻", "研究室", "学部", "講座", "コース", "研究科"];
+    let student_number = |word: &str| {
+        word.chars().any(|c| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let kana_or_han =
+        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+    let page = front.first()?.page;
+    let on_page: Vec<&PrintedLine> = front
+        .iter()
+        .copied()
+        .take_while(|l| l.page == page)
+        .collect();
+    on_page.iter().enumerate().find_map(|(i, line)| {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        if let [before @ .., family, given] = words.as_slice()
+            && let Some(&last_before) = before.last()
+        {
+            let name = format!("{family} {given}");
+            let after_number_or_unit =
+                student_number(last_before) || UNITS.iter().any(|unit| last_before.ends_with(unit));
+            if crate::brief::names::is_spaced_japanese_name(&name) && after_number_or_unit {
+                return Some(name);
+            }
+        }
+        let alone = words.len() == 1
+            && (2..=5).contains(&line.text.trim().chars().count())
+            && line.text.trim().chars().all(kana_or_han);
+        let under_number = i > 0 && {
+            let above: Vec<&str> = on_page[i - 1].text.split_whitespace().collect();
+            above.len() == 1 && student_number(above[0])
+        };
+        (alone && under_number).then(|| line.text.trim().to_string())
     })
 }
 
@@ -6279,6 +6320,35 @@ mod tests {
                 "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 30 mai 2018 abrogeant la directive 2007/46/CE"
             )
         );
+    }
+
+    #[test]
+    fn a_japanese_thesis_names_its_student_after_the_number_or_department() {
+        let cover = |rows: &[&str]| {
+            let mut lines = vec![
+                line(1, "卒業論文", 20.0, 101.0),
+                line(1, "環境エネルギー駆動型センサノードの電力制御", 20.0, 238.0),
+            ];
+            for (i, row) in rows.iter().enumerate() {
+                lines.push(line(1, row, 14.0, 518.0 + 40.0 * i as f32));
+            }
+            lines.extend(body_lines().into_iter().map(|mut l| {
+                l.page = 2;
+                l
+            }));
+            read(&lines).authors
+        };
+        assert_eq!(
+            cover(&["研究指導 : 内田健康教授", "1Y15F148-5 吉竹 孝明"]),
+            ["吉竹 孝明"]
+        );
+        assert_eq!(
+            cover(&["電子情報工学科 白石 覚也", "指導教員：大墳 聡"]),
+            ["白石 覚也"]
+        );
+        assert_eq!(cover(&["29B20038", "丹羽英人"]), ["丹羽英人"]);
+        // The supervisor after his label is no student.
+        assert!(cover(&["指導教員： 大墳 聡"]).is_empty());
     }
 
     #[test]
