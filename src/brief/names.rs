@@ -616,6 +616,8 @@ pub(crate) fn without_footnote_marks(text: &str) -> String {
         c.is_ascii_digit()
             // Full-width marks of Chinese and Japanese journals ("侯磊＊").
             || ('\u{ff10}'..='\u{ff19}').contains(&c)
+            // Superscript digits the text layer kept as such ("Leddin¹").
+            || matches!(c, '\u{b9}' | '\u{b2}' | '\u{b3}' | '\u{2070}'..='\u{2079}')
             || matches!(
                 c,
                 '*' | '\u{2020}'
@@ -1813,6 +1815,11 @@ mod tests {
         assert_eq!(
             split_names("Li Jiang¶, Shuangyu Cai‖, Mingyu Gao"),
             ["Li Jiang", "Shuangyu Cai", "Mingyu Gao"]
+        );
+        // Superscript digits kept as such by the text layer.
+        assert_eq!(
+            split_names("Janko Leddin¹, Michael Porst¹²"),
+            ["Janko Leddin", "Michael Porst"]
         );
         assert_eq!(
             split_names("Jeffrey G. Shaffer., Donald S. Grant., S. Humarr Khan\""),
