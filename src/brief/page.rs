@@ -1483,11 +1483,16 @@ fn is_numbered_genre(text: &str) -> bool {
 fn is_genre_phrase(text: &str) -> bool {
     let head = text.split(',').next().unwrap_or(text).to_lowercase();
     let words: Vec<&str> = head.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && words
-            .last()
-            .is_some_and(|w| matches!(*w, "report" | "brief" | "paper" | "memo"))
-        && text.split(',').count() <= 2
+    // English puts the genre's noun last ("Field survey report"); Spanish,
+    // French, Portuguese and Italian put it first ("Informe metodológico",
+    // "Rapport final").
+    let noun_last = words
+        .last()
+        .is_some_and(|w| matches!(*w, "report" | "brief" | "paper" | "memo"));
+    let noun_first = words
+        .first()
+        .is_some_and(|w| matches!(*w, "informe" | "rapport" | "relatório" | "rapporto"));
+    (2..=3).contains(&words.len()) && (noun_last || noun_first) && text.split(',').count() <= 2
 }
 
 /// A row of fields set apart by bars ("Kurs 209-032 – Ökonometrie | SoSe
@@ -4612,6 +4617,8 @@ mod tests {
         for size in [16.0, 13.0] {
             assert_eq!(title_over("Field survey report", size), plain);
             assert_eq!(title_over("Country brief, Indonesia", size), plain);
+            // The genre's noun first, in Spanish.
+            assert_eq!(title_over("Informe metodológico", size), plain);
             assert_eq!(
                 title_over(
                     "Kurs 209-032 – Ökonometrie | SoSe 2026 | HfWU Nürtingen-Geislingen",
