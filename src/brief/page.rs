@@ -468,7 +468,8 @@ pub(crate) fn official_journal_date(header: &str) -> Option<(String, String)> {
         return None;
     }
     let date = find_dates(header).into_iter().next()?;
-    Some((date.iso, header[date.offset..date.end].to_string()))
+    let printed = date.printed(header).to_string();
+    Some((date.iso, printed))
 }
 
 /// A title's short name in parentheses on a line of its own ("(OETV)",
