@@ -169,9 +169,9 @@ pub fn read_front_matter_in(
                     .then_some(end - 1)
             })
             .unwrap_or(end);
-        let main = without_title_label(without_division_label(without_trailing_date(&join_lines(
-            &front[start..split],
-        ))))
+        let main = without_leading_code(without_title_label(without_division_label(
+            without_trailing_date(&join_lines(&front[start..split])),
+        )))
         .to_string();
         after_title = end;
         let later = subtitle(&front, (start, end), body, common);
@@ -470,6 +470,25 @@ pub(crate) fn official_journal_date(header: &str) -> Option<(String, String)> {
     let date = find_dates(header).into_iter().next()?;
     let printed = date.printed(header).to_string();
     Some((date.iso, printed))
+}
+
+/// A title without the document's number set before it with a dash
+/// ("PS16/24 – Operational resilience", "090 - Stress Test Data Framework
+/// Manual"): a number of digits (not a year) or one with a slash, which
+/// catalogues keep apart from the title ("2030 – A Vision" keeps its year;
+/// "COVID-19 – …" its name).
+fn without_leading_code(title: &str) -> &str {
+    [" – ", " - ", " — "]
+        .iter()
+        .find_map(|dash| {
+            let (code, rest) = title.split_once(dash)?;
+            let code = code.trim();
+            let digits_only = code.chars().all(|c| c.is_ascii_digit()) && year_of(code).is_none();
+            let slashed = code.contains('/') && code.chars().any(|c| c.is_ascii_digit());
+            let numbered = !code.is_empty() && !code.contains(' ') && (digits_only || slashed);
+            (numbered && has_letters(rest, 3)).then(|| rest.trim_start())
+        })
+        .unwrap_or(title)
 }
 
 /// A title's short name in parentheses on a line of its own ("(OETV)",
@@ -3202,6 +3221,16 @@ fn is_fact_line(text: &str) -> bool {
     };
     let release_line =
         text.split_whitespace().count() <= 8 && text.split_whitespace().any(is_dotted_release);
+    // "PRA policy statement 16/24 | FCA policy statement 24/16": each item
+    // ends with its number.
+    let numbered_items = text.split(" | ").all(|item| {
+        item.split_whitespace().count() <= 5
+            && item.split_whitespace().last().is_some_and(|w| {
+                w.contains('/')
+                    && w.chars().filter(char::is_ascii_digit).count() >= 2
+                    && w.chars().all(|c| c.is_ascii_digit() || c == '/')
+            })
+    });
     // "Vol 5, Issue 2", "Volume 12 Number 3", "No. 14": which issue.
     let issue_words: Vec<&str> = text.split([',', ' ']).filter(|w| !w.is_empty()).collect();
     let issue = !issue_words.is_empty()
@@ -3228,7 +3257,14 @@ fn is_fact_line(text: &str) -> bool {
             "issn" | "e-issn" | "eissn" | "isbn" | "e-isbn" | "doi"
         )
     }) && text.chars().any(|c| c.is_ascii_digit());
-    labelled_number || release || numbered_release || release_line || issue || code || identifier
+    labelled_number
+        || release
+        || numbered_release
+        || release_line
+        || numbered_items
+        || issue
+        || code
+        || identifier
 }
 
 /// How many runs of digits a text holds ("BSG-WP-2020/034": two).
@@ -3244,8 +3280,10 @@ fn is_identifier_line(text: &str) -> bool {
     // "arXiv:2004.04906", "doi:10.1000/x", "10.1000/x"; not a name with a
     // digit before its colon ("h2oGPT: Democratizing ...").
     text.split_whitespace().next().is_some_and(|first| {
+        // (A document's number before its title, "PS16/24 – …", has a
+        // short number after its slash.)
         first.split_once([':', '/']).is_some_and(|(head, tail)| {
-            tail.chars().any(|c| c.is_ascii_digit())
+            tail.chars().filter(char::is_ascii_digit).count() >= 4
                 || head.starts_with(|c: char| c.is_ascii_digit())
         })
     })
@@ -5749,6 +5787,8 @@ mod tests {
         assert!(is_identifier_line("arXiv:1504.06236v2 [cs.SI] 24 Apr 2015"));
         assert!(is_identifier_line("hep-ph/9412269 09 Dec 94"));
         assert!(is_identifier_line("10.1000/182 is the DOI"));
+        // A statement's number before its title is no identifier.
+        assert!(!is_identifier_line("PS16/24 – Operational"));
         assert!(!is_identifier_line(
             "h2oGPT: Democratizing Large Language Models"
         ));
@@ -6145,6 +6185,25 @@ mod tests {
         // A release of the work, its number dotted.
         assert!(is_fact_line("ICCT Roadmap model v1.10.0 documentation"));
         assert!(!is_fact_line("Lessons from the v-shaped recovery of 2020"));
+        // Statement numbers side by side.
+        assert!(is_fact_line(
+            "PRA policy statement 16/24 | FCA policy statement 24/16"
+        ));
+        assert!(!is_fact_line("Work and family | The state of care"));
+        // A document's number before its title, set off by a dash.
+        assert_eq!(
+            without_leading_code("PS16/24 – Operational resilience"),
+            "Operational resilience"
+        );
+        assert_eq!(
+            without_leading_code("090 - Stress Test Data Framework Manual"),
+            "Stress Test Data Framework Manual"
+        );
+        assert_eq!(without_leading_code("2030 – A Vision"), "2030 – A Vision");
+        assert_eq!(
+            without_leading_code("COVID-19 – Lessons Learned"),
+            "COVID-19 – Lessons Learned"
+        );
         assert!(is_fact_line("ISBN: 978-92-64-30000-1"));
         assert!(!is_fact_line("Doing Business"));
         assert!(!is_fact_line("COVID-19"));
