@@ -472,6 +472,19 @@ pub(crate) fn official_journal_date(header: &str) -> Option<(String, String)> {
     Some((date.iso, printed))
 }
 
+/// A document's kind and number alone on a line ("Directive 060",
+/// "Circular 12"), set over its title: which document, not what it is
+/// about. (A year is a title's: "Agenda 2030".)
+fn is_document_number(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    matches!(words.as_slice(), [kind, number]
+        if kind.chars().all(char::is_alphabetic)
+            && kind.starts_with(char::is_uppercase)
+            && (1..=4).contains(&number.len())
+            && number.chars().all(|c| c.is_ascii_digit())
+            && year_of(number).is_none())
+}
+
 /// A title without the document's number set before it with a dash
 /// ("PS16/24 – Operational resilience", "090 - Stress Test Data Framework
 /// Manual"): a number of digits (not a year) or one with a slash, which
@@ -800,6 +813,12 @@ fn title_block(front: &[&PrintedLine], body: f32, common: &CommonWords) -> Optio
             // report).
             if (front[start].size - size).abs() > size * 0.04
                 || is_genre_line(&front[start].text)
+                // ("Directive 060" over small print; "Model 475" / "DSP
+                // Gaussmeter", a little smaller, is one title.)
+                || (is_document_number(&front[start].text)
+                    && front
+                        .get(start + 1)
+                        .is_none_or(|next| next.size < size * 0.7))
                 || opens_the_text(front, start)
                 // "Page 1/2" at the foot of a sidebar read before the title.
                 || is_page_count(&front[start].text)
@@ -6386,6 +6405,34 @@ mod tests {
             Some(
                 "RÈGLEMENT (UE) No 2018/858 DU PARLEMENT EUROPÉEN ET DU CONSEIL du 30 mai 2018 abrogeant la directive 2007/46/CE"
             )
+        );
+    }
+
+    #[test]
+    fn a_documents_kind_and_number_over_small_print_is_not_its_title() {
+        let cover = |second: (&str, f32)| {
+            let mut lines = vec![
+                line(1, "Directive 060", 24.0, 117.0),
+                line(1, second.0, second.1, 169.0),
+                line(1, "Effective date: June 19, 2025", 10.0, 186.0),
+                line(
+                    1,
+                    "Upstream Petroleum Industry Flaring, Incinerating, and Venting",
+                    14.0,
+                    240.0,
+                ),
+            ];
+            lines.extend(body_lines());
+            read(&lines).title
+        };
+        assert_eq!(
+            cover(("Release date: June 19, 2025", 10.0)).as_deref(),
+            Some("Upstream Petroleum Industry Flaring, Incinerating, and Venting")
+        );
+        // Its title a little smaller right under it goes on with it.
+        assert_eq!(
+            cover(("Flaring and Venting", 22.0)).as_deref(),
+            Some("Directive 060 Flaring and Venting")
         );
     }
 
