@@ -571,16 +571,20 @@ pub(crate) fn is_russian_full_name(text: &str) -> bool {
     words.len() == 3 && words.iter().all(|w| cyrillic(w)) && patronymic(words[2])
 }
 
+/// A kanji, hiragana or katakana character: the letters of a Japanese
+/// name.
+pub(crate) fn is_han_or_kana(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c)
+}
+
 /// "新井 諒介": a Japanese name, family and given name in kanji or kana
 /// with a space between, each of four characters at most.
 pub(crate) fn is_spaced_japanese_name(name: &str) -> bool {
-    let han_or_kana =
-        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() == 2
         && words
             .iter()
-            .all(|w| w.chars().count() <= 4 && w.chars().all(han_or_kana))
+            .all(|w| w.chars().count() <= 4 && w.chars().all(is_han_or_kana))
 }
 
 /// Marks that start the items of a list.
@@ -1541,12 +1545,12 @@ fn unlike_a_person(name: &str) -> bool {
             && (PARTICLES.contains(&words[i - 1].to_lowercase().as_str())
                 || name_preposition(i - 1));
         // A word set in capitals reads as its lower case ("OF", "CHAQUE").
-        let folded = if w.chars().any(char::is_lowercase) {
-            w.to_string()
+        let folded: std::borrow::Cow<str> = if w.chars().any(char::is_lowercase) {
+            w.into()
         } else {
-            w.to_lowercase()
+            w.to_lowercase().into()
         };
-        (FUNCTION_WORDS.contains(&folded.as_str()) && !name_preposition(i))
+        (FUNCTION_WORDS.contains(&folded.as_ref()) && !name_preposition(i))
             || (!after_particle && ARTICLES_INSIDE.contains(&w))
     };
     // "Umweltanalytik Seminar – Abschlussaufgabe", "Medical

@@ -321,8 +321,6 @@ fn japanese_student(front: &[&PrintedLine]) -> Option<String> {
         word.chars().any(|c| c.is_ascii_digit())
             && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     };
-    let kana_or_han =
-        |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3040}'..='\u{30ff}').contains(&c);
     let page = front.first()?.page;
     let on_page: Vec<&PrintedLine> = front
         .iter()
@@ -343,7 +341,11 @@ fn japanese_student(front: &[&PrintedLine]) -> Option<String> {
         }
         let alone = words.len() == 1
             && (2..=5).contains(&line.text.trim().chars().count())
-            && line.text.trim().chars().all(kana_or_han);
+            && line
+                .text
+                .trim()
+                .chars()
+                .all(crate::brief::names::is_han_or_kana);
         let under_number = i > 0 && {
             let above: Vec<&str> = on_page[i - 1].text.split_whitespace().collect();
             above.len() == 1 && student_number(above[0])
@@ -443,7 +445,7 @@ fn eu_act_title(front: &[&PrintedLine]) -> Option<(usize, usize)> {
             line.page != first.page
                 || (line.size - first.size).abs() > first.size * 0.1
                 || text.starts_with("(Text with")
-                || (!text.chars().any(char::is_lowercase) && !is_act_number(text))
+                || (!text.chars().any(char::is_lowercase) && !is_slashed_number(text))
         })
         .unwrap_or(front.len().min(start + 8));
     Some((start, end))
@@ -497,8 +499,8 @@ fn without_leading_code(title: &str) -> &str {
             let (code, rest) = title.split_once(dash)?;
             let code = code.trim();
             let digits_only = code.chars().all(|c| c.is_ascii_digit()) && year_of(code).is_none();
-            let slashed = code.contains('/') && code.chars().any(|c| c.is_ascii_digit());
-            let numbered = !code.is_empty() && !code.contains(' ') && (digits_only || slashed);
+            let numbered =
+                (!code.is_empty() && !code.contains(' ') && digits_only) || is_slashed_number(code);
             (numbered && has_letters(rest, 3)).then(|| rest.trim_start())
         })
         .unwrap_or(title)
@@ -537,8 +539,9 @@ fn without_classification_number(
     (start, end)
 }
 
-/// An act's number carried over to the title's last line ("2007/46/CE").
-fn is_act_number(text: &str) -> bool {
+/// A number with a slash, one word: an act's carried over to the title's
+/// last line ("2007/46/CE"), a statement's before its title ("PS16/24").
+fn is_slashed_number(text: &str) -> bool {
     text.split_whitespace().count() == 1
         && text.contains('/')
         && text.contains(|c: char| c.is_ascii_digit())
